@@ -1,0 +1,106 @@
+import type { AgencyType, Role } from "../generated/prisma/enums";
+
+// Every rule about who may do what lives in this file (scope.ts says *which rows*).
+// Deny by default: a permission not listed for a role is refused, and so is an unknown role.
+
+export const PERMISSIONS = [
+  "students.read",
+  "students.write",
+  "students.import",
+  "attendance.read",
+  "attendance.write",
+  "attendance.import",
+  "concerns.raise",
+  "alerts.read",
+  "alerts.review",
+  "alertRules.read",
+  "alertRules.write",
+  "cases.readSummary", // summary + timeline, no risk-form answers
+  "cases.read", // the full case file (sensitive risk answers still need risk.readSensitive)
+  "cases.create",
+  "cases.write", // notes, state changes
+  "cases.assign",
+  "visits.write",
+  "contacts.write",
+  "risk.read", // non-sensitive risk answers
+  "risk.readSensitive", // violence, abuse, substances, self-harm answers
+  "risk.write",
+  "referrals.read",
+  "referrals.create",
+  "referrals.inbox", // agency side: referrals received
+  "referrals.respond",
+  "reports.read", // aggregates only, small counts suppressed
+  "reports.export",
+  "audit.read",
+  "users.manage",
+  "schools.manage",
+  "agencies.manage",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CASE_TEAM_COMMON = [
+  "students.read",
+  "attendance.read",
+  "alerts.read",
+  "cases.readSummary",
+  "cases.read",
+  "cases.create",
+  "cases.write",
+  "cases.assign",
+  "visits.write",
+  "contacts.write",
+  "risk.read",
+  "referrals.read",
+  "referrals.create",
+  "reports.read",
+] as const satisfies readonly Permission[];
+
+export const ROLE_PERMISSIONS = {
+  // Configuration only: never case content, rosters or attendance.
+  ADMIN: ["alertRules.read", "alertRules.write", "users.manage", "schools.manage", "agencies.manage", "audit.read"],
+  // Territory-wide aggregates without names, and the audit log of the territory.
+  COORDINATOR: ["reports.read", "reports.export", "audit.read"],
+  DIRECTOR: [
+    "students.read",
+    "students.write",
+    "students.import",
+    "attendance.read",
+    "attendance.write",
+    "attendance.import",
+    "concerns.raise",
+    "alerts.read",
+    "alerts.review",
+    "alertRules.read",
+    "cases.readSummary",
+    "cases.create",
+    "cases.write",
+    "cases.assign",
+    "referrals.read",
+    "reports.read",
+  ],
+  TUTOR: ["students.read", "attendance.read", "attendance.write", "concerns.raise"],
+  // The only role that records risk-factor evaluations and reads sensitive answers.
+  PSYCHOLOGIST: [...CASE_TEAM_COMMON, "risk.write", "risk.readSensitive"],
+  SOCIAL_WORKER: [...CASE_TEAM_COMMON],
+  EDUCATOR: [...CASE_TEAM_COMMON.filter((p) => p !== "referrals.create")],
+  // Only the sections a referral shares, only for referrals sent to their agency.
+  AGENCY_STAFF: ["referrals.inbox", "referrals.respond"],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function can(role: Role | string | null | undefined, permission: Permission): boolean {
+  if (!role || !Object.hasOwn(ROLE_PERMISSIONS, role)) return false;
+  return (ROLE_PERMISSIONS[role as Role] as readonly Permission[]).includes(permission);
+}
+
+/** Agencies that never receive health, abuse, violence or substance answers, whatever is shared. */
+export const AGENCIES_WITHOUT_SENSITIVE_DATA: readonly AgencyType[] = ["BAPES"];
+
+/** Minimum data packet per agency: sections a referral to that agency may share at most. */
+export const MAX_SHARED_SECTIONS = {
+  DEMUNA: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE", "NOTES"],
+  CEM: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE", "NOTES"],
+  CSMC: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE", "NOTES"],
+  UGEL: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "NOTES"],
+  BAPES: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS"],
+} as const satisfies Record<AgencyType, readonly string[]>;

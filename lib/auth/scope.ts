@@ -1,0 +1,76 @@
+import type { Prisma } from "../generated/prisma/client";
+import { AGENCIES_WITHOUT_SENSITIVE_DATA, can } from "./policy";
+import type { SessionUser } from "./types";
+
+// Scope builders: the caller's scope goes *inside* every query's `where`, so a row out of
+// scope is simply not found. Unknown role or missing scope ⇒ a where that matches nothing.
+
+const NOTHING = { id: { in: [] as string[] } };
+
+const SCHOOL_BOUND = new Set(["COORDINATOR", "DIRECTOR", "TUTOR", "PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"]);
+
+/** Schools whose rows the user may touch (empty for ADMIN and AGENCY_STAFF). */
+export function scopedSchoolIds(user: SessionUser): string[] {
+  return SCHOOL_BOUND.has(user.role) ? user.schoolIds : [];
+}
+
+export function schoolScopeWhere(user: SessionUser): { schoolId: { in: string[] } } {
+  return { schoolId: { in: scopedSchoolIds(user) } };
+}
+
+export function schoolWhere(user: SessionUser): Prisma.SchoolWhereInput {
+  if (user.role === "ADMIN") return {};
+  return { id: { in: scopedSchoolIds(user) } };
+}
+
+/** Students: named rows, so coordinators (aggregates only) get none. */
+export function studentWhere(user: SessionUser): Prisma.StudentWhereInput {
+  if (!can(user.role, "students.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+export function alertWhere(user: SessionUser): Prisma.AlertWhereInput {
+  if (!can(user.role, "alerts.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+/** Cases: school scope for the school side; agency staff only cases referred to their agency. */
+export function caseWhere(user: SessionUser): Prisma.CaseWhereInput {
+  if (user.role === "AGENCY_STAFF") {
+    if (!user.agencyId) return NOTHING;
+    return { referrals: { some: { agencyId: user.agencyId } } };
+  }
+  if (!can(user.role, "cases.readSummary")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+export function referralWhere(user: SessionUser): Prisma.ReferralWhereInput {
+  if (user.role === "AGENCY_STAFF") return user.agencyId ? { agencyId: user.agencyId } : NOTHING;
+  if (!can(user.role, "referrals.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+/**
+ * Which risk items' answers the user may read on a case. `shared` is the set of sections a
+ * referral shares (agency staff only). Returns a RiskItem filter to put inside the answer query.
+ */
+export function riskItemWhere(
+  user: SessionUser,
+  shared: readonly string[] = [],
+): Prisma.RiskItemWhereInput {
+  const nonSensitive: Prisma.RiskItemWhereInput = { sensitiveCategory: null };
+  if (user.role === "AGENCY_STAFF") {
+    if (!shared.includes("RISK_ANSWERS")) return NOTHING;
+    const blocked = user.agencyType && AGENCIES_WITHOUT_SENSITIVE_DATA.includes(user.agencyType);
+    return shared.includes("RISK_SENSITIVE") && !blocked ? {} : nonSensitive;
+  }
+  if (can(user.role, "risk.readSensitive")) return {};
+  if (can(user.role, "risk.read")) return nonSensitive;
+  return NOTHING;
+}
+
+export function auditWhere(user: SessionUser): Prisma.AuditLogWhereInput {
+  if (!can(user.role, "audit.read")) return { id: { in: [] } };
+  if (user.role === "ADMIN") return {};
+  return { schoolId: { in: scopedSchoolIds(user) } };
+}

@@ -1,0 +1,35 @@
+import { spawn } from "node:child_process";
+import { resolveDatabase } from "./lib/database";
+import { seedIfDemoAndEmpty } from "./lib/seed-on-first-run";
+
+// `npm run dev`: embedded PostgreSQL (unless DATABASE_URL), migrations, demo seed on the
+// first run only, then `next dev`. Ctrl-C stops both.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const database = await resolveDatabase();
+console.log(database.embedded ? "PostgreSQL embebido listo (.data/postgres)" : "Usando DATABASE_URL");
+await seedIfDemoAndEmpty(database.url);
+
+const port = process.env.PORT ?? "3000";
+const child = spawn("npx", ["next", "dev", "--port", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    // Development-only defaults; production must set its own (see README).
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "permanencia-dev-secret-not-for-production",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  },
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));

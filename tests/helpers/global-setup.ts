@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createPrismaClient } from "../../lib/db";
+import { migrate } from "../../lib/db/migrate";
+import { seedDemo } from "../../prisma/seed";
+import { markDemo } from "../../scripts/lib/database";
+import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../../scripts/lib/embedded-postgres";
+import { assertLocalDatabase } from "./assert-local-database";
+
+// One throwaway PostgreSQL for the whole run, with two template databases that each test
+// file clones in ~35 ms: `t_migrated` (empty schema) and `t_seeded` (the pilot demo data).
+// TEST_DATABASE_URL (a local server's admin URL) replaces the embedded cluster.
+export const TEMPLATE_MIGRATED = "t_migrated";
+export const TEMPLATE_SEEDED = "t_seeded";
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stop = async () => {};
+  let tmp: string | undefined;
+  if (adminUrl) {
+    assertLocalDatabase(adminUrl);
+  } else {
+    tmp = await mkdtemp(path.join(os.tmpdir(), "permanencia-test-"));
+    const { chmod } = await import("node:fs/promises");
+    await chmod(tmp, 0o755);
+    const port = await freePort();
+    const cluster = await startCluster({ dataDir: path.join(tmp, "data"), port, persistent: false, durable: false });
+    adminUrl = urlFor(port);
+    stop = cluster.stop;
+  }
+
+  const migratedUrl = withDatabase(adminUrl, TEMPLATE_MIGRATED);
+  const seededUrl = withDatabase(adminUrl, TEMPLATE_SEEDED);
+  await dropIfExists(adminUrl, [TEMPLATE_SEEDED, TEMPLATE_MIGRATED]);
+  await createDatabaseIfMissing(adminUrl, TEMPLATE_MIGRATED);
+  await migrate(migratedUrl);
+  await createDatabaseIfMissing(adminUrl, TEMPLATE_SEEDED, TEMPLATE_MIGRATED);
+  await markDemo(seededUrl);
+  const db = createPrismaClient(seededUrl);
+  await seedDemo(db);
+  await db.$disconnect();
+
+  project.provide("pgAdminUrl", adminUrl);
+  return async () => {
+    await stop();
+    if (tmp) await rm(tmp, { recursive: true, force: true }).catch(() => {});
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function dropIfExists(adminUrl: string, names: string[]) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
