@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+// The database catalog that prisma/schema.prisma describes, derived from Prisma's own DMMF
+// (the same WebAssembly schema parser the CLI uses). The drift test compares it with the
+// catalog that the committed migrations actually produce.
+
+type DmmfField = {
+  name: string;
+  dbName: string | null;
+  kind: "scalar" | "enum" | "object";
+  type: string;
+  nativeType: [string, string[]] | null;
+  isRequired: boolean;
+  isList: boolean;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+};
+type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
+type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[] };
+type Dmmf = {
+  datamodel: { models: DmmfModel[]; enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[]; indexes: DmmfIndex[] };
+};
+
+export type Catalog = {
+  columns: string[]; // "table.column type null|notnull"
+  enums: string[]; // "Enum: A,B,C"
+  indexes: string[]; // "table (pk|unique|index) (col1,col2)"
+  foreignKeys: string[]; // "table (cols) -> table (cols)"
+};
+
+const SCALAR_TYPES: Record<string, string> = {
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Float: "float8",
+  Boolean: "bool",
+  DateTime: "timestamp(3)",
+  Json: "jsonb",
+  Decimal: "numeric(65,30)",
+};
+
+function nativeTypeName([name, args]: [string, string[]]): string {
+  const map: Record<string, string> = {
+    Uuid: "uuid", SmallInt: "int2", Integer: "int4", BigInt: "int8", Date: "date",
+    Timestamptz: "timestamptz", Timestamp: "timestamp", VarChar: "varchar", Text: "text",
+  };
+  const base = map[name] ?? name.toLowerCase();
+  if (base === "date" || base === "uuid" || base === "text" || base.startsWith("int")) return base;
+  return args.length ? `${base}(${args.join(",")})` : base;
+}
+
+export function readSchema(schemaPath = path.join(process.cwd(), "prisma", "schema.prisma")): string {
+  return readFileSync(schemaPath, "utf8");
+}
+
+export function loadDmmf(schema = readSchema()): Dmmf {
+  const require = createRequire(import.meta.url);
+  const wasm = require("@prisma/prisma-schema-wasm") as { get_dmmf: (params: string) => string };
+  return JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })));
+}
+
+export function expectedCatalog(dmmf: Dmmf = loadDmmf()): Catalog {
+  const tableOf = new Map(dmmf.datamodel.models.map((m) => [m.name, m.dbName ?? m.name]));
+  const columnOf = (model: string, field: string) => {
+    const f = dmmf.datamodel.models.find((m) => m.name === model)!.fields.find((x) => x.name === field)!;
+    return f.dbName ?? f.name;
+  };
+  const catalog: Catalog = { columns: [], enums: [], indexes: [], foreignKeys: [] };
+  for (const model of dmmf.datamodel.models) {
+    const table = tableOf.get(model.name)!;
+    for (const f of model.fields) {
+      if (f.kind === "object") {
+        if (f.relationFromFields?.length) {
+          const target = tableOf.get(f.type)!;
+          catalog.foreignKeys.push(
+            `${table} (${f.relationFromFields.map((c) => columnOf(model.name, c)).join(",")}) -> ${target} (${f.relationToFields!.map((c) => columnOf(f.type, c)).join(",")})`,
+          );
+        }
+        continue;
+      }
+      let type = f.kind === "enum" ? f.type : f.nativeType ? nativeTypeName(f.nativeType) : SCALAR_TYPES[f.type];
+      if (f.isList) type = `${type}[]`;
+      // Prisma creates scalar-list columns without NOT NULL.
+      const notNull = f.isRequired && !f.isList;
+      catalog.columns.push(`${table}.${f.dbName ?? f.name} ${type} ${notNull ? "notnull" : "null"}`);
+    }
+  }
+  for (const e of dmmf.datamodel.enums) {
+    catalog.enums.push(`${e.dbName ?? e.name}: ${e.values.map((v) => v.dbName ?? v.name).join(",")}`);
+  }
+  for (const idx of dmmf.datamodel.indexes) {
+    const table = tableOf.get(idx.model)!;
+    const kind = idx.type === "id" ? "pk" : idx.type === "unique" ? "unique" : "index";
+    catalog.indexes.push(`${table} ${kind} (${idx.fields.map((f) => columnOf(idx.model, f.name)).join(",")})`);
+  }
+  for (const list of Object.values(catalog)) list.sort();
+  return catalog;
+}
