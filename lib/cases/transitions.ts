@@ -1,0 +1,99 @@
+import { AppError } from "../errors/app-error";
+import type { CaseOutcome, CaseState } from "../generated/prisma/enums";
+
+// The case state machine (pure; see docs/decisions/007-case-states-and-concurrency.md).
+//
+//   OPEN → CONTACTING → EVALUATION → INTERVENTION → MONITORING → CLOSED
+//
+// - Forward: one step at a time, because each step is a piece of the protocol (nobody
+//   evaluates a student the team has not reached).
+// - Closing: from any state once contact has been attempted (CONTACTING onwards), since a
+//   student may be reintegrated, transfer or drop out at any stage; an outcome is required.
+// - Backward (one step, reason required): EVALUATION → CONTACTING (contact lost),
+//   INTERVENTION → EVALUATION (re-evaluate), MONITORING → INTERVENTION (relapse).
+// - Reopening (reason required): CLOSED → OPEN only, so a reopened episode walks the
+//   protocol again from the start.
+
+export const CASE_STATES = ["OPEN", "CONTACTING", "EVALUATION", "INTERVENTION", "MONITORING", "CLOSED"] as const satisfies readonly CaseState[];
+export const CASE_OUTCOMES = ["REINTEGRATED", "TRANSFERRED", "DROPPED_OUT", "OTHER"] as const satisfies readonly CaseOutcome[];
+
+export type TransitionKind = "FORWARD" | "CLOSE" | "BACKWARD" | "REOPEN";
+
+const TRANSITIONS: Record<CaseState, Partial<Record<CaseState, TransitionKind>>> = {
+  OPEN: { CONTACTING: "FORWARD" },
+  CONTACTING: { EVALUATION: "FORWARD", CLOSED: "CLOSE" },
+  EVALUATION: { INTERVENTION: "FORWARD", CONTACTING: "BACKWARD", CLOSED: "CLOSE" },
+  INTERVENTION: { MONITORING: "FORWARD", EVALUATION: "BACKWARD", CLOSED: "CLOSE" },
+  MONITORING: { CLOSED: "CLOSE", INTERVENTION: "BACKWARD" },
+  CLOSED: { OPEN: "REOPEN" },
+};
+
+/** Spanish state names used in error messages (the interface uses messages/<locale>/cases.json). */
+export const STATE_LABEL_ES: Record<CaseState, string> = {
+  OPEN: "Abierto",
+  CONTACTING: "En contacto",
+  EVALUATION: "En evaluación",
+  INTERVENTION: "En intervención",
+  MONITORING: "Seguimiento",
+  CLOSED: "Cerrado",
+};
+
+export const OUTCOME_LABEL_ES: Record<CaseOutcome, string> = {
+  REINTEGRATED: "Reintegrado",
+  TRANSFERRED: "Trasladado",
+  DROPPED_OUT: "Abandonó los estudios",
+  OTHER: "Otro",
+};
+
+/** Targets reachable from `from`, in protocol order. */
+export function allowedTransitions(from: CaseState): CaseState[] {
+  return CASE_STATES.filter((to) => TRANSITIONS[from][to] !== undefined);
+}
+
+export function transitionKind(from: CaseState, to: CaseState): TransitionKind | null {
+  return TRANSITIONS[from][to] ?? null;
+}
+
+/** Whether moving to `to` needs a written reason (going back or reopening). */
+export function requiresReason(from: CaseState, to: CaseState): boolean {
+  const kind = transitionKind(from, to);
+  return kind === "BACKWARD" || kind === "REOPEN";
+}
+
+export type TransitionRequest = {
+  from: CaseState;
+  to: CaseState;
+  outcome?: CaseOutcome | null;
+  reason?: string | null;
+};
+
+export type TransitionCheck =
+  | { ok: true; kind: TransitionKind }
+  | { ok: false; field: "to" | "outcome" | "reason"; message: string };
+
+const quote = (s: CaseState) => `«${STATE_LABEL_ES[s]}»`;
+
+export function checkTransition({ from, to, outcome, reason }: TransitionRequest): TransitionCheck {
+  if (from === to) return { ok: false, field: "to", message: `El caso ya está en ${quote(from)}.` };
+  const kind = transitionKind(from, to);
+  if (!kind) {
+    const allowed = allowedTransitions(from);
+    const steps = allowed.length ? allowed.map(quote).join(", ") : "ninguno";
+    return { ok: false, field: "to", message: `No se puede pasar de ${quote(from)} a ${quote(to)}. Pasos permitidos: ${steps}.` };
+  }
+  if (kind === "CLOSE" && !outcome) {
+    return { ok: false, field: "outcome", message: "Para cerrar el caso indique el resultado (reintegrado, trasladado, abandonó los estudios u otro)." };
+  }
+  if ((kind === "BACKWARD" || kind === "REOPEN") && !reason?.trim()) {
+    const what = kind === "REOPEN" ? "reabrir el caso" : `volver a ${quote(to)}`;
+    return { ok: false, field: "reason", message: `Para ${what} escriba el motivo.` };
+  }
+  return { ok: true, kind };
+}
+
+/** Throws AppError INVALID_TRANSITION (Spanish message, naming the field) unless allowed. */
+export function assertTransition(request: TransitionRequest): TransitionKind {
+  const check = checkTransition(request);
+  if (!check.ok) throw new AppError("INVALID_TRANSITION", check.message, [{ field: check.field, message: check.message }]);
+  return check.kind;
+}
