@@ -1,0 +1,107 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { saveAttendanceAction, type SaveAttendanceState } from "@/lib/attendance/actions";
+import { ATTENDANCE_CYCLE, countMarks, nextAttendanceStatus, type AttendanceCounts, type AttendanceMark } from "@/lib/attendance/schema";
+
+type Props = {
+  schoolId: string;
+  grade: number;
+  section: string;
+  date: string;
+  students: { id: string; name: string; status: AttendanceMark }[];
+  saved: { counts: AttendanceCounts; note: string } | null;
+};
+
+const STYLE: Record<AttendanceMark, string> = {
+  PRESENT: "border-slate-200 bg-white",
+  UNJUSTIFIED: "border-red-400 bg-red-50",
+  JUSTIFIED: "border-amber-400 bg-amber-50",
+  LATE: "border-sky-400 bg-sky-50",
+};
+const BADGE: Record<AttendanceMark, string> = {
+  PRESENT: "bg-emerald-100 text-emerald-900",
+  UNJUSTIFIED: "bg-red-600 text-white",
+  JUSTIFIED: "bg-amber-500 text-black",
+  LATE: "bg-sky-600 text-white",
+};
+
+/** One big button per student (tap cycles the status) and one submit that saves the section. */
+export function AttendanceSheetForm({ schoolId, grade, section, date, students, saved }: Props) {
+  const t = useTranslations("attendance");
+  const [statuses, setStatuses] = useState(() => new Map(students.map((s) => [s.id, s.status])));
+  const [state, formAction, pending] = useActionState<SaveAttendanceState, FormData>(saveAttendanceAction, null);
+
+  const summary = (counts: AttendanceCounts) =>
+    ATTENDANCE_CYCLE.filter((s) => s === "PRESENT" || counts[s] > 0)
+      .map((s) => t(`counts.${s}`, { count: counts[s] }))
+      .join(", ");
+  const current = countMarks(statuses.values());
+  const dirty = students.some((s) => statuses.get(s.id) !== s.status) || !saved;
+  const marks = JSON.stringify([...statuses].map(([studentId, status]) => ({ studentId, status })));
+
+  let message: string;
+  if (state && !state.ok) message = state.message ?? t("genericError");
+  else if (saved) message = `${t("saved", { summary: summary(saved.counts) })} ${saved.note}`;
+  else message = t("notSavedYet");
+
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="schoolId" value={schoolId} />
+      <input type="hidden" name="grade" value={grade} />
+      <input type="hidden" name="section" value={section} />
+      <input type="hidden" name="date" value={date} />
+      <input type="hidden" name="marks" value={marks} />
+
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="attendance-status"
+        className={`mb-3 rounded p-2 text-sm ${state && !state.ok ? "bg-red-50 text-red-800" : saved ? "bg-emerald-50 text-emerald-900" : "bg-slate-100"}`}
+      >
+        {message}
+      </p>
+
+      <ul className="space-y-2">
+        {students.map((s) => {
+          const status = statuses.get(s.id) ?? "PRESENT";
+          return (
+            <li key={s.id}>
+              <button
+                type="button"
+                aria-pressed={status !== "PRESENT"}
+                aria-label={t("studentButton", { name: s.name, status: t(`status.${status}`) })}
+                data-status={status}
+                onClick={() => setStatuses((prev) => new Map(prev).set(s.id, nextAttendanceStatus(status)))}
+                className={`flex min-h-12 w-full items-center justify-between gap-3 rounded-lg border-2 px-3 py-2 text-left focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-500 ${STYLE[status]}`}
+              >
+                <span className="font-medium">{s.name}</span>
+                <span className={`shrink-0 rounded px-2 py-1 text-sm font-semibold ${BADGE[status]}`} aria-hidden="true">
+                  <span className="sm:hidden">{t(`statusShort.${status}`)}</span>
+                  <span className="hidden sm:inline">{t(`status.${status}`)}</span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+
+      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 p-3 shadow-lg">
+        <div className="mx-auto flex max-w-2xl items-center justify-between gap-3">
+          <p className="text-xs text-slate-700" aria-hidden="true">
+            {t("tally", { summary: summary(current) })}
+            {dirty && <span className="block font-medium text-amber-800">{t("unsaved")}</span>}
+          </p>
+          <button
+            type="submit"
+            disabled={pending}
+            className="min-h-12 shrink-0 rounded-lg bg-teal-700 px-6 text-lg font-semibold text-white disabled:opacity-60"
+          >
+            {pending ? t("saving") : t("save")}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

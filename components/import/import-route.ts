@@ -1,0 +1,96 @@
+import "server-only";
+import { getRequestOrigin } from "@/lib/auth/origin";
+import { can, type Permission } from "@/lib/auth/policy";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { RequestOrigin, SessionUser } from "@/lib/auth/types";
+import { isAppError } from "@/lib/errors/app-error";
+import type { ImportFile, OnImportProgress } from "@/lib/imports/types";
+import { MAX_UPLOAD_BYTES, type ImportCount, type ImportEvent } from "./wire";
+
+type Handlers = {
+  permission: Permission;
+  /** Validates the file and reports what would change; writes nothing. */
+  preview: (user: SessionUser, file: ImportFile, fields: FormData) => Promise<Omit<Extract<ImportEvent, { type: "preview" }>, "type">>;
+  /** Writes the whole file or nothing. */
+  commit: (user: SessionUser, file: ImportFile, fields: FormData, origin: RequestOrigin, onProgress: OnImportProgress) => Promise<ImportCount[]>;
+};
+
+const TOO_LARGE = `El archivo supera el límite de ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Divídalo o pida al administrador que lo importe por consola.`;
+
+/**
+ * POST handler behind the upload UI. A route handler rather than a server action because
+ * actions cap the body at 1 MB and cannot stream progress. Server actions check the Origin
+ * header against the host to stop cross-site posts; this does the same.
+ */
+export function createImportRoute(handlers: Handlers) {
+  return async function POST(request: Request): Promise<Response> {
+    const user = await getCurrentUser();
+    if (!user) return json({ type: "error", message: "Inicie sesión para continuar.", errors: [] }, 401);
+    if (!can(user.role, handlers.permission)) return json(notFoundEvent(), 404);
+    if (!isSameOrigin(request)) return json({ type: "error", message: "Solicitud rechazada.", errors: [] }, 403);
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
+
+    const fields = await request.formData();
+    const upload = fields.get("file");
+    if (!(upload instanceof File) || upload.size === 0) {
+      return json({ type: "error", message: "Elija un archivo CSV o XLSX.", errors: [] }, 422);
+    }
+    if (upload.size > MAX_UPLOAD_BYTES) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
+    const file: ImportFile = { fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
+    const phase = fields.get("phase") === "commit" ? "commit" : "preview";
+    const origin = await getRequestOrigin();
+
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        try {
+          if (phase === "preview") {
+            send({ type: "progress", phase: "validate", done: 0, total: 0 });
+            send({ type: "preview", ...(await handlers.preview(user, file, fields)) });
+          } else {
+            let last = 0;
+            const counts = await handlers.commit(user, file, fields, origin, (p) => {
+              // At most ~10 events a second: enough for a progress bar, cheap on the wire.
+              const now = Date.now();
+              if (now - last < 100 && p.done < p.total) return;
+              last = now;
+              send({ type: "progress", ...p });
+            });
+            send({ type: "result", counts });
+          }
+        } catch (error) {
+          if (isAppError(error)) {
+            send({ type: "error", message: error.message, errors: error.issues.map((i) => ({ row: i.row ?? 0, column: i.column ?? i.field ?? "", message: i.message })) });
+          } else {
+            console.error("import failed", error);
+            send({ type: "error", message: "No se pudo procesar el archivo. Inténtelo de nuevo o avise al administrador.", errors: [] });
+          }
+        } finally {
+          controller.close();
+        }
+      },
+    });
+    return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  };
+}
+
+function notFoundEvent(): ImportEvent {
+  return { type: "error", message: "La página o el registro no existe o no está a su alcance.", errors: [] };
+}
+
+function json(event: ImportEvent, status: number): Response {
+  return new Response(`${JSON.stringify(event)}\n`, { status, headers: { "content-type": "application/x-ndjson; charset=utf-8" } });
+}
+
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

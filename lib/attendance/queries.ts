@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "../db";
+import { authorize } from "../auth/authorize";
+import { schoolWhere, studentWhere } from "../auth/scope";
+import type { SessionUser } from "../auth/types";
+import { dayFromIso } from "../format/date";
+import { countMarks, type AttendanceCounts, type AttendanceMark, type TSectionRef } from "./schema";
+
+export type SectionOption = TSectionRef & { schoolName: string; students: number };
+
+/** Sections with active students in the user's schools, for the attendance picker. */
+export async function findAttendanceSections(user: SessionUser | null): Promise<SectionOption[]> {
+  authorize(user, "attendance.write");
+  const [groups, schools] = await Promise.all([
+    db.student.groupBy({
+      by: ["schoolId", "grade", "section"],
+      where: { AND: [studentWhere(user), { status: "ACTIVE" }] },
+      _count: { _all: true },
+      orderBy: [{ schoolId: "asc" }, { grade: "asc" }, { section: "asc" }],
+    }),
+    db.school.findMany({ where: schoolWhere(user), select: { id: true, name: true } }),
+  ]);
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  return groups.map((g) => ({
+    schoolId: g.schoolId,
+    grade: g.grade,
+    section: g.section,
+    schoolName: names.get(g.schoolId) ?? "",
+    students: g._count._all,
+  }));
+}
+
+export type AttendanceSheet = {
+  ref: TSectionRef;
+  date: string;
+  students: { id: string; name: string; status: AttendanceMark }[];
+  /** Present once the section's attendance for that day has been saved. */
+  saved: { counts: AttendanceCounts; recordedAt: Date; recordedBy: string | null } | null;
+};
+
+/**
+ * The section's active students with their stored status for the day, or PRESENT when
+ * nothing was recorded. Null when the section is not in the user's scope or has no students.
+ */
+export async function getAttendanceSheet(
+  user: SessionUser | null,
+  ref: TSectionRef,
+  date: string,
+): Promise<AttendanceSheet | null> {
+  authorize(user, "attendance.write");
+  // Out-of-scope sections read as missing; studentWhere below enforces the same scope.
+  if (!user.schoolIds.includes(ref.schoolId)) return null;
+  const day = dayFromIso(date);
+  const students = await db.student.findMany({
+    where: { AND: [studentWhere(user), { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, status: "ACTIVE" }] },
+    select: {
+      id: true,
+      paternalSurname: true,
+      maternalSurname: true,
+      givenNames: true,
+      attendance: { where: { date: day }, select: { status: true } },
+    },
+    orderBy: [{ paternalSurname: "asc" }, { maternalSurname: "asc" }, { givenNames: "asc" }],
+  });
+  if (students.length === 0) return null;
+  const dayRow = await db.attendanceDay.findUnique({
+    where: { schoolId_grade_section_date: { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, date: day } },
+    select: { recordedAt: true, recordedById: true },
+  });
+  const rows = students.map((s) => ({
+    id: s.id,
+    name: `${[s.paternalSurname, s.maternalSurname].filter(Boolean).join(" ")}, ${s.givenNames}`,
+    status: (s.attendance[0]?.status ?? "PRESENT") as AttendanceMark,
+  }));
+  let saved: AttendanceSheet["saved"] = null;
+  if (dayRow) {
+    const recorder = dayRow.recordedById
+      ? await db.user.findUnique({ where: { id: dayRow.recordedById }, select: { name: true } })
+      : null;
+    saved = { counts: countMarks(rows.map((r) => r.status)), recordedAt: dayRow.recordedAt, recordedBy: recorder?.name ?? null };
+  }
+  return { ref, date, students: rows, saved };
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { todayInLima } from "../format/date";
+
+// The order a tap cycles through on the attendance sheet. PRESENT first: everyone starts
+// present, so the common case (a few absences) costs one tap per absent student.
+export const ATTENDANCE_CYCLE = ["PRESENT", "UNJUSTIFIED", "JUSTIFIED", "LATE"] as const;
+export type AttendanceMark = (typeof ATTENDANCE_CYCLE)[number];
+
+export function nextAttendanceStatus(status: AttendanceMark): AttendanceMark {
+  const i = ATTENDANCE_CYCLE.indexOf(status);
+  return ATTENDANCE_CYCLE[(i + 1) % ATTENDANCE_CYCLE.length];
+}
+
+export const ZIsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Fecha inválida.")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00.000Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "Fecha inválida.");
+
+/** A day on which attendance may be recorded: not after today in Lima. */
+export const ZAttendanceDay = ZIsoDay.refine((s) => s <= todayInLima(), "No se puede registrar asistencia de una fecha futura.");
+
+export const ZSectionRef = z.object({
+  schoolId: z.guid("Colegio inválido."),
+  grade: z.coerce.number().int().min(1, "Grado inválido.").max(6, "Grado inválido."),
+  section: z.string().trim().min(1, "Sección inválida.").max(10, "Sección inválida."),
+});
+export type TSectionRef = z.infer<typeof ZSectionRef>;
+
+export const ZSaveAttendanceSchema = ZSectionRef.extend({
+  date: ZAttendanceDay,
+  marks: z
+    .array(z.object({ studentId: z.guid("Estudiante inválido."), status: z.enum(ATTENDANCE_CYCLE, "Estado de asistencia inválido.") }))
+    .max(500, "Demasiados estudiantes en una sola lista."),
+});
+export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
+
+export type AttendanceCounts = Record<AttendanceMark, number>;
+
+export function countMarks(statuses: Iterable<AttendanceMark>): AttendanceCounts {
+  const counts: AttendanceCounts = { PRESENT: 0, UNJUSTIFIED: 0, JUSTIFIED: 0, LATE: 0 };
+  for (const s of statuses) counts[s] += 1;
+  return counts;
+}
+
+/** URL form of a section, `?sec=<schoolId>:<grade>:<section>`; parsing splits on the first two ':' only, so any section name round-trips. */
+export function sectionKey(ref: TSectionRef): string {
+  return `${ref.schoolId}:${ref.grade}:${ref.section}`;
+}
+
+export function parseSectionKey(key: string | undefined | null): TSectionRef | null {
+  if (!key) return null;
+  const a = key.indexOf(":");
+  const b = a < 0 ? -1 : key.indexOf(":", a + 1);
+  if (a < 0 || b < 0) return null;
+  const parsed = ZSectionRef.safeParse({ schoolId: key.slice(0, a), grade: key.slice(a + 1, b), section: key.slice(b + 1) });
+  return parsed.success ? parsed.data : null;
+}

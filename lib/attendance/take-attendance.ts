@@ -1,0 +1,135 @@
+import "server-only";
+import { db } from "../db";
+import { computeAlertsForStudents } from "../alerts/compute";
+import { writeAudit } from "../audit/write-audit";
+import { assertSchoolInScope, authorize } from "../auth/authorize";
+import { studentWhere } from "../auth/scope";
+import type { RequestOrigin, SessionUser } from "../auth/types";
+import { AppError } from "../errors/app-error";
+import { dayFromIso, todayInLima } from "../format/date";
+import { countMarks, ZSaveAttendanceSchema, type AttendanceCounts, type AttendanceMark } from "./schema";
+
+export type SaveAttendanceResult = {
+  date: string;
+  grade: number;
+  section: string;
+  counts: AttendanceCounts;
+  /** Rows inserted or whose status changed. */
+  changed: number;
+  /** True when the section already had attendance for that day (an edit). */
+  isEdit: boolean;
+};
+
+type Change = { studentId: string; from: AttendanceMark | null; to: AttendanceMark };
+
+/**
+ * Saves a section's attendance for one day in one transaction: the changed Attendance rows
+ * (set-based upsert), the AttendanceDay row the alert rules count as a school day, and an
+ * audit entry that keeps the previous values when an earlier save is edited.
+ * Students of the section left out of `marks` keep their stored status, or PRESENT.
+ */
+export async function saveAttendance(
+  user: SessionUser | null,
+  input: unknown,
+  origin?: RequestOrigin,
+): Promise<SaveAttendanceResult> {
+  authorize(user, "attendance.write");
+  const parsed = ZSaveAttendanceSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+    throw new AppError("INVALID_INPUT", issues[0]?.message ?? "Datos inválidos.", issues);
+  }
+  const { schoolId, grade, section, date, marks } = parsed.data;
+  // The schema already refuses future days; checked again here against the server clock.
+  if (date > todayInLima()) throw new AppError("INVALID_INPUT", "No se puede registrar asistencia de una fecha futura.");
+  assertSchoolInScope(user, schoolId);
+
+  const { result, changes } = await db.$transaction(async (tx) => {
+    // Serialises concurrent saves of the same section and day so "previous values" are exact.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attendance:${schoolId}:${grade}:${section}:${date}`}))`;
+    const students = await tx.student.findMany({
+      where: { AND: [studentWhere(user), { schoolId, grade, section, status: "ACTIVE" }] },
+      select: { id: true },
+    });
+    if (students.length === 0) throw new AppError("NOT_FOUND", "La sección no existe o no está a su alcance.");
+    const inSection = new Set(students.map((s) => s.id));
+    const requested = new Map<string, AttendanceMark>();
+    for (const m of marks) {
+      if (!inSection.has(m.studentId)) {
+        throw new AppError("NOT_FOUND", "Un estudiante de la lista no pertenece a la sección; recargue la página.");
+      }
+      requested.set(m.studentId, m.status);
+    }
+
+    const ids = [...inSection];
+    const previousRows = await tx.attendance.findMany({
+      where: { studentId: { in: ids }, date: dayFromIso(date), schoolId },
+      select: { studentId: true, status: true },
+    });
+    const previous = new Map(previousRows.map((r) => [r.studentId, r.status as AttendanceMark]));
+    const dayRow = await tx.attendanceDay.findUnique({
+      where: { schoolId_grade_section_date: { schoolId, grade, section, date: dayFromIso(date) } },
+      select: { recordedAt: true },
+    });
+
+    const final = new Map<string, AttendanceMark>();
+    const changes: Change[] = [];
+    for (const id of ids) {
+      const from = previous.get(id) ?? null;
+      const to = requested.get(id) ?? from ?? "PRESENT";
+      final.set(id, to);
+      if (from !== to) changes.push({ studentId: id, from, to });
+    }
+
+    if (changes.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO attendance ("studentId", "date", "schoolId", "status", "recordedById", "recordedAt")
+        SELECT x.id, ${date}::date, ${schoolId}::uuid, x.status::"AttendanceStatus", ${user.id}::uuid, now()
+        FROM unnest(${changes.map((c) => c.studentId)}::uuid[], ${changes.map((c) => c.to)}::text[]) AS x(id, status)
+        ON CONFLICT ("studentId", "date") DO UPDATE
+          SET "status" = EXCLUDED."status", "recordedById" = EXCLUDED."recordedById", "recordedAt" = EXCLUDED."recordedAt"`;
+    }
+    await tx.$executeRaw`
+      INSERT INTO attendance_day ("schoolId", "grade", "section", "date", "recordedById", "recordedAt")
+      VALUES (${schoolId}::uuid, ${grade}::smallint, ${section}, ${date}::date, ${user.id}::uuid, now())
+      ON CONFLICT ("schoolId", "grade", "section", "date") DO UPDATE
+        SET "recordedById" = EXCLUDED."recordedById", "recordedAt" = EXCLUDED."recordedAt"`;
+
+    const counts = countMarks(final.values());
+    const isEdit = dayRow !== null || previous.size > 0;
+    await writeAudit(
+      tx,
+      user,
+      {
+        action: "attendance.save",
+        entity: "AttendanceDay",
+        entityId: `${schoolId}:${grade}:${section}:${date}`,
+        schoolId,
+        details: {
+          date,
+          grade,
+          section,
+          counts,
+          isEdit,
+          ...(isEdit ? { previousCounts: countMarks(previous.values()) } : {}),
+          // On a first save every row is new; only an edit's overwritten values are worth keeping.
+          changes: isEdit ? changes.filter((c) => c.from !== null) : [],
+        },
+      },
+      origin,
+    );
+    return { result: { date, grade, section, counts, changed: changes.length, isEdit }, changes };
+  });
+
+  // After commit: alert computation reads committed attendance. A new or edited day changes
+  // the figures of exactly the students whose row was written.
+  if (changes.length > 0) {
+    try {
+      await computeAlertsForStudents(db, { schoolId, studentIds: changes.map((c) => c.studentId) });
+    } catch (error) {
+      // The attendance is saved; the periodic recomputation will catch up on the alerts.
+      console.error("alert recomputation after attendance save failed", error);
+    }
+  }
+  return result;
+}

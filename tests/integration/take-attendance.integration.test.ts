@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../../lib/auth/types";
+import { saveAttendance } from "../../lib/attendance/take-attendance";
+import { getAttendanceSheet } from "../../lib/attendance/queries";
+import { dayFromIso, todayInLima } from "../../lib/format/date";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+
+let t: TestDatabase;
+let schoolA: string;
+let schoolB: string;
+let tutorA: SessionUser;
+let tutorB: SessionUser;
+let ids: string[] = [];
+let otherSectionId: string;
+
+const user = (role: SessionUser["role"], schoolIds: string[], n: number): SessionUser => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  email: `u${n}@test.pe`,
+  name: `Usuario ${n}`,
+  role,
+  locale: "es",
+  schoolIds,
+  agencyId: null,
+  agencyType: null,
+});
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const mk = (code: string) =>
+    t.db.school.create({ data: { codigoModular: code, name: `IE ${code}`, region: "La Libertad", province: "Trujillo", district: "Trujillo" } });
+  schoolA = (await mk("9100001")).id;
+  schoolB = (await mk("9100002")).id;
+  tutorA = user("TUTOR", [schoolA], 1);
+  tutorB = user("TUTOR", [schoolB], 2);
+  await t.db.student.createMany({
+    data: Array.from({ length: 35 }, (_, i) => ({
+      schoolId: schoolA,
+      documentType: "DNI" as const,
+      documentNumber: String(70000000 + i),
+      paternalSurname: `Apellido${String(i).padStart(2, "0")}`,
+      givenNames: "Nombre",
+      sex: i % 2 ? ("F" as const) : ("M" as const),
+      grade: 2,
+      section: "A",
+    })),
+  });
+  ids = (await t.db.student.findMany({ where: { schoolId: schoolA, grade: 2, section: "A" }, orderBy: { paternalSurname: "asc" } })).map((s) => s.id);
+  otherSectionId = (
+    await t.db.student.create({
+      data: { schoolId: schoolA, documentType: "DNI", documentNumber: "71000000", paternalSurname: "Otro", givenNames: "X", sex: "F", grade: 3, section: "B" },
+    })
+  ).id;
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const section = () => ({ schoolId: schoolA, grade: 2, section: "A" });
+
+describe("[ATTENDANCE] taking attendance for a section", () => {
+  it("a tutor saves a section with 3 unjustified absences: 35 rows, a school day and one audit entry", async () => {
+    const date = "2026-11-02";
+    const marks = ids.slice(0, 3).map((studentId) => ({ studentId, status: "UNJUSTIFIED" as const }));
+    const result = await saveAttendance(tutorA, { ...section(), date, marks });
+    expect(result.counts).toEqual({ PRESENT: 32, UNJUSTIFIED: 3, JUSTIFIED: 0, LATE: 0 });
+    expect(result.isEdit).toBe(false);
+
+    const rows = await t.db.attendance.findMany({ where: { schoolId: schoolA, date: dayFromIso(date) } });
+    expect(rows).toHaveLength(35);
+    expect(rows.filter((r) => r.status === "UNJUSTIFIED").map((r) => r.studentId).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(await t.db.attendanceDay.count({ where: { schoolId: schoolA, grade: 2, section: "A", date: dayFromIso(date) } })).toBe(1);
+
+    const audit = await t.db.auditLog.findMany({ where: { action: "attendance.save" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: tutorA.id, actorRole: "TUTOR", schoolId: schoolA, entity: "AttendanceDay" });
+    expect(audit[0].details).toMatchObject({ date, grade: 2, section: "A", counts: { PRESENT: 32, UNJUSTIFIED: 3 }, isEdit: false });
+
+    const sheet = await getAttendanceSheet(tutorA, section(), date);
+    expect(sheet?.saved?.counts.UNJUSTIFIED).toBe(3);
+    expect(sheet?.students.filter((s) => s.status === "UNJUSTIFIED")).toHaveLength(3);
+  });
+
+  it("editing an earlier day is allowed and the audit keeps the previous values", async () => {
+    const date = "2026-11-02";
+    const result = await saveAttendance(tutorA, { ...section(), date, marks: [{ studentId: ids[0], status: "JUSTIFIED" }] });
+    expect(result).toMatchObject({ isEdit: true, changed: 1, counts: { PRESENT: 32, UNJUSTIFIED: 2, JUSTIFIED: 1, LATE: 0 } });
+    const audit = await t.db.auditLog.findMany({ where: { action: "attendance.save" }, orderBy: { id: "desc" }, take: 1 });
+    expect(audit[0].details).toMatchObject({
+      isEdit: true,
+      previousCounts: { PRESENT: 32, UNJUSTIFIED: 3 },
+      changes: [{ studentId: ids[0], from: "UNJUSTIFIED", to: "JUSTIFIED" }],
+    });
+    const row = await t.db.attendance.findUnique({ where: { studentId_date: { studentId: ids[0], date: dayFromIso(date) } } });
+    expect(row?.status).toBe("JUSTIFIED");
+  });
+
+  it("refuses a future date and writes nothing", async () => {
+    const tomorrow = new Date(dayFromIso(todayInLima()).getTime() + 86_400_000).toISOString().slice(0, 10);
+    const before = await t.db.attendance.count();
+    await expect(saveAttendance(tutorA, { ...section(), date: tomorrow, marks: [] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "No se puede registrar asistencia de una fecha futura.",
+    });
+    expect(await t.db.attendance.count()).toBe(before);
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso(tomorrow) } })).toBe(0);
+  });
+
+  it("a tutor of another school gets not found and nothing changes", async () => {
+    const before = await t.db.attendance.count();
+    const audits = await t.db.auditLog.count();
+    await expect(saveAttendance(tutorB, { ...section(), date: "2026-11-03", marks: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await getAttendanceSheet(tutorB, section(), "2026-11-03")).toBeNull();
+    expect(await t.db.attendance.count()).toBe(before);
+    expect(await t.db.auditLog.count()).toBe(audits);
+  });
+
+  it("refuses a student who is not in the section, leaving the day untouched", async () => {
+    const before = await t.db.attendance.count();
+    await expect(
+      saveAttendance(tutorA, { ...section(), date: "2026-11-04", marks: [{ studentId: otherSectionId, status: "UNJUSTIFIED" }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.db.attendance.count()).toBe(before);
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso("2026-11-04") } })).toBe(0);
+  });
+
+  it("roles without attendance.write are refused as not found", async () => {
+    const coordinator = user("COORDINATOR", [schoolA], 3);
+    const psychologist = user("PSYCHOLOGIST", [schoolA], 4);
+    for (const u of [coordinator, psychologist]) {
+      await expect(saveAttendance(u, { ...section(), date: "2026-11-05", marks: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso("2026-11-05") } })).toBe(0);
+  });
+
+  it("a director of the school may take attendance too", async () => {
+    const director = user("DIRECTOR", [schoolA], 5);
+    const result = await saveAttendance(director, { ...section(), date: "2026-11-06", marks: [{ studentId: ids[5], status: "LATE" }] });
+    expect(result.counts).toEqual({ PRESENT: 34, UNJUSTIFIED: 0, JUSTIFIED: 0, LATE: 1 });
+  });
+});
