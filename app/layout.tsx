@@ -3,14 +3,18 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Permanencia", description: "Expediente compartido para prevenir la deserción escolar" };
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const metadata: Metadata = {
+  title: "Permanencia",
+  description: "Expediente compartido para prevenir la deserción escolar",
+  icons: { icon: "/icon.svg" },
+};
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#115e59" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale === "en" ? "en" : "es-PE"}>
-      <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased">
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -1,0 +1,56 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { roleLabel } from "@/components/nav/role-label";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat, StatGrid } from "@/components/ui/stat";
+import { requireUser } from "@/lib/auth/session";
+import { dayFromIso, formatDay, todayInLima } from "@/lib/format/date";
+import { getHomeStats } from "@/lib/home/get-home-stats";
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const [t, tc, format, stats] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("common"),
+    getFormatter(),
+    getHomeStats(user),
+  ]);
+  const hasSuppressed = stats.some((s) => s.value === "suppressed");
+  const showsSchools = !["ADMIN", "AGENCY_STAFF"].includes(user.role);
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            <p className="text-base text-slate-800">
+              {t("greeting", { name: user.name })} · <span data-testid="home-role">{roleLabel(tc, user)}</span>
+            </p>
+            <p>
+              {t("today", { date: formatDay(dayFromIso(todayInLima())) })}
+              {showsSchools ? ` ${t("schools", { count: user.schoolIds.length })}.` : null}
+            </p>
+          </>
+        }
+      />
+      {stats.length === 0 ? (
+        <p>{t("noStats")}</p>
+      ) : (
+        <StatGrid label={t("statsLabel")}>
+          {stats.map((stat) => (
+            <Stat
+              key={stat.id}
+              testId={`stat-${stat.id}`}
+              label={t(`stats.${stat.label}`)}
+              value={stat.value === "suppressed" ? "<5" : String(stat.value)}
+              display={stat.value === "suppressed" ? "<5" : format.number(stat.value)}
+              srText={stat.value === "suppressed" ? t("suppressed") : undefined}
+              hint={stat.hint ? t(`stats.${stat.hint.label}`, stat.hint.values) : undefined}
+            />
+          ))}
+        </StatGrid>
+      )}
+      {hasSuppressed ? <p className="mt-4 text-sm text-slate-600">{t("suppressionNote")}</p> : null}
+      {user.role === "ADMIN" ? <p className="mt-4 text-sm text-slate-600">{t("adminNote")}</p> : null}
+    </>
+  );
+}

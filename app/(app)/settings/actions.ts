@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { LOCALE_COOKIE } from "@/i18n/request";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { getRequestOrigin } from "@/lib/auth/origin";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { ZUpdateLocaleSchema } from "./schema";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/**
+ * Saves the interface language on the user's own account and mirrors it in the cookie the
+ * request config reads. Own-account setting: any signed-in user, and the write is bound to
+ * the session's user id, so no permission from the policy table applies.
+ */
+export async function updateLocale(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = ZUpdateLocaleSchema.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) redirect("/settings?error=locale");
+  const { locale } = parsed.data;
+
+  if (locale !== user.locale) {
+    const origin = await getRequestOrigin();
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { locale } });
+      await writeAudit(tx, user, { action: "user.locale.update", entity: "User", entityId: user.id, details: { from: user.locale, to: locale } }, origin);
+    });
+  }
+
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: ONE_YEAR,
+    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+  });
+  revalidatePath("/", "layout");
+  redirect("/settings?saved=1");
+}

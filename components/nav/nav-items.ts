@@ -1,0 +1,21 @@
+import type { Permission } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The main navigation. An item with a permission is shown only to roles that hold it
+// (lib/auth/policy.ts); hiding a link is a convenience, every page still authorizes itself.
+export const NAV_ITEMS = [
+  { key: "home", href: "/" },
+  { key: "students", href: "/students", permission: "students.read" },
+  { key: "attendance", href: "/attendance", permission: "attendance.write" },
+  { key: "alerts", href: "/alerts", permission: "alerts.read" },
+  { key: "cases", href: "/cases", permission: "cases.readSummary" },
+  { key: "referrals", href: "/referrals", permission: "referrals.inbox" },
+  { key: "settings", href: "/settings" },
+] as const satisfies readonly { key: string; href: string; permission?: Permission }[];
+
+export type NavItem = { key: string; href: string; label: string };
+
+export function navItemsFor(role: Role): (typeof NAV_ITEMS)[number][] {
+  return NAV_ITEMS.filter((item) => !("permission" in item) || can(role, item.permission));
+}

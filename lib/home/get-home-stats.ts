@@ -1,0 +1,110 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import { authorize } from "../auth/authorize";
+import { can } from "../auth/policy";
+import { alertWhere, caseWhere, referralWhere, schoolScopeWhere, studentWhere } from "../auth/scope";
+import type { SessionUser } from "../auth/types";
+import { db } from "../db";
+import { dayFromIso, todayInLima } from "../format/date";
+import { getTerritoryStats } from "./territory-stats";
+import type { HomeStat } from "./types";
+
+// The figures on each role's home page. Every count carries the caller's scope in its
+// `where` (lib/auth/scope.ts), so a number can never include rows the user may not see.
+
+const NOT_CLOSED: Prisma.CaseWhereInput = { state: { not: "CLOSED" } };
+
+/** A referral still unanswered (SENT) after its response deadline. */
+export function overdueReferralWhere(now: Date): Prisma.ReferralWhereInput {
+  return { status: "SENT", dueAt: { lt: now } };
+}
+
+export async function getHomeStats(user: SessionUser, now: Date = new Date()): Promise<HomeStat[]> {
+  switch (user.role) {
+    case "ADMIN":
+      return getAdminStats(user);
+    case "COORDINATOR":
+      return getTerritoryStats(user);
+    case "DIRECTOR":
+    case "TUTOR":
+      return getSchoolStats(user, now);
+    case "PSYCHOLOGIST":
+    case "SOCIAL_WORKER":
+    case "EDUCATOR":
+      return getCaseTeamStats(user, now);
+    case "AGENCY_STAFF":
+      return getAgencyStats(user, now);
+    default:
+      return [];
+  }
+}
+
+/** Director and tutor: their school's roster, today's attendance and (director) alerts and cases. */
+async function getSchoolStats(user: SessionUser, now: Date): Promise<HomeStat[]> {
+  authorize(user, "students.read");
+  const today = dayFromIso(todayInLima(now));
+  const attendanceScope = can(user.role, "attendance.read") ? schoolScopeWhere(user) : { schoolId: { in: [] } };
+  const [students, sections, sectionsToday, openAlerts, openCases] = await Promise.all([
+    db.student.count({ where: { ...studentWhere(user), status: "ACTIVE" } }),
+    db.student.groupBy({ by: ["grade", "section"], where: { ...studentWhere(user), status: "ACTIVE" } }),
+    db.attendanceDay.count({ where: { ...attendanceScope, date: today } }),
+    can(user.role, "alerts.read") ? db.alert.count({ where: { ...alertWhere(user), status: "OPEN" } }) : null,
+    can(user.role, "cases.readSummary") ? db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED } }) : null,
+  ]);
+  const stats: HomeStat[] = [{ id: "students", label: "students", value: students }];
+  if (openAlerts !== null) stats.push({ id: "open-alerts", label: "openAlerts", value: openAlerts });
+  if (openCases !== null) stats.push({ id: "open-cases", label: "openCases", value: openCases });
+  stats.push({
+    id: "attendance-today",
+    label: "attendanceToday",
+    value: sectionsToday,
+    hint: { label: "attendanceTodayHint", values: { total: sections.length } },
+  });
+  return stats;
+}
+
+/** Psychologist, social worker, educator: the cases of the schools they serve. */
+async function getCaseTeamStats(user: SessionUser, now: Date): Promise<HomeStat[]> {
+  authorize(user, "cases.read");
+  const [openCases, myCases, overdue] = await Promise.all([
+    db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED } }),
+    db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED, assignments: { some: { userId: user.id } } } }),
+    db.referral.count({ where: { ...referralWhere(user), ...overdueReferralWhere(now) } }),
+  ]);
+  return [
+    { id: "open-cases", label: "openCases", value: openCases },
+    { id: "my-cases", label: "myCases", value: myCases },
+    { id: "overdue-referrals", label: "overdueReferrals", value: overdue, hint: { label: "overdueReferralsHint" } },
+  ];
+}
+
+/** Agency staff: the referral inbox of their agency. */
+async function getAgencyStats(user: SessionUser, now: Date): Promise<HomeStat[]> {
+  authorize(user, "referrals.inbox");
+  const scope = referralWhere(user);
+  const [waiting, active, overdue] = await Promise.all([
+    db.referral.count({ where: { ...scope, status: "SENT" } }),
+    db.referral.count({ where: { ...scope, status: { in: ["ACCEPTED", "IN_PROGRESS"] } } }),
+    db.referral.count({ where: { ...scope, ...overdueReferralWhere(now) } }),
+  ]);
+  return [
+    { id: "referrals-waiting", label: "referralsWaiting", value: waiting },
+    { id: "referrals-in-progress", label: "referralsActive", value: active, hint: { label: "referralsActiveHint" } },
+    { id: "overdue-referrals", label: "overdueReferrals", value: overdue, hint: { label: "overdueReferralsHint" } },
+  ];
+}
+
+/** Administrator: configuration counts only, never case content. */
+async function getAdminStats(user: SessionUser): Promise<HomeStat[]> {
+  authorize(user, "users.manage");
+  const [users, schools, agencies] = await Promise.all([
+    db.user.count({ where: { active: true } }),
+    db.school.count(),
+    db.agency.count({ where: { active: true } }),
+  ]);
+  return [
+    { id: "users", label: "users", value: users },
+    { id: "schools", label: "schoolsCount", value: schools },
+    { id: "agencies", label: "agencies", value: agencies },
+  ];
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { authorize } from "../auth/authorize";
+import { schoolScopeWhere } from "../auth/scope";
+import type { SessionUser } from "../auth/types";
+import { db } from "../db";
+import { ReferralStatus } from "../generated/prisma/enums";
+import { suppressSmallCount } from "./suppress";
+import type { HomeStat } from "./types";
+
+// Coordinator home: territory-wide aggregates (no names, no rows), small counts suppressed
+// here on the server so the raw number never reaches the browser.
+
+const REFERRAL_LABELS: Record<ReferralStatus, string> = {
+  SENT: "referralsSent",
+  ACCEPTED: "referralsAccepted",
+  REJECTED: "referralsRejected",
+  IN_PROGRESS: "referralsInProgress",
+  CLOSED: "referralsClosed",
+};
+
+export async function getTerritoryStats(user: SessionUser): Promise<HomeStat[]> {
+  authorize(user, "reports.read");
+  const territory = schoolScopeWhere(user);
+  const [followed, alerted, openCases, referrals] = await Promise.all([
+    db.student.count({ where: { ...territory, status: "ACTIVE" } }),
+    db.student.count({ where: { ...territory, alerts: { some: {} } } }),
+    db.case.count({ where: { ...territory, state: { not: "CLOSED" } } }),
+    db.referral.groupBy({ by: ["status"], where: territory, _count: { _all: true } }),
+  ]);
+  const byStatus = new Map(referrals.map((r) => [r.status, r._count._all]));
+  return [
+    { id: "students-followed", label: "studentsFollowed", value: suppressSmallCount(followed) },
+    { id: "students-alerted", label: "studentsAlerted", value: suppressSmallCount(alerted) },
+    { id: "open-cases", label: "openCases", value: suppressSmallCount(openCases) },
+    ...Object.values(ReferralStatus).map((status) => ({
+      id: `referrals-${status.toLowerCase().replace("_", "-")}`,
+      label: REFERRAL_LABELS[status],
+      value: suppressSmallCount(byStatus.get(status) ?? 0),
+    })),
+  ];
+}

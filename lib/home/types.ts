@@ -1,0 +1,12 @@
+/** A figure on the home page; "suppressed" replaces small counts shown to aggregate-only roles. */
+export type StatValue = number | "suppressed";
+
+export type HomeStat = {
+  /** Stable id for tests and anchors: rendered as data-testid="stat-<id>". */
+  id: string;
+  /** Key under `home.stats` for the label. */
+  label: string;
+  value: StatValue;
+  /** Optional secondary line, a key under `home.stats` with its values. */
+  hint?: { label: string; values?: Record<string, number> };
+};
