@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import { AGENCIES_WITHOUT_SENSITIVE_DATA, can } from "./policy";
+import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "./policy";
 import type { SessionUser } from "./types";
 
 // Scope builders: the caller's scope goes *inside* every query's `where`, so a row out of
@@ -60,9 +60,14 @@ export function riskItemWhere(
 ): Prisma.RiskItemWhereInput {
   const nonSensitive: Prisma.RiskItemWhereInput = { sensitiveCategory: null };
   if (user.role === "AGENCY_STAFF") {
-    if (!shared.includes("RISK_ANSWERS")) return NOTHING;
-    const blocked = user.agencyType && AGENCIES_WITHOUT_SENSITIVE_DATA.includes(user.agencyType);
-    return shared.includes("RISK_SENSITIVE") && !blocked ? {} : nonSensitive;
+    // A referral may list more than its agency may receive; the agency's maximum packet wins,
+    // and an agency of unknown type is treated as the most restricted one.
+    if (!user.agencyType) return NOTHING;
+    const allowed: readonly string[] = MAX_SHARED_SECTIONS[user.agencyType];
+    const granted = (s: string) => shared.includes(s) && allowed.includes(s);
+    if (!granted("RISK_ANSWERS")) return NOTHING;
+    const blocked = AGENCIES_WITHOUT_SENSITIVE_DATA.includes(user.agencyType);
+    return granted("RISK_SENSITIVE") && !blocked ? {} : nonSensitive;
   }
   if (can(user.role, "risk.readSensitive")) return {};
   if (can(user.role, "risk.read")) return nonSensitive;

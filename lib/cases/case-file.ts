@@ -1,0 +1,200 @@
+import "server-only";
+import { writeAudit } from "../audit/write-audit";
+import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "../auth/policy";
+import { caseWhere, referralWhere, riskItemWhere } from "../auth/scope";
+import type { RequestOrigin, SessionUser } from "../auth/types";
+import { db, type Tx } from "../db";
+import { AppError, notFound } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
+import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
+
+// The case-file read model: the one place that decides which parts of a case a user sees.
+// The case is looked up with the caller's scope inside the `where`; each section is loaded
+// only when the viewer may see it; the read and its audit entry share one transaction.
+
+/** SUMMARY = director (no risk data); TEAM = case team; AGENCY = staff of an agency the case was referred to. */
+export type CaseFileAccess = "SUMMARY" | "TEAM" | "AGENCY";
+
+const ALL_SECTIONS = Object.values(SharedSection);
+const SUMMARY_SECTIONS: SharedSection[] = ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "NOTES"];
+
+/** Timeline events an agency sees, by the section that unlocks them (null: always). Referral and
+ * assignment events stay with the school: they may name other agencies or colleagues. */
+const EVENT_SECTION: Record<CaseEventType, SharedSection | null | "never"> = {
+  STATE_CHANGE: null,
+  NOTE: "NOTES",
+  ALERT: "ATTENDANCE",
+  ABSENCE: "ATTENDANCE",
+  HOME_VISIT: "HOME_VISITS",
+  CONTACT_ATTEMPT: "HOME_VISITS",
+  EVALUATION: "RISK_SUMMARY",
+  ASSIGNMENT: "never",
+  REFERRAL: "never",
+  REFERRAL_UPDATE: "never",
+};
+
+const CASE_SELECT = {
+  id: true, schoolId: true, studentId: true, state: true, outcome: true, outcomeNote: true, version: true,
+  openedAt: true, closedAt: true, updatedAt: true,
+  school: { select: { id: true, name: true, codigoModular: true } },
+} satisfies Prisma.CaseSelect;
+const STUDENT_SELECT = {
+  id: true, documentType: true, documentNumber: true, paternalSurname: true, maternalSurname: true, givenNames: true,
+  sex: true, birthDate: true, level: true, grade: true, section: true, status: true,
+} satisfies Prisma.StudentSelect;
+const CONTACT_SELECT = {
+  addressStreet: true, addressReference: true, addressDistrict: true, addressVerifiedAt: true, phone: true,
+  phoneVerifiedAt: true, guardianName: true, guardianRelationship: true, guardianPhone: true, guardianVerifiedAt: true,
+} satisfies Prisma.StudentSelect;
+const EVENT_SELECT = { id: true, type: true, occurredAt: true, actorId: true, body: true, data: true } satisfies Prisma.CaseEventSelect;
+const ABSENCE_SELECT = { date: true, status: true } satisfies Prisma.AttendanceSelect;
+const ALERT_SELECT = { id: true, kind: true, status: true, figures: true, firstDate: true, lastDate: true, createdAt: true } satisfies Prisma.AlertSelect;
+const VISIT_SELECT = {
+  id: true, scheduledFor: true, assigneeId: true, status: true, outcome: true, visitedAt: true,
+  addressConfirmed: true, addressCorrected: true, notes: true,
+} satisfies Prisma.HomeVisitSelect;
+const ATTEMPT_SELECT = { id: true, channel: true, outcome: true, attemptedAt: true, notes: true, actorId: true } satisfies Prisma.ContactAttemptSelect;
+const EVALUATION_SELECT = {
+  id: true, evaluatedAt: true, evaluatorId: true, suggestedLevel: true, overallLevel: true, rationale: true,
+  protectiveNotes: true, instrument: { select: { version: true } },
+} satisfies Prisma.RiskEvaluationSelect;
+const ANSWER_SELECT = {
+  evaluationId: true, value: true,
+  item: { select: { id: true, code: true, domain: true, position: true, labelEs: true, labelEn: true, sensitiveCategory: true } },
+} satisfies Prisma.RiskAnswerSelect;
+const REFERRAL_SELECT = {
+  id: true, agencyId: true, reason: true, urgency: true, legalBasis: true, legalBasisNote: true, sharedSections: true,
+  status: true, dueAt: true, sentAt: true, respondedAt: true, rejectionReason: true, counterReferral: true,
+  closedAt: true, version: true, agency: { select: { id: true, name: true, type: true } },
+} satisfies Prisma.ReferralSelect;
+const TEAM_SELECT = { assignedAt: true, user: { select: { id: true, name: true, role: true } } } satisfies Prisma.CaseAssignmentSelect;
+
+export type CaseFileCase = Prisma.CaseGetPayload<{ select: typeof CASE_SELECT }>;
+export type CaseFileStudent = Prisma.StudentGetPayload<{ select: typeof STUDENT_SELECT }>;
+export type CaseFileContact = Prisma.StudentGetPayload<{ select: typeof CONTACT_SELECT }>;
+export type CaseFileEvent = Prisma.CaseEventGetPayload<{ select: typeof EVENT_SELECT }>;
+export type CaseFileAbsence = Prisma.AttendanceGetPayload<{ select: typeof ABSENCE_SELECT }>;
+export type CaseFileAlert = Prisma.AlertGetPayload<{ select: typeof ALERT_SELECT }>;
+export type CaseFileVisit = Prisma.HomeVisitGetPayload<{ select: typeof VISIT_SELECT }>;
+export type CaseFileContactAttempt = Prisma.ContactAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>;
+export type CaseFileAnswer = Prisma.RiskAnswerGetPayload<{ select: typeof ANSWER_SELECT }>;
+export type CaseFileEvaluation = Prisma.RiskEvaluationGetPayload<{ select: typeof EVALUATION_SELECT }> & {
+  /** null when the viewer may not see answers; otherwise only the items they may see. */
+  answers: Omit<CaseFileAnswer, "evaluationId">[] | null;
+};
+export type CaseFileReferral = Prisma.ReferralGetPayload<{ select: typeof REFERRAL_SELECT }>;
+export type CaseFileMember = Prisma.CaseAssignmentGetPayload<{ select: typeof TEAM_SELECT }>;
+
+/** A section is `null` when the viewer may not see it (never an empty list standing in for "hidden"). */
+export type CaseFile = {
+  access: CaseFileAccess;
+  /** Sections this viewer may see; the UI shows exactly these. */
+  sections: SharedSection[];
+  case: CaseFileCase;
+  student: CaseFileStudent | null; // IDENTIFICATION
+  contact: CaseFileContact | null; // CONTACT
+  team: CaseFileMember[] | null; // school side only
+  /** Newest first; only event types the viewer may see. Absences come separately, in `absences`. */
+  timeline: CaseFileEvent[];
+  absences: CaseFileAbsence[] | null; // ATTENDANCE (latest 200 non-present days)
+  alerts: CaseFileAlert[] | null; // ATTENDANCE
+  homeVisits: CaseFileVisit[] | null; // HOME_VISITS
+  contactAttempts: CaseFileContactAttempt[] | null; // HOME_VISITS
+  evaluations: CaseFileEvaluation[] | null; // RISK_SUMMARY (+ answers with RISK_ANSWERS)
+  /** School side: every referral of the case; agency: only those sent to their agency. */
+  referrals: CaseFileReferral[];
+};
+
+function accessOf(user: SessionUser): CaseFileAccess | null {
+  if (user.role === "AGENCY_STAFF") return can(user.role, "referrals.inbox") && user.agencyType ? "AGENCY" : null;
+  if (can(user.role, "cases.read")) return "TEAM";
+  return can(user.role, "cases.readSummary") ? "SUMMARY" : null;
+}
+
+function sectionsFor(user: SessionUser, access: CaseFileAccess, referrals: CaseFileReferral[]): SharedSection[] {
+  if (access === "SUMMARY") return SUMMARY_SECTIONS;
+  if (access === "TEAM") {
+    return ALL_SECTIONS.filter((s) => (s === "RISK_SENSITIVE" ? can(user.role, "risk.readSensitive") : true));
+  }
+  // Union of what their agency's referrals share, capped by the agency's maximum packet.
+  const type = user.agencyType!;
+  const max: readonly string[] = MAX_SHARED_SECTIONS[type];
+  const shared = new Set(referrals.filter((r) => r.agencyId === user.agencyId).flatMap((r) => r.sharedSections));
+  return ALL_SECTIONS.filter(
+    (s) => shared.has(s) && max.includes(s) && !(s === "RISK_SENSITIVE" && AGENCIES_WITHOUT_SENSITIVE_DATA.includes(type)),
+  );
+}
+
+async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections: SharedSection[], access: CaseFileAccess) {
+  const has = (s: SharedSection) => sections.includes(s);
+  const eventTypes = (Object.keys(EVENT_SECTION) as CaseEventType[]).filter((t) => {
+    const s = EVENT_SECTION[t];
+    return access !== "AGENCY" || s === null || (s !== "never" && has(s));
+  });
+  const byCase = { caseId: c.id, schoolId: c.schoolId };
+  const studentWhere = { id: c.studentId, schoolId: c.schoolId };
+  const student = has("IDENTIFICATION") ? await tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT }) : null;
+  const contact = has("CONTACT") ? await tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null;
+  const timeline = await tx.caseEvent.findMany({ where: { ...byCase, type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } });
+  const team = access === "AGENCY" ? null : await tx.caseAssignment.findMany({ where: { caseId: c.id }, select: TEAM_SELECT, orderBy: { assignedAt: "asc" } });
+  const absences = has("ATTENDANCE")
+    ? await tx.attendance.findMany({
+        where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
+        select: ABSENCE_SELECT, orderBy: { date: "desc" }, take: 200,
+      })
+    : null;
+  const alerts = has("ATTENDANCE") ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } }) : null;
+  const homeVisits = has("HOME_VISITS") ? await tx.homeVisit.findMany({ where: byCase, select: VISIT_SELECT, orderBy: { scheduledFor: "desc" } }) : null;
+  const contactAttempts = has("HOME_VISITS")
+    ? await tx.contactAttempt.findMany({ where: byCase, select: ATTEMPT_SELECT, orderBy: { attemptedAt: "desc" } })
+    : null;
+  let evaluations: CaseFileEvaluation[] | null = null;
+  if (has("RISK_SUMMARY")) {
+    const rows = await tx.riskEvaluation.findMany({ where: byCase, select: EVALUATION_SELECT, orderBy: { evaluatedAt: "desc" } });
+    // The item filter (sensitive or not) is part of the query, so hidden answers never leave the database.
+    const answers = has("RISK_ANSWERS")
+      ? await tx.riskAnswer.findMany({
+          where: { schoolId: c.schoolId, evaluation: byCase, item: riskItemWhere(user, sections) },
+          select: ANSWER_SELECT, orderBy: { item: { position: "asc" } },
+        })
+      : null;
+    evaluations = rows.map((e) => ({
+      ...e,
+      answers: answers ? answers.filter((a) => a.evaluationId === e.id).map(({ evaluationId: _, ...a }) => a) : null,
+    }));
+  }
+  return {
+    student, contact, team, timeline, absences, alerts, homeVisits, contactAttempts, evaluations,
+  };
+}
+
+/**
+ * The case file as `user` may see it. Out of scope, unknown id or no permission: NOT_FOUND,
+ * plus a `case.read_denied` audit entry (written on its own, since the read rolled back).
+ */
+export async function getCaseFileOrThrow(user: SessionUser | null, caseId: string, origin: RequestOrigin): Promise<CaseFile> {
+  if (!user) throw new AppError("UNAUTHENTICATED", "Inicie sesión para continuar.");
+  const access = accessOf(user);
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId);
+  try {
+    if (!access || !isUuid) throw notFound("El caso");
+    return await db.$transaction(async (tx) => {
+      const found = await tx.case.findFirst({
+        where: { AND: [{ id: caseId }, caseWhere(user)] },
+        select: { ...CASE_SELECT, referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } } },
+      });
+      if (!found) throw notFound("El caso");
+      const { referrals, ...c } = found;
+      const sections = sectionsFor(user, access, referrals);
+      // Written before the sections load: if any later query fails, the entry rolls back with it.
+      await writeAudit(tx, user, { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } }, origin);
+      const loaded = await loadSections(tx, user, c, sections, access);
+      return { access, sections, case: c, referrals, ...loaded };
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") {
+      await writeAudit(db, user, { action: "case.read_denied", entity: "Case", entityId: caseId.slice(0, 64) }, origin);
+    }
+    throw e;
+  }
+}
