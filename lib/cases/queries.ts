@@ -1,0 +1,101 @@
+import "server-only";
+import { authorize, assertSchoolInScope } from "../auth/authorize";
+import { caseWhere, scopedSchoolIds } from "../auth/scope";
+import type { SessionUser } from "../auth/types";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { CASE_PAGE_SIZE, type TCaseListFilters } from "./schema";
+import { CASE_TEAM_ROLES } from "./update-case";
+
+// Case list and the small lookups the case page needs. The caller's scope is always part of
+// the `where`; filters only narrow it further.
+
+const LIST_SELECT = {
+  id: true,
+  state: true,
+  openedAt: true,
+  updatedAt: true,
+  school: { select: { name: true, codigoModular: true } },
+  student: { select: { paternalSurname: true, maternalSurname: true, givenNames: true, grade: true, section: true, sex: true } },
+  assignments: { select: { user: { select: { id: true, name: true } } }, orderBy: { assignedAt: "asc" } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseListRow = Prisma.CaseGetPayload<{ select: typeof LIST_SELECT }>;
+export type CaseListPage = { rows: CaseListRow[]; total: number; page: number; pageCount: number; pageSize: number };
+
+export function isCaseTeam(user: Pick<SessionUser, "role">): boolean {
+  return (CASE_TEAM_ROLES as readonly string[]).includes(user.role);
+}
+
+export function caseListWhere(user: SessionUser, filters: TCaseListFilters): Prisma.CaseWhereInput {
+  const and: Prisma.CaseWhereInput[] = [caseWhere(user)];
+  if (filters.state) and.push({ state: filters.state });
+  if (filters.assignee) {
+    const userId = filters.assignee === "me" ? user.id : filters.assignee;
+    and.push({ assignments: { some: { userId } } });
+  }
+  const student: Prisma.StudentWhereInput = {};
+  if (filters.grade) student.grade = filters.grade;
+  if (filters.sex) student.sex = filters.sex;
+  if (Object.keys(student).length) and.push({ student });
+  return { AND: and };
+}
+
+/** One page of cases, most recently changed first. A page past the end gives the last page. */
+export async function findCases(user: SessionUser | null, filters: TCaseListFilters, pageSize = CASE_PAGE_SIZE): Promise<CaseListPage> {
+  authorize(user, "cases.readSummary");
+  const where = caseListWhere(user, filters);
+  const total = await db.case.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const rows = await db.case.findMany({
+    where,
+    select: LIST_SELECT,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  return { rows, total, page, pageCount, pageSize };
+}
+
+const MEMBER_SELECT = { id: true, name: true, role: true } satisfies Prisma.UserSelect;
+export type CaseTeamMember = Prisma.UserGetPayload<{ select: typeof MEMBER_SELECT }>;
+
+/** Who may be assigned to a case of this school: active case-team users serving it. */
+export async function listAssignableMembers(user: SessionUser | null, schoolId: string): Promise<CaseTeamMember[]> {
+  authorize(user, "cases.assign");
+  assertSchoolInScope(user, schoolId);
+  return db.user.findMany({
+    where: { active: true, role: { in: [...CASE_TEAM_ROLES] }, schools: { some: { schoolId } } },
+    select: MEMBER_SELECT,
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Options of the "assigned to" filter: case-team members of the schools in the user's scope. */
+export async function listAssigneeFilterOptions(user: SessionUser | null): Promise<CaseTeamMember[]> {
+  authorize(user, "cases.readSummary");
+  const schoolIds = scopedSchoolIds(user);
+  if (schoolIds.length === 0) return [];
+  return db.user.findMany({
+    where: { active: true, role: { in: [...CASE_TEAM_ROLES] }, schools: { some: { schoolId: { in: schoolIds } } } },
+    select: MEMBER_SELECT,
+    orderBy: { name: "asc" },
+  });
+}
+
+/**
+ * Names of the people who acted on a case the viewer already may see (timeline authors).
+ * Limited to staff of the case's school so an id cannot be used to look anyone else up.
+ */
+export async function findActorNames(user: SessionUser | null, schoolId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  authorize(user, "cases.readSummary");
+  assertSchoolInScope(user, schoolId);
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.user.findMany({
+    where: { id: { in: unique }, schools: { some: { schoolId } } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { CASE_OUTCOMES, CASE_STATES } from "./transitions";
+
+// One schema per input. Forms post strings, so empty strings become "not given" and numbers
+// are coerced; every message is Spanish and names the field.
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const ZId = z.guid({ error: "Identificador no válido." });
+
+const ZVersion = z.coerce
+  .number({ error: "Falta la versión del caso; recargue la página." })
+  .int({ error: "Versión del caso no válida; recargue la página." })
+  .positive({ error: "Versión del caso no válida; recargue la página." });
+
+const ZCaseRef = z.object({ caseId: ZId, version: ZVersion });
+
+export const ZChangeCaseStateSchema = ZCaseRef.extend({
+  to: z.enum(CASE_STATES, { error: "Elija el nuevo estado del caso." }),
+  outcome: z.preprocess(blankToUndefined, z.enum(CASE_OUTCOMES, { error: "Resultado no válido." }).optional()),
+  outcomeNote: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(2000, { error: "La nota del resultado admite hasta 2000 caracteres." }).optional(),
+  ),
+  reason: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(2000, { error: "El motivo admite hasta 2000 caracteres." }).optional(),
+  ),
+});
+export type TChangeCaseStateSchema = z.infer<typeof ZChangeCaseStateSchema>;
+
+export const ZAssignCaseMemberSchema = ZCaseRef.extend({
+  userId: z.preprocess(blankToUndefined, z.guid({ error: "Elija a la persona que desea asignar." })),
+});
+export type TAssignCaseMemberSchema = z.infer<typeof ZAssignCaseMemberSchema>;
+
+export const ZUnassignCaseMemberSchema = ZAssignCaseMemberSchema;
+export type TUnassignCaseMemberSchema = TAssignCaseMemberSchema;
+
+export const ZAddCaseNoteSchema = ZCaseRef.extend({
+  body: z
+    .string({ error: "Escriba la nota." })
+    .trim()
+    .min(1, { error: "Escriba la nota." })
+    .max(5000, { error: "La nota admite hasta 5000 caracteres." }),
+});
+export type TAddCaseNoteSchema = z.infer<typeof ZAddCaseNoteSchema>;
+
+export const CASE_PAGE_SIZE = 25;
+
+/** Case list filters from the URL; anything unreadable is simply ignored. */
+export const ZCaseListFilters = z.object({
+  state: z.preprocess(blankToUndefined, z.enum(CASE_STATES).optional()).catch(undefined),
+  // "me" = "Mis casos"; otherwise a user id.
+  assignee: z.preprocess(blankToUndefined, z.union([z.literal("me"), z.guid()]).optional()).catch(undefined),
+  grade: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(6).optional()).catch(undefined),
+  sex: z.preprocess(blankToUndefined, z.enum(["F", "M"]).optional()).catch(undefined),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+});
+export type TCaseListFilters = z.infer<typeof ZCaseListFilters>;
+
+export const TIMELINE_DEFAULT_LIMIT = 50;
+export const TIMELINE_MAX_LIMIT = 500;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { buildCaseTimeline, clampTimelineLimit, episodeStart, type TimelineSource } from "./timeline";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+function source(overrides: Partial<TimelineSource> = {}): TimelineSource {
+  return {
+    // 2026-05-11 10:00 in Lima.
+    case: { openedAt: new Date("2026-05-11T15:00:00.000Z"), closedAt: null },
+    timeline: [
+      { id: "e1", type: "STATE_CHANGE", occurredAt: new Date("2026-05-11T15:00:00.000Z"), actorId: "u1", body: null, data: { from: null, to: "OPEN" } },
+      { id: "e2", type: "ALERT", occurredAt: new Date("2026-05-11T15:00:00.001Z"), actorId: "u1", body: null, data: { alertId: "a1" } },
+      { id: "e3", type: "NOTE", occurredAt: new Date("2026-05-13T20:00:00.000Z"), actorId: "u2", body: "Llamada a la madre", data: null },
+    ],
+    alerts: [
+      { id: "a1", kind: "CONSECUTIVE_UNJUSTIFIED", status: "CASE_OPENED", figures: { count: 3 }, firstDate: day("2026-05-06"), lastDate: day("2026-05-08"), createdAt: new Date("2026-05-08T22:00:00.000Z") },
+    ],
+    absences: [
+      { date: day("2026-05-12"), status: "UNJUSTIFIED" },
+      { date: day("2026-05-11"), status: "LATE" },
+      { date: day("2026-05-08"), status: "UNJUSTIFIED" },
+      { date: day("2026-05-07"), status: "JUSTIFIED" },
+      { date: day("2026-05-06"), status: "UNJUSTIFIED" },
+      { date: day("2026-04-20"), status: "UNJUSTIFIED" },
+    ],
+    ...overrides,
+  };
+}
+
+describe("[CASES] timeline", () => {
+  it("merges events, alerts and absences of the episode, newest first", () => {
+    const t = buildCaseTimeline(source());
+    expect(t.items.map((i) => i.key)).toEqual([
+      "event:e3",
+      "absence:2026-05-12",
+      "event:e1",
+      "alert:a1",
+      "absence:2026-05-08",
+      "absence:2026-05-07",
+      "absence:2026-05-06",
+    ]);
+    expect(t.total).toBe(7);
+    expect(t.hasMore).toBe(false);
+  });
+
+  it("starts the episode at the alert's first counted day, and the opening day in Lima otherwise", () => {
+    expect(episodeStart(source())).toEqual(day("2026-05-06"));
+    // 23:30 in Lima on 11/05 is already 12/05 in UTC.
+    expect(episodeStart({ case: { openedAt: new Date("2026-05-12T04:30:00.000Z"), closedAt: null }, alerts: [] })).toEqual(day("2026-05-11"));
+  });
+
+  it("leaves out lateness, absences before the episode and after closing", () => {
+    const closed = buildCaseTimeline(source({ case: { openedAt: new Date("2026-05-11T15:00:00.000Z"), closedAt: new Date("2026-05-11T20:00:00.000Z") } }));
+    const absences = closed.items.filter((i) => i.kind === "absence").map((i) => i.key);
+    expect(absences).toEqual(["absence:2026-05-08", "absence:2026-05-07", "absence:2026-05-06"]);
+  });
+
+  it("shows nothing of a hidden section", () => {
+    const t = buildCaseTimeline(source({ absences: null, alerts: null, timeline: [] }));
+    expect(t.items).toEqual([]);
+  });
+
+  it("limits the list and says there is more", () => {
+    const t = buildCaseTimeline(source(), { limit: 2 });
+    expect(t.items.map((i) => i.key)).toEqual(["event:e3", "absence:2026-05-12"]);
+    expect(t).toMatchObject({ total: 7, hasMore: true, limit: 2 });
+    expect(clampTimelineLimit(0)).toBe(50);
+    expect(clampTimelineLimit(10_000)).toBe(500);
+  });
+});

@@ -1,0 +1,87 @@
+import type { AlertKind, AlertStatus, AttendanceStatus, CaseEventType } from "../generated/prisma/enums";
+import type { Prisma } from "../generated/prisma/client";
+import { TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from "./schema";
+
+type JsonValue = Prisma.JsonValue;
+
+// The single timeline of a case: the case's own events (state changes, notes, assignments and,
+// as they are recorded, visits, evaluations and referrals), the student's absences within the
+// episode and the alerts attached to it. It is built from the case file as the viewer may see
+// it (lib/cases/case-file.ts), so a hidden section never reaches the timeline either.
+
+type EventRow = { id: string; type: CaseEventType; occurredAt: Date; actorId: string | null; body: string | null; data: JsonValue | null };
+type AbsenceRow = { date: Date; status: AttendanceStatus };
+type AlertRow = { id: string; kind: AlertKind; status: AlertStatus; figures: JsonValue; firstDate: Date | null; lastDate: Date | null; createdAt: Date };
+
+export type TimelineSource = {
+  case: { openedAt: Date; closedAt: Date | null };
+  timeline: EventRow[];
+  absences: AbsenceRow[] | null;
+  alerts: AlertRow[] | null;
+};
+
+export type TimelineItem =
+  | { kind: "event"; key: string; at: Date; event: EventRow }
+  | { kind: "absence"; key: string; at: Date; date: Date; status: "JUSTIFIED" | "UNJUSTIFIED" }
+  | { kind: "alert"; key: string; at: Date; alert: AlertRow };
+
+export type CaseTimeline = { items: TimelineItem[]; total: number; hasMore: boolean; limit: number };
+
+// A DATE column arrives as UTC midnight; the school day starts at midnight in Lima (UTC-5, no DST).
+const LIMA_OFFSET_MS = 5 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Start of the calendar day (as a DATE value, UTC midnight) in which an instant falls in Lima. */
+function limaDayOf(instant: Date): Date {
+  const shifted = instant.getTime() - LIMA_OFFSET_MS;
+  return new Date(Math.floor(shifted / DAY_MS) * DAY_MS);
+}
+
+/**
+ * First day of the episode: the day the case opened, or earlier when an attached alert counted
+ * absences from before (those absences are why the case exists).
+ */
+export function episodeStart(source: Pick<TimelineSource, "case" | "alerts">): Date {
+  let start = limaDayOf(source.case.openedAt);
+  for (const a of source.alerts ?? []) if (a.firstDate && a.firstDate < start) start = a.firstDate;
+  return start;
+}
+
+export function clampTimelineLimit(limit: number | null | undefined): number {
+  if (!limit || !Number.isFinite(limit) || limit < 1) return TIMELINE_DEFAULT_LIMIT;
+  return Math.min(Math.floor(limit), TIMELINE_MAX_LIMIT);
+}
+
+function alertIdOf(data: JsonValue | null): string | null {
+  if (data && typeof data === "object" && !Array.isArray(data) && typeof data.alertId === "string") return data.alertId;
+  return null;
+}
+
+/** Newest first; ties keep a stable order (events, then alerts, then absences). */
+export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number | null } = {}): CaseTimeline {
+  const limit = clampTimelineLimit(opts.limit);
+  const items: TimelineItem[] = [];
+  const shownAlerts = new Set((source.alerts ?? []).map((a) => a.id));
+
+  for (const event of source.timeline) {
+    // The alert itself is shown with its figures; its "attached" event would repeat it.
+    if (event.type === "ALERT" && shownAlerts.has(alertIdOf(event.data) ?? "")) continue;
+    items.push({ kind: "event", key: `event:${event.id}`, at: event.occurredAt, event });
+  }
+  for (const alert of source.alerts ?? []) items.push({ kind: "alert", key: `alert:${alert.id}`, at: alert.createdAt, alert });
+
+  if (source.absences) {
+    const from = episodeStart(source);
+    const until = source.case.closedAt ? limaDayOf(source.case.closedAt) : null;
+    for (const a of source.absences) {
+      if (a.status !== "JUSTIFIED" && a.status !== "UNJUSTIFIED") continue;
+      if (a.date < from || (until && a.date > until)) continue;
+      const at = new Date(a.date.getTime() + LIMA_OFFSET_MS);
+      items.push({ kind: "absence", key: `absence:${a.date.toISOString().slice(0, 10)}`, at, date: a.date, status: a.status });
+    }
+  }
+
+  const rank = { event: 0, alert: 1, absence: 2 } as const;
+  items.sort((x, y) => y.at.getTime() - x.at.getTime() || rank[x.kind] - rank[y.kind] || (x.key < y.key ? 1 : x.key > y.key ? -1 : 0));
+  return { items: items.slice(0, limit), total: items.length, hasMore: items.length > limit, limit };
+}
