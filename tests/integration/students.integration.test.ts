@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../../lib/auth/types";
+import { dayFromIso, isoFromDay, todayInLima } from "../../lib/format/date";
+import { findStudents, getStudent } from "../../lib/students/queries";
+import { createStudent, setStudentStatus, updateStudent } from "../../lib/students/student-records";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+
+let t: TestDatabase;
+let schoolA: string;
+let schoolB: string;
+let directorA: SessionUser;
+let directorB: SessionUser;
+let tutorA: SessionUser;
+let studentB: string;
+
+const user = (role: SessionUser["role"], schoolIds: string[], n: number): SessionUser => ({
+  id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`,
+  email: `u${n}@test.pe`,
+  name: `Usuario ${n}`,
+  role,
+  locale: "es",
+  schoolIds,
+  agencyId: null,
+  agencyType: null,
+});
+
+const base = {
+  documentType: "DNI",
+  documentNumber: "71234567",
+  paternalSurname: "Gómez",
+  maternalSurname: "Núñez",
+  givenNames: "María José",
+  sex: "F",
+  birthDate: "2011-04-09",
+  level: "SECONDARY",
+  grade: "2",
+  section: "a",
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const mk = (code: string) =>
+    t.db.school.create({ data: { codigoModular: code, name: `IE ${code}`, region: "Lima", province: "Lima", district: "Independencia" } });
+  schoolA = (await mk("9200001")).id;
+  schoolB = (await mk("9200002")).id;
+  directorA = user("DIRECTOR", [schoolA], 1);
+  directorB = user("DIRECTOR", [schoolB], 2);
+  tutorA = user("TUTOR", [schoolA], 3);
+  studentB = (
+    await t.db.student.create({
+      data: { schoolId: schoolB, documentType: "DNI", documentNumber: "79999999", paternalSurname: "Ajeno", givenNames: "Luis", sex: "M", grade: 3, section: "B" },
+    })
+  ).id;
+  await t.db.student.createMany({
+    data: Array.from({ length: 60 }, (_, i) => ({
+      schoolId: schoolA,
+      documentType: "DNI" as const,
+      documentNumber: String(60000000 + i),
+      paternalSurname: `Relleno${String(i).padStart(2, "0")}`,
+      givenNames: "Ana",
+      sex: "F" as const,
+      grade: 1 + (i % 5),
+      section: i % 2 ? "A" : "B",
+    })),
+  });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("[STUDENTS] scope", () => {
+  it("a DIRECTOR cannot read, edit or withdraw another school's student: not found, nothing changed", async () => {
+    expect(await getStudent(directorA, studentB)).toBeNull();
+    expect(await getStudent(directorA, "not-a-uuid")).toBeNull();
+    const audits = await t.db.auditLog.count();
+    await expect(updateStudent(directorA, studentB, { ...base, documentNumber: "79999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setStudentStatus(directorA, studentB, "WITHDRAWN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createStudent(directorA, { ...base, schoolId: schoolB })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const row = await t.db.student.findUniqueOrThrow({ where: { id: studentB } });
+    expect(row).toMatchObject({ paternalSurname: "Ajeno", status: "ACTIVE" });
+    expect(await t.db.auditLog.count()).toBe(audits);
+    expect((await findStudents(directorA, { q: "Ajeno" })).total).toBe(0);
+    expect((await getStudent(directorB, studentB))?.id).toBe(studentB);
+  });
+
+  it("a TUTOR reads the roster but cannot create; a COORDINATOR cannot list names", async () => {
+    expect((await findStudents(tutorA, {})).total).toBe(60);
+    await expect(createStudent(tutorA, { ...base, schoolId: schoolA })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(findStudents(user("COORDINATOR", [schoolA], 4), {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("[STUDENTS] records by hand", () => {
+  let id: string;
+
+  it("creates with the import's validation, Spanish field errors and an audit entry", async () => {
+    await expect(createStudent(directorA, { ...base, documentNumber: "1234", schoolId: schoolA })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      issues: [{ field: "documentNumber", message: "El DNI debe tener 8 dígitos." }],
+    });
+    ({ id } = await createStudent(directorA, { ...base, phone: "987 654 321", schoolId: schoolA }));
+    const row = await t.db.student.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ section: "A", grade: 2, phone: "987 654 321", addressVerifiedAt: null });
+    // A contact given without a date is verified today; absent contacts stay unverified.
+    expect(isoFromDay(row.phoneVerifiedAt!)).toBe(todayInLima());
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "student.create", entityId: id } });
+    expect(audit).toMatchObject({ schoolId: schoolA, actorId: directorA.id, entity: "Student" });
+  });
+
+  it("refuses a duplicate document in the same school", async () => {
+    await expect(createStudent(directorA, { ...base, schoolId: schoolA })).rejects.toMatchObject({ code: "ALREADY_EXISTS" });
+  });
+
+  it("editing a contact without touching its date verifies it today; the audit names the fields only", async () => {
+    await t.db.student.update({ where: { id }, data: { phoneVerifiedAt: dayFromIso("2024-01-10") } });
+    const current = await t.db.student.findUniqueOrThrow({ where: { id } });
+    const input = { ...base, phone: "999 111 222", phoneVerifiedAt: "2024-01-10", addressDistrict: "Comas", addressVerifiedAt: "2025-03-01" };
+    const result = await updateStudent(directorA, id, input, undefined, current.updatedAt.toISOString());
+    expect(result.changed).toEqual(expect.arrayContaining(["phone", "phoneVerifiedAt", "addressDistrict", "addressVerifiedAt"]));
+    const row = await t.db.student.findUniqueOrThrow({ where: { id } });
+    expect(isoFromDay(row.phoneVerifiedAt!)).toBe(todayInLima());
+    expect(isoFromDay(row.addressVerifiedAt!)).toBe("2025-03-01");
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "student.update", entityId: id } });
+    expect(JSON.stringify(audit.details)).not.toContain("999");
+  });
+
+  it("a stale form (someone saved in between) is a conflict, not a silent overwrite", async () => {
+    await expect(updateStudent(directorA, id, { ...base, givenNames: "Otra" }, undefined, "2000-01-01T00:00:00.000Z")).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await t.db.student.findUniqueOrThrow({ where: { id } })).givenNames).toBe("María José");
+  });
+
+  it("marks withdrawn with an audit entry holding both states", async () => {
+    expect(await setStudentStatus(directorA, id, "WITHDRAWN")).toMatchObject({ from: "ACTIVE", to: "WITHDRAWN" });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "student.status", entityId: id } });
+    expect(audit.details).toEqual({ from: "ACTIVE", to: "WITHDRAWN" });
+    await expect(setStudentStatus(directorA, id, "GONE")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
+
+describe("[STUDENTS] list", () => {
+  it("finds by name ignoring accents and case, or by document prefix", async () => {
+    expect((await findStudents(directorA, { q: "gomez nunez" })).rows.map((r) => r.givenNames)).toEqual(["María José"]);
+    expect((await findStudents(directorA, { q: "MARIA" })).total).toBe(1);
+    expect((await findStudents(directorA, { q: "7123" })).total).toBe(1);
+    expect((await findStudents(directorA, { q: "50%" })).total).toBe(0);
+  });
+
+  it("filters by grade, section and status and pages by 50 with the total", async () => {
+    const page1 = await findStudents(directorA, {});
+    expect(page1).toMatchObject({ total: 61, pageCount: 2 });
+    expect(page1.rows).toHaveLength(50);
+    expect((await findStudents(directorA, { page: 2 })).rows).toHaveLength(11);
+    expect((await findStudents(directorA, { page: 9 })).total).toBe(61);
+    expect((await findStudents(directorA, { grade: 1, section: "B" })).total).toBe(6);
+    expect((await findStudents(directorA, { status: "WITHDRAWN" })).rows.map((r) => r.paternalSurname)).toEqual(["Gómez"]);
+  });
+});
