@@ -1,12 +1,49 @@
 import type { Db } from "../db";
+import { ensureDefaultRulesSql, recomputeSql, type ComputeScope } from "./compute-sql";
 
-// Contract used by attendance taking and imports; implemented by the alerts domain.
-export type AlertComputeSummary = { schoolsProcessed: number; studentsEvaluated: number; opened: number; stillOpen: number };
+// Entry points of the alert engine. Attendance taking and imports call the incremental one
+// after their transaction commits; `npm run cli -- compute-alerts` runs the full one.
+// Recomputing is idempotent: it only ever inserts alerts, and an alert already open for the
+// same student and kind is kept as it is (see docs/decisions/006-alert-rules.md).
 
-/** Incremental recompute for the students whose attendance changed. */
+export type AlertComputeSummary = {
+  /** Schools with at least one student evaluated. */
+  schoolsProcessed: number;
+  /** Active students in scope who have attendance (the others have nothing to evaluate). */
+  studentsEvaluated: number;
+  /** Alerts created by this run. */
+  opened: number;
+  /** Conditions that hold but whose alert was already open (kept, not duplicated). */
+  stillOpen: number;
+};
+
+type Row = { schools: number; students: number; candidates: number; opened: number };
+
+const EMPTY: AlertComputeSummary = { schoolsProcessed: 0, studentsEvaluated: 0, opened: 0, stillOpen: 0 };
+
+async function run(db: Db, scope: ComputeScope): Promise<AlertComputeSummary> {
+  // A school created after the last run gets the default rules before it is evaluated.
+  await db.$executeRaw(ensureDefaultRulesSql(scope));
+  const [row] = await db.$queryRaw<Row[]>(recomputeSql(scope));
+  return {
+    schoolsProcessed: row.schools,
+    studentsEvaluated: row.students,
+    opened: row.opened,
+    stillOpen: row.candidates - row.opened,
+  };
+}
+
+/** Incremental recompute for the students whose attendance changed (one school). */
 export async function computeAlertsForStudents(
-  _db: Db,
-  _input: { schoolId: string; studentIds: string[] },
+  db: Db,
+  input: { schoolId: string; studentIds: string[] },
 ): Promise<AlertComputeSummary> {
-  return { schoolsProcessed: 0, studentsEvaluated: 0, opened: 0, stillOpen: 0 };
+  const studentIds = [...new Set(input.studentIds)];
+  if (studentIds.length === 0) return EMPTY;
+  return run(db, { schoolId: input.schoolId, studentIds });
+}
+
+/** Full recompute of every student of one school, or of every school. */
+export async function computeAlerts(db: Db, input: { schoolId?: string } = {}): Promise<AlertComputeSummary> {
+  return run(db, { schoolId: input.schoolId });
 }

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeAlerts, computeAlertsForStudents } from "../../lib/alerts/compute";
+import { candidatesSql } from "../../lib/alerts/compute-sql";
+import { evaluateStudent, type DayStatus } from "../../lib/alerts/rules";
+import { COMPUTED_KINDS, DEFAULT_RULES, type ComputedKind, type RuleConfig } from "../../lib/alerts/schema";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+
+// The SQL engine against the TypeScript reference on generated attendance with the awkward
+// cases mixed in: sections with different school days, mid-term joiners, rows missing on
+// school days, rows on days that are not school days of the section, reviewed alerts.
+
+let t: TestDatabase;
+beforeAll(async () => { t = await createTestDatabase(); });
+afterAll(async () => { await t.drop(); });
+
+/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const iso = (base: string, offset: number) => {
+  const d = new Date(`${base}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+};
+
+type Fixture = { schoolIds: string[]; studentIds: string[] };
+
+async function insertSchool(code: string): Promise<string> {
+  const s = await t.db.school.create({ data: { codigoModular: code, name: `IE ${code}`, region: "Lima", province: "Lima", district: "Lima" } });
+  return s.id;
+}
+
+/** Random attendance for `perSection` students in each of `sections` sections of a school. */
+async function generate(seed: number, code: string, sections: number, perSection: number): Promise<Fixture> {
+  const rnd = prng(seed);
+  const schoolId = await insertSchool(code);
+  const studentIds: string[] = [];
+  const attendance: { studentId: string; date: string; status: DayStatus }[] = [];
+  const days: { grade: number; section: string; date: string }[] = [];
+  for (let k = 0; k < sections; k++) {
+    const grade = 1 + (k % 5);
+    const section = String.fromCharCode(65 + Math.floor(k / 5));
+    // Each section has its own calendar: 25–70 days out of a 100-day span, random gaps.
+    const sectionDays = Array.from({ length: 100 }, (_, i) => iso("2026-03-02", i)).filter(() => rnd() < 0.25 + 0.45 * (k % 3) / 2);
+    for (const date of sectionDays) days.push({ grade, section, date });
+    const absentProbability = [0.02, 0.08, 0.2, 0.4][k % 4];
+    for (let n = 0; n < perSection; n++) {
+      const student = await t.db.student.create({
+        data: { schoolId, documentType: "DNI", documentNumber: `${seed}${k}${n}`.padStart(8, "0").slice(-8) + String(n), paternalSurname: "P", givenNames: `S${n}`, sex: n % 2 ? "F" : "M", grade, section },
+      });
+      studentIds.push(student.id);
+      const joinAt = rnd() < 0.2 ? Math.floor(rnd() * sectionDays.length) : 0;
+      let streak = false;
+      sectionDays.forEach((date, i) => {
+        if (i < joinAt || rnd() < 0.05) return; // not yet enrolled, or a row the tutor never wrote
+        streak = streak ? rnd() < 0.7 : rnd() < absentProbability;
+        const status: DayStatus = streak ? (rnd() < 0.8 ? "UNJUSTIFIED" : "JUSTIFIED") : rnd() < 0.1 ? "LATE" : "PRESENT";
+        attendance.push({ studentId: student.id, date, status });
+      });
+      // A row on a day the section did not take attendance (moved section, stray import).
+      if (rnd() < 0.1) attendance.push({ studentId: student.id, date: "2026-02-27", status: "UNJUSTIFIED" });
+    }
+  }
+  await t.db.attendanceDay.createMany({ data: days.map((d) => ({ schoolId, ...d, date: new Date(`${d.date}T00:00:00Z`) })) });
+  await t.db.attendance.createMany({ data: attendance.map((a) => ({ ...a, schoolId, date: new Date(`${a.date}T00:00:00Z`) })) });
+  return { schoolIds: [schoolId], studentIds };
+}
+
+const dayText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** What the TypeScript reference says for every student of a school, read from the database. */
+async function referenceCandidates(schoolId: string) {
+  const rules: RuleConfig[] = (await t.db.alertRule.findMany({ where: { schoolId } })).map((r) => ({ ...r, kind: r.kind as ComputedKind }));
+  const students = await t.db.student.findMany({ where: { schoolId, status: "ACTIVE" }, select: { id: true, grade: true, section: true } });
+  const days = await t.db.attendanceDay.findMany({ where: { schoolId } });
+  const rows = await t.db.attendance.findMany({ where: { schoolId } });
+  const reviewed = await t.db.alert.findMany({ where: { schoolId, status: { not: "OPEN" } } });
+  const out: string[] = [];
+  for (const s of students) {
+    const coveredUntil: Partial<Record<ComputedKind, string>> = {};
+    for (const a of reviewed.filter((x) => x.studentId === s.id && x.lastDate)) {
+      const k = a.kind as ComputedKind;
+      const d = dayText(a.lastDate)!;
+      if (!coveredUntil[k] || d > coveredUntil[k]!) coveredUntil[k] = d;
+    }
+    const history = {
+      sectionDays: days.filter((d) => d.grade === s.grade && d.section === s.section).map((d) => dayText(d.date)!),
+      attendance: new Map(rows.filter((r) => r.studentId === s.id).map((r) => [dayText(r.date)!, r.status as DayStatus])),
+      coveredUntil,
+    };
+    for (const c of evaluateStudent(rules, history)) {
+      out.push(JSON.stringify([s.id, c.kind, c.firstDate, c.lastDate, sortKeys(c.figures)]));
+    }
+  }
+  return out.sort();
+}
+
+function sortKeys(o: object) {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function sqlCandidates(schoolId: string) {
+  const rows = await t.db.$queryRaw<{ studentId: string; kind: string; firstDate: Date; lastDate: Date; figures: object }[]>(
+    candidatesSql({ schoolId }),
+  );
+  return rows.map((r) => JSON.stringify([r.studentId, r.kind, dayText(r.firstDate), dayText(r.lastDate), sortKeys(r.figures)])).sort();
+}
+
+async function openAlertRows(schoolId: string) {
+  const rows = await t.db.alert.findMany({ where: { schoolId, status: "OPEN" }, orderBy: [{ studentId: "asc" }, { kind: "asc" }] });
+  return rows.map((r) => ({ studentId: r.studentId, kind: r.kind, figures: r.figures, firstDate: r.firstDate, lastDate: r.lastDate }));
+}
+
+describe("[ALERTS] SQL engine agrees with the reference rules", () => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await generate(7, "9000001", 12, 12);
+    await computeAlerts(t.db, { schoolId: fx.schoolIds[0] }); // also writes the default rules
+  });
+
+  it("produces exactly the candidates of the TypeScript reference, figures and dates included", async () => {
+    const reference = await referenceCandidates(fx.schoolIds[0]);
+    expect(reference.length).toBeGreaterThan(20);
+    for (const kind of COMPUTED_KINDS) expect(reference.some((r) => r.includes(`"${kind}"`))).toBe(true);
+    expect(await sqlCandidates(fx.schoolIds[0])).toEqual(reference);
+  });
+
+  it("agrees with non-default rules, an inactive rule and reviewed alerts", async () => {
+    const schoolId = fx.schoolIds[0];
+    await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: "CONSECUTIVE_UNJUSTIFIED" } }, data: { threshold: 4 } });
+    await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: "UNJUSTIFIED_RATE" } }, data: { threshold: 12.5, windowDays: 8 } });
+    await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: "CHRONIC_TIER3" } }, data: { active: false } });
+    // Review half of the open alerts: their evidence must not fire again.
+    const open = await t.db.alert.findMany({ where: { schoolId, status: "OPEN" }, orderBy: { id: "asc" } });
+    const reviewed = open.filter((_, i) => i % 2 === 0);
+    for (const a of reviewed) {
+      await t.db.alert.update({ where: { id: a.id }, data: { status: "DISMISSED", openKey: null, dismissReason: "prueba" } });
+    }
+    expect(reviewed.length).toBeGreaterThan(5);
+    const reference = await referenceCandidates(schoolId);
+    expect(await sqlCandidates(schoolId)).toEqual(reference);
+    // Restore the defaults for the next tests.
+    for (const [kind, r] of Object.entries(DEFAULT_RULES)) {
+      await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: kind as ComputedKind } }, data: { ...r, active: true } });
+    }
+  });
+});
+
+describe("[ALERTS] recomputation", () => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await generate(11, "9000002", 6, 10);
+  });
+
+  it("recomputing twice gives the same alerts, no duplicates, figures kept", async () => {
+    const schoolId = fx.schoolIds[0];
+    const first = await computeAlerts(t.db, { schoolId });
+    expect(first.opened).toBeGreaterThan(0);
+    expect(first.stillOpen).toBe(0);
+    expect(first.studentsEvaluated).toBe(60);
+    const before = await openAlertRows(schoolId);
+    const second = await computeAlerts(t.db, { schoolId });
+    expect(second).toMatchObject({ opened: 0, stillOpen: first.opened, studentsEvaluated: 60 });
+    expect(await openAlertRows(schoolId)).toEqual(before);
+    const dupes = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT "studentId", kind FROM alert WHERE status = 'OPEN' GROUP BY 1, 2 HAVING count(*) > 1) x`;
+    expect(dupes[0].n).toBe(0);
+  });
+
+  it("the incremental recompute of some students equals the full one restricted to them", async () => {
+    const schoolId = fx.schoolIds[0];
+    const some = fx.studentIds.filter((_, i) => i % 3 === 0);
+    await t.db.alert.deleteMany({ where: { schoolId } });
+    const inc = await computeAlertsForStudents(t.db, { schoolId, studentIds: [...some, ...some] });
+    expect(inc.studentsEvaluated).toBe(some.length);
+    const incremental = (await openAlertRows(schoolId)).map((a) => JSON.stringify(a));
+    expect(incremental.length).toBeGreaterThan(0);
+    await t.db.alert.deleteMany({ where: { schoolId } });
+    await computeAlerts(t.db, { schoolId });
+    const full = (await openAlertRows(schoolId)).filter((a) => some.includes(a.studentId)).map((a) => JSON.stringify(a));
+    expect(incremental).toEqual(full);
+  });
+
+  it("an incremental call ignores students of another school", async () => {
+    const other = await generate(13, "9000003", 1, 5);
+    const summary = await computeAlertsForStudents(t.db, { schoolId: fx.schoolIds[0], studentIds: other.studentIds });
+    expect(summary.studentsEvaluated).toBe(0);
+    expect(await t.db.alert.count({ where: { schoolId: other.schoolIds[0] } })).toBe(0);
+  });
+});
