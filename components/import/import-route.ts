@@ -10,7 +10,12 @@ import { MAX_UPLOAD_BYTES, type ImportCount, type ImportEvent } from "./wire";
 type Handlers = {
   permission: Permission;
   /** Validates the file and reports what would change; writes nothing. */
-  preview: (user: SessionUser, file: ImportFile, fields: FormData) => Promise<Omit<Extract<ImportEvent, { type: "preview" }>, "type">>;
+  preview: (
+    user: SessionUser,
+    file: ImportFile,
+    fields: FormData,
+    onProgress: OnImportProgress,
+  ) => Promise<Omit<Extract<ImportEvent, { type: "preview" }>, "type">>;
   /** Writes the whole file or nothing. */
   commit: (user: SessionUser, file: ImportFile, fields: FormData, origin: RequestOrigin, onProgress: OnImportProgress) => Promise<ImportCount[]>;
 };
@@ -45,20 +50,19 @@ export function createImportRoute(handlers: Handlers) {
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        let last = 0;
+        const onProgress: OnImportProgress = (p) => {
+          // At most ~10 events a second: enough for a progress bar, cheap on the wire.
+          const now = Date.now();
+          if (now - last < 100 && p.done < p.total) return;
+          last = now;
+          send({ type: "progress", ...p });
+        };
         try {
           if (phase === "preview") {
-            send({ type: "progress", phase: "validate", done: 0, total: 0 });
-            send({ type: "preview", ...(await handlers.preview(user, file, fields)) });
+            send({ type: "preview", ...(await handlers.preview(user, file, fields, onProgress)) });
           } else {
-            let last = 0;
-            const counts = await handlers.commit(user, file, fields, origin, (p) => {
-              // At most ~10 events a second: enough for a progress bar, cheap on the wire.
-              const now = Date.now();
-              if (now - last < 100 && p.done < p.total) return;
-              last = now;
-              send({ type: "progress", ...p });
-            });
-            send({ type: "result", counts });
+            send({ type: "result", counts: await handlers.commit(user, file, fields, origin, onProgress) });
           }
         } catch (error) {
           if (isAppError(error)) {

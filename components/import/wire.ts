@@ -14,3 +14,9 @@ export type ImportEvent =
   | { type: "preview"; counts: ImportCount[]; errors: ImportIssue[]; errorCount: number }
   | { type: "result"; counts: ImportCount[] }
   | { type: "error"; message: string; errors: ImportIssue[] };
+
+/** Text of an optional form field, or null when absent or blank. */
+export function fieldText(fields: FormData, name: string): string | null {
+  const value = fields.get(name);
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}

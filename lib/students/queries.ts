@@ -136,3 +136,9 @@ export async function findWritableSchools(user: SessionUser | null) {
   authorize(user, "students.write");
   return db.school.findMany({ where: schoolWhere(user), select: { id: true, name: true, codigoModular: true }, orderBy: { name: "asc" } });
 }
+
+/** Schools the user may import a roster or attendance into (the upload pages' school field). */
+export async function findImportSchools(user: SessionUser | null, permission: "students.import" | "attendance.import" = "students.import") {
+  authorize(user, permission);
+  return db.school.findMany({ where: schoolWhere(user), select: { codigoModular: true, name: true }, orderBy: { name: "asc" } });
+}
