@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { roleLabel } from "@/components/nav/role-label";
+import { CardSection } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getRequestOrigin } from "@/lib/auth/origin";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { getCaseFileOrThrow, type CaseFile } from "@/lib/cases/case-file";
+import { findActorNames, listAssignableMembers } from "@/lib/cases/queries";
+import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
+import { isAppError } from "@/lib/errors/app-error";
+import { StateBadge, studentFullName } from "../state-badge";
+import { CaseSummary } from "./case-summary";
+import { NoteForm } from "./note-form";
+import { StateForm } from "./state-form";
+import { AssignForm, UnassignButton } from "./team-forms";
+import { TimelineList } from "./timeline-list";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
+
+async function loadCaseFile(user: Awaited<ReturnType<typeof requireUser>>, id: string): Promise<CaseFile> {
+  try {
+    return await getCaseFileOrThrow(user, id, await getRequestOrigin());
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export default async function CasePage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const [{ id }, { limit }] = await Promise.all([params, searchParams]);
+  const file = await loadCaseFile(user, id);
+  const c = file.case;
+  const schoolSide = file.access !== "AGENCY";
+  const canWrite = schoolSide && can(user.role, "cases.write");
+  const canAssign = schoolSide && can(user.role, "cases.assign");
+
+  const timeline = buildCaseTimeline(file, { limit: Number(limit) || undefined });
+  const [t, tc, actors, members] = await Promise.all([
+    getTranslations("cases"),
+    getTranslations("common"),
+    schoolSide ? findActorNames(user, c.schoolId, timeline.items.map((i) => (i.kind === "event" ? i.event.actorId : null))) : new Map<string, string>(),
+    canAssign ? listAssignableMembers(user, c.schoolId) : [],
+  ]);
+  const team = file.team ?? [];
+  const assigned = new Set(team.map((m) => m.user.id));
+  const candidates = members.filter((m) => !assigned.has(m.id)).map((m) => ({ id: m.id, name: m.name, roleLabel: roleLabel(tc, { role: m.role, agencyType: null }) }));
+  const name = file.student ? studentFullName(file.student) : null;
+
+  return (
+    <div className="space-y-4">
+      <Link href="/cases" className="text-sm text-teal-800 underline underline-offset-2">{t("file.back")}</Link>
+      <PageHeader
+        title={name ? t("file.title", { name }) : t("file.titleAnonymous")}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StateBadge state={c.state} label={t(`states.${c.state}`)} />
+            <span>{c.school.name}</span>
+          </span>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <CaseSummary file={file} />
+          {canWrite ? (
+            <CardSection id="case-state" title={t("stateForm.title")}>
+              <StateForm caseId={c.id} version={c.version} state={c.state} />
+            </CardSection>
+          ) : null}
+          {file.team ? (
+            <CardSection id="case-team" title={t("team.title")}>
+              {team.length === 0 ? <p className="mb-3 text-sm text-slate-700">{t("team.empty")}</p> : null}
+              <ul className="mb-4 flex flex-col gap-2" data-testid="case-team">
+                {team.map((m) => {
+                  const member = { id: m.user.id, name: m.user.name, roleLabel: roleLabel(tc, { role: m.user.role, agencyType: null }) };
+                  return (
+                    <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-2">
+                      <span>{t("team.member", { name: member.name, role: member.roleLabel })}</span>
+                      {canAssign ? <UnassignButton caseId={c.id} version={c.version} member={member} /> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+              {canAssign ? <AssignForm caseId={c.id} version={c.version} candidates={candidates} /> : null}
+            </CardSection>
+          ) : null}
+          {canWrite ? (
+            <CardSection id="case-note" title={t("note.title")}>
+              <NoteForm caseId={c.id} version={c.version} />
+            </CardSection>
+          ) : null}
+        </div>
+        <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
+          <TimelineList timeline={timeline} actors={actors} moreHref={`/cases/${c.id}?limit=${clampTimelineLimit(timeline.limit * 2)}`} />
+        </CardSection>
+      </div>
+    </div>
+  );
+}

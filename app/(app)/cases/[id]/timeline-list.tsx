@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
+import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
+import { formatDateTime, formatDay } from "@/lib/format/date";
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
+type Data = Record<string, unknown>;
+
+const asData = (v: unknown): Data => (v && typeof v === "object" && !Array.isArray(v) ? (v as Data) : {});
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
+function describe(t: Translate, item: TimelineItem): { title: string; detail?: string | null } {
+  if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
+  if (item.kind === "alert") {
+    const a = item.alert;
+    const window = a.firstDate && a.lastDate ? t("timeline.alertWindow", { from: formatDay(a.firstDate), to: formatDay(a.lastDate) }) : null;
+    return { title: t("timeline.alert", { kind: t(`alertKinds.${a.kind}`) }), detail: window };
+  }
+  const e = item.event;
+  const d = asData(e.data);
+  switch (e.type) {
+    case "STATE_CHANGE": {
+      if (!d.from) return { title: t("timeline.opened") };
+      const title = t("timeline.stateChange", { from: t(`states.${text(d.from)}` as "states.OPEN"), to: t(`states.${text(d.to)}` as "states.OPEN") });
+      const parts = [d.outcome ? t("timeline.closedWith", { outcome: t(`outcomes.${text(d.outcome)}` as "outcomes.OTHER") }) : null, e.body ? (d.kind === "CLOSE" ? e.body : t("timeline.reason", { reason: e.body })) : null];
+      return { title, detail: parts.filter(Boolean).join(" · ") || null };
+    }
+    case "NOTE":
+      return { title: t("timeline.note"), detail: e.body };
+    case "ASSIGNMENT":
+      return { title: t(d.action === "UNASSIGN" ? "timeline.unassigned" : "timeline.assigned", { name: text(d.userName) }) };
+    case "ALERT":
+      return { title: t("timeline.alertLinked") };
+    default:
+      return { title: t(`timeline.events.${e.type}`), detail: e.body };
+  }
+}
+
+export async function TimelineList({ timeline, actors, moreHref }: { timeline: CaseTimeline; actors: Map<string, string>; moreHref: string }) {
+  const t = await getTranslations("cases");
+  if (timeline.items.length === 0) return <p className="text-sm text-slate-700">{t("timeline.empty")}</p>;
+  return (
+    <>
+      <ol className="flex flex-col gap-3" data-testid="case-timeline">
+        {timeline.items.map((item) => {
+          const { title, detail } = describe(t, item);
+          const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
+          return (
+            <li key={item.key} data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()} className="border-l-4 border-slate-200 pl-3">
+              <p className="font-medium text-slate-900">{title}</p>
+              {detail ? <p className="whitespace-pre-line break-words text-sm text-slate-800">{detail}</p> : null}
+              <p className="text-xs text-slate-600">
+                {item.kind === "absence" ? null : <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>}
+                {actor ? ` · ${t("timeline.by", { name: actor })}` : null}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-3 text-sm text-slate-700">{t("timeline.showing", { shown: timeline.items.length, total: timeline.total })}</p>
+      {timeline.hasMore ? (
+        <Link href={moreHref} scroll={false} className={`${buttonClasses("secondary")} mt-2`}>{t("timeline.more")}</Link>
+      ) : null}
+    </>
+  );
+}

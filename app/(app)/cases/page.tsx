@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { findCases, isCaseTeam, listAssigneeFilterOptions } from "@/lib/cases/queries";
+import { ZCaseListFilters } from "@/lib/cases/schema";
+import { CaseFiltersForm } from "./case-filters";
+import { CaseList } from "./case-list";
+import { caseListHref } from "./case-list-href";
+import { CasesPager } from "./cases-pager";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CasesPage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!can(user.role, "cases.readSummary") || user.role === "AGENCY_STAFF") notFound();
+  const raw = await searchParams;
+  const filters = ZCaseListFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [t, result, members] = await Promise.all([getTranslations("cases"), findCases(user, filters), listAssigneeFilterOptions(user)]);
+  const showMine = isCaseTeam(user);
+  const mine = filters.assignee === "me";
+  const tab = (active: boolean) =>
+    `inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium ${active ? "bg-teal-700 text-white" : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100"}`;
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("list.title")} description={t("list.description")} />
+      {showMine ? (
+        <nav aria-label={t("list.views")} className="flex flex-wrap gap-2">
+          <Link href={caseListHref({ ...filters, assignee: undefined })} aria-current={!mine ? "page" : undefined} className={tab(!mine)}>
+            {t("list.all")}
+          </Link>
+          <Link href={caseListHref({ ...filters, assignee: "me" })} aria-current={mine ? "page" : undefined} className={tab(mine)}>
+            {t("list.mine")}
+          </Link>
+        </nav>
+      ) : null}
+      <CaseFiltersForm filters={filters} members={members} showMine={showMine} />
+      <p className="text-sm text-slate-700" role="status" data-testid="case-count">
+        {t("list.count", { total: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-4">{t("list.empty")}</p>
+      ) : (
+        <CaseList rows={result.rows} showSchool={user.schoolIds.length > 1} />
+      )}
+      <CasesPager filters={filters} page={result.page} pageCount={result.pageCount} />
+    </div>
+  );
+}
