@@ -73,6 +73,7 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
                 aria-pressed={status !== "PRESENT"}
                 aria-label={t("studentButton", { name: s.name, status: t(`status.${status}`) })}
                 data-status={status}
+                data-student-id={s.id}
                 onClick={() => setStatuses((prev) => new Map(prev).set(s.id, nextAttendanceStatus(status)))}
                 className={`flex min-h-12 w-full items-center justify-between gap-3 rounded-lg border-2 px-3 py-2 text-left focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-500 ${STYLE[status]}`}
               >
