@@ -28,13 +28,16 @@ export function StateForm({ caseId, version, state }: Props) {
     setTo(allowed[0] ?? others[0]);
   }
   const kept = result && !result.ok ? result.values : {};
+  // React resets a form after its action; selects only take a new default when mounted, so
+  // they are remounted per result to keep the user's choice (or the new first step).
+  const mount = result?.at ?? 0;
   const errors = result && !result.ok ? result.fieldErrors : {};
 
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-describedby="state-help">
       <CaseRefFields caseId={caseId} version={version} />
       <p id="state-help" className="text-sm text-slate-700">{t("stateForm.help", { state: t(`states.${state}`) })}</p>
-      <SelectField id="case-state-to" name="to" label={t("stateForm.label")} value={to} onChange={(e) => setTo(e.target.value as CaseState)} error={errors.to}>
+      <SelectField key={`to-${mount}`} id="case-state-to" name="to" label={t("stateForm.label")} defaultValue={to} onChange={(e) => setTo(e.target.value as CaseState)} error={errors.to}>
         {allowed.length ? (
           <optgroup label={t("stateForm.allowed")}>
             {allowed.map((s) => (
@@ -50,7 +53,7 @@ export function StateForm({ caseId, version, state }: Props) {
       </SelectField>
       {to === "CLOSED" ? (
         <>
-          <SelectField id="case-state-outcome" name="outcome" label={t("stateForm.outcome")} defaultValue={kept.outcome ?? ""} error={errors.outcome}>
+          <SelectField key={`outcome-${mount}`} id="case-state-outcome" name="outcome" label={t("stateForm.outcome")} defaultValue={kept.outcome ?? ""} error={errors.outcome}>
             <option value="">{t("stateForm.outcomePlaceholder")}</option>
             {CASE_OUTCOMES.map((o) => (
               <option key={o} value={o}>{t(`outcomes.${o}`)}</option>
