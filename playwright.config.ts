@@ -1,0 +1,51 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests against a production build (`next build` + `next start`) on a throwaway
+// seeded database: see scripts/e2e-server.ts. Debian's Chromium works where Playwright's
+// browsers cannot be downloaded: PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium.
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: 0,
+  // Two cores run the server, the database and the browser: more workers only queue.
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: isCI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL,
+    locale: "es-PE",
+    timezoneId: "America/Lima",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "npx tsx scripts/e2e-server.ts",
+    url: `${baseURL}/api/health`,
+    // Includes `next build` on a 2-core machine.
+    timeout: 15 * 60_000,
+    reuseExistingServer: !isCI,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: { PORT: String(PORT), E2E_BASE_URL: baseURL },
+  },
+});

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { getSeedBlocker, seedDemo } from "../prisma/seed";
+import { markDemo } from "./lib/database";
+import { createDatabaseIfMissing, freePort, startCluster } from "./lib/embedded-postgres";
+
+// Web server for Playwright (playwright.config.ts `webServer`): a throwaway embedded
+// PostgreSQL with the demo seed (or E2E_DATABASE_URL), `next build` (skipped with
+// E2E_SKIP_BUILD=1), then `next start`. SIGTERM stops Next and the cluster.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+const port = Number(process.env.PORT ?? 3100);
+const baseUrl = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+let child: ChildProcess | undefined;
+let stopCluster = async () => {};
+let tmp: string | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+  await stopCluster();
+  if (tmp) await rm(tmp, { recursive: true, force: true }).catch(() => {});
+  process.exit(code);
+}
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    child = spawn(nextBin, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function prepareDatabase(): Promise<string> {
+  const external = process.env.E2E_DATABASE_URL;
+  if (external) {
+    // Someone else's database: migrate it, and seed only if it is already marked for demo
+    // use and empty (never mark it here).
+    await migrate(external);
+    return external;
+  }
+  tmp = await mkdtemp(path.join(os.tmpdir(), "permanencia-e2e-"));
+  await chmod(tmp, 0o755); // the `postgres` user must reach the data directory when run as root
+  const cluster = await startCluster({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, durable: false });
+  stopCluster = cluster.stop;
+  await createDatabaseIfMissing(cluster.adminUrl(), "permanencia_e2e");
+  const url = cluster.adminUrl("permanencia_e2e");
+  await migrate(url);
+  await markDemo(url);
+  return url;
+}
+
+try {
+  const databaseUrl = await prepareDatabase();
+  const db = createPrismaClient(databaseUrl);
+  const blocker = await getSeedBlocker(db);
+  if (blocker) console.log(`e2e: sin carga de demostración (${blocker})`);
+  else {
+    const started = Date.now();
+    const summary = await seedDemo(db);
+    console.log(`e2e: datos de demostración en ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(summary));
+  }
+  await db.$disconnect();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    // Test-only values; a real deployment sets its own secret.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "permanencia-e2e-secret-not-for-production",
+    NEXTAUTH_URL: baseUrl,
+  };
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    const built = await run(["build"], env);
+    if (built !== 0) throw new Error(`next build terminó con código ${built}`);
+  }
+  const host = new URL(baseUrl).hostname;
+  const code = await run(["start", "--port", String(port), "--hostname", host], env);
+  await shutdown(code);
+} catch (error) {
+  console.error("e2e:", error instanceof Error ? error.message : error);
+  await shutdown(1);
+}

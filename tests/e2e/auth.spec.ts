@@ -1,0 +1,180 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, fillLogin, login, logout, statValue } from "./fixtures";
+
+// Every demo account signs in once, lands on its role's home with a figure from its own
+// scope and the navigation its role allows, and signs out.
+test.describe.configure({ mode: "parallel" });
+
+const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Configuración"];
+const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
+
+async function navLinks(page: Page): Promise<string[]> {
+  return page.getByRole("navigation", { name: "Navegación principal" }).getByRole("link").allInnerTexts();
+}
+
+async function expectCount(page: Page, testId: string, check: (n: number) => void = (n) => expect(n).toBeGreaterThanOrEqual(0)) {
+  const value = await statValue(page, testId);
+  expect(value, `${testId} shows a number`).toMatch(/^\d+$/);
+  check(Number(value));
+  return Number(value);
+}
+
+const accounts: { email: string; role: string; nav: string[]; checks: (page: Page) => Promise<void> }[] = [
+  {
+    email: DEMO_ACCOUNTS.admin,
+    role: "Administrador(a) del sistema",
+    nav: ["Inicio", "Configuración"],
+    checks: async (page) => {
+      await expectCount(page, "stat-users", (n) => expect(n).toBeGreaterThanOrEqual(14));
+      await expectCount(page, "stat-schools", (n) => expect(n).toBe(4));
+      await expectCount(page, "stat-agencies", (n) => expect(n).toBeGreaterThan(0));
+    },
+  },
+  {
+    email: DEMO_ACCOUNTS.coordinator,
+    role: "Coordinador(a) de la estrategia",
+    nav: ["Inicio", "Configuración"],
+    checks: async (page) => {
+      // The pilot followed 2,356 students in the four schools.
+      await expectCount(page, "stat-students-followed", (n) => expect(n).toBe(2356));
+      await expectCount(page, "stat-students-alerted", (n) => expect(n).toBeGreaterThanOrEqual(278));
+      // Aggregates only: no student names reach this role's home.
+      await expect(page.getByTestId("stat-students")).toHaveCount(0);
+    },
+  },
+  {
+    email: DEMO_ACCOUNTS.psychologist,
+    role: "Psicólogo(a)",
+    nav: CASE_TEAM_NAV,
+    checks: async (page) => {
+      await expectCount(page, "stat-open-cases", (n) => expect(n).toBeGreaterThan(0));
+      await expectCount(page, "stat-my-cases");
+      await expectCount(page, "stat-overdue-referrals");
+    },
+  },
+  {
+    email: DEMO_ACCOUNTS.socialWorker,
+    role: "Trabajador(a) social",
+    nav: CASE_TEAM_NAV,
+    checks: async (page) => {
+      await expectCount(page, "stat-open-cases", (n) => expect(n).toBeGreaterThan(0));
+      await expectCount(page, "stat-overdue-referrals");
+    },
+  },
+  {
+    email: DEMO_ACCOUNTS.educator,
+    role: "Educador(a)",
+    nav: CASE_TEAM_NAV,
+    checks: async (page) => {
+      await expectCount(page, "stat-open-cases", (n) => expect(n).toBeGreaterThan(0));
+      await expectCount(page, "stat-my-cases");
+    },
+  },
+  ...(
+    [
+      [DEMO_ACCOUNTS.demuna, "Personal de DEMUNA"],
+      [DEMO_ACCOUNTS.demunaSjl, "Personal de DEMUNA"],
+      [DEMO_ACCOUNTS.cem, "Personal de Centro de Emergencia Mujer (CEM)"],
+      [DEMO_ACCOUNTS.csmc, "Personal de Centro de Salud Mental Comunitario (CSMC)"],
+      [DEMO_ACCOUNTS.bapes, "Personal de PNP Bapes"],
+      [DEMO_ACCOUNTS.ugel, "Personal de UGEL"],
+    ] as const
+  ).map(([email, role]) => ({
+    email,
+    role,
+    nav: AGENCY_NAV,
+    checks: async (page: Page) => {
+      await expectCount(page, "stat-referrals-waiting");
+      await expectCount(page, "stat-referrals-in-progress");
+      await expectCount(page, "stat-overdue-referrals");
+      await expect(page.getByTestId("stat-students")).toHaveCount(0);
+    },
+  })),
+];
+
+for (const account of accounts) {
+  test(`[AUTH] ${account.email} signs in, sees the ${account.role} home and signs out`, async ({ page }) => {
+    await login(page, account.email);
+    await expect(page.getByTestId("home-role")).toHaveText(account.role);
+    expect(await navLinks(page)).toEqual(account.nav);
+    await account.checks(page);
+    await logout(page);
+    await expect(page.getByRole("button", { name: "Ingresar" })).toBeVisible();
+    // Signed out means signed out: the home sends back to the login page.
+    await page.goto("/");
+    await page.waitForURL((url) => url.pathname === "/login");
+  });
+}
+
+test("[AUTH] each director sees the figures of their own school only", async ({ page }) => {
+  const directorNav = ["Inicio", "Estudiantes", "Asistencia", "Alertas", "Casos", "Configuración"];
+  await login(page, DEMO_ACCOUNTS.director);
+  await expect(page.getByTestId("home-role")).toHaveText("Director(a)");
+  expect(await navLinks(page)).toEqual(directorNav);
+  const trujillo = await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
+  await expectCount(page, "stat-open-alerts");
+  await expectCount(page, "stat-attendance-today");
+  await logout(page);
+
+  await login(page, DEMO_ACCOUNTS.directorSjl);
+  expect(await navLinks(page)).toEqual(directorNav);
+  const sjl = await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
+  expect(sjl, "school 2000002's roster is not school 1000001's").not.toBe(trujillo);
+  await logout(page);
+});
+
+test("[AUTH] a wrong password is refused with a Spanish message and no session", async ({ page }) => {
+  await fillLogin(page, DEMO_ACCOUNTS.director, "contraseña-equivocada");
+  await expect(page.getByRole("alert")).toHaveText("Correo o contraseña incorrectos.");
+  expect(new URL(page.url()).pathname).toBe("/login");
+  await page.goto("/");
+  await page.waitForURL((url) => url.pathname === "/login");
+});
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("[AUTH] the tutor uses the menu with the keyboard only, then signs out", async ({ page }) => {
+    await login(page, DEMO_ACCOUNTS.tutor);
+    await expect(page.getByTestId("home-role")).toHaveText("Tutor(a) / auxiliar");
+    await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
+    await expectCount(page, "stat-attendance-today");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(360);
+
+    // Skip link first, then the brand, then the menu button.
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Saltar al contenido" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const menu = page.locator("summary", { hasText: "Menú" });
+    await expect(menu).toBeFocused();
+    const nav = page.getByRole("navigation", { name: "Navegación principal" });
+    await expect(nav).toBeHidden();
+
+    await page.keyboard.press("Enter");
+    await expect(nav).toBeVisible();
+    expect(await navLinks(page)).toEqual(["Inicio", "Estudiantes", "Asistencia", "Configuración"]);
+    await page.keyboard.press("Tab");
+    await expect(nav.getByRole("link", { name: "Inicio" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
+
+    // Reopen, go to Configuración with the keyboard: the menu closes after navigating.
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+    await expect(nav.getByRole("link", { name: "Configuración" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/settings");
+    await expect(page.getByRole("heading", { level: 1, name: "Configuración" })).toBeVisible();
+    await expect(nav).toBeHidden();
+
+    // Sign out from the menu, still keyboard only.
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Cerrar sesión" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/login");
+  });
+});
