@@ -1,0 +1,135 @@
+import { db } from "../db";
+import { computeAlertsForStudents } from "../alerts/compute";
+import type { RequestOrigin, SessionUser } from "../auth/types";
+import { writeAuditSql } from "../audit/write-audit-sql";
+import { parseAttendanceFile, type AttendanceSampleRow, type AttendanceShape, type ParsedAttendance } from "../imports/attendance";
+import { countAttendanceChanges, hasAttendanceOn, mergeAttendance, recordSectionDays, stageAttendance } from "../imports/attendance-merge";
+import { refuseIfIssues } from "../imports/issues";
+import { inTransaction, withPgClient } from "../imports/pg";
+import { resolveImportSchool, type ImportSchool } from "../imports/school";
+import { loadStudentDirectory } from "../imports/student-directory";
+import type { ImportActor, ImportFile, ImportIssue, OnImportProgress } from "../imports/types";
+
+// Attendance import in two phases, shared by the upload page and `npm run cli --
+// import-attendance`. Same rules as the roster: the file lands whole or not at all, and
+// re-importing it changes nothing; re-importing a day replaces that day's values.
+
+export type AttendanceImportInput = { schoolCode: string; fileName: string; bytes: Uint8Array; month?: string | null };
+export type AttendancePreview = {
+  shape: AttendanceShape | null;
+  rows: number;
+  toInsert: number;
+  toUpdate: number;
+  unchanged: number;
+  days: number;
+  errors: ImportIssue[];
+  sample: AttendanceSampleRow[];
+};
+export type AttendanceImportResult = { inserted: number; updated: number; unchanged: number; days: number; errors: ImportIssue[] };
+
+export async function previewAttendanceImport(user: SessionUser | null, input: AttendanceImportInput, onProgress?: OnImportProgress): Promise<AttendancePreview> {
+  const school = await resolveImportSchool(user, "attendance.import", input.schoolCode);
+  return previewAttendanceForSchool(school, input, onProgress);
+}
+
+export async function importAttendance(
+  user: SessionUser | null,
+  input: AttendanceImportInput,
+  origin: RequestOrigin,
+  onProgress?: OnImportProgress,
+): Promise<AttendanceImportResult> {
+  const school = await resolveImportSchool(user, "attendance.import", input.schoolCode);
+  return importAttendanceForSchool(school, { id: user!.id, role: user!.role }, input, origin, onProgress);
+}
+
+/** System core of the preview (no authorization: the caller resolved the school). */
+export async function previewAttendanceForSchool(
+  school: ImportSchool,
+  input: ImportFile & { month?: string | null },
+  onProgress?: OnImportProgress,
+): Promise<AttendancePreview> {
+  return withPgClient(async (client) => {
+    const dir = await loadStudentDirectory(client, school.id);
+    const parsed = await parseAttendanceFile(input, dir, { month: input.month, onProgress });
+    const total = parsed.rows.count;
+    let counts = { existing: 0, toUpdate: 0 };
+    if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
+      // Read-only transaction: the temp staging table is the only thing written.
+      counts = await inTransaction(client, async () => {
+        await stageAttendance(client, parsed.rows, dir);
+        return countAttendanceChanges(client, school.id);
+      }, "READ ONLY");
+    }
+    return {
+      shape: parsed.shape,
+      rows: parsed.rowCount,
+      toInsert: total - counts.existing,
+      toUpdate: counts.toUpdate,
+      unchanged: counts.existing - counts.toUpdate,
+      days: parsed.rows.dates.length,
+      errors: parsed.issues.toArray(),
+      sample: parsed.sample,
+    };
+  });
+}
+
+/**
+ * System core of the import. Refuses the whole file (AppError INVALID_INPUT with the row
+ * errors, nothing written) when any row is bad. Alerts are recomputed after the commit, for
+ * the students in the file, only when something changed.
+ */
+export async function importAttendanceForSchool(
+  school: ImportSchool,
+  actor: ImportActor,
+  input: ImportFile & { month?: string | null },
+  origin: RequestOrigin,
+  onProgress?: OnImportProgress,
+): Promise<AttendanceImportResult> {
+  const { result, studentIds } = await withPgClient(async (client) => {
+    const dir = await loadStudentDirectory(client, school.id);
+    const parsed = await parseAttendanceFile(input, dir, { month: input.month, onProgress });
+    refuseIfIssues(parsed.issues);
+    const total = parsed.rows.count;
+    onProgress?.({ phase: "write", done: 0, total });
+    const merged = await inTransaction(client, async () => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('attendance-import:' || $1))`, [school.id]);
+      const overlaps = await hasAttendanceOn(client, school.id, parsed.rows.dates);
+      await stageAttendance(client, parsed.rows, dir, (done) => onProgress?.({ phase: "write", done, total }));
+      const counts = await mergeAttendance(client, school.id, actor?.id ?? null, overlaps);
+      const sectionDays = await recordSectionDays(client, school.id, actor?.id ?? null, parsed.rows, dir);
+      await writeAuditSql(client, actor, {
+        action: "attendance.import",
+        entity: "Attendance",
+        schoolId: school.id,
+        details: auditDetails(input, parsed, counts, sectionDays),
+      }, origin);
+      return counts;
+    });
+    onProgress?.({ phase: "write", done: total, total });
+    const changed = merged.inserted + merged.updated > 0;
+    return {
+      result: { ...merged, unchanged: total - merged.inserted - merged.updated, days: parsed.rows.dates.length, errors: [] },
+      studentIds: changed ? parsed.rows.students().map((i) => dir.ids[i]) : [],
+    };
+  });
+  if (studentIds.length > 0) await computeAlertsForStudents(db, { schoolId: school.id, studentIds });
+  return result;
+}
+
+
+function auditDetails(input: ImportFile & { month?: string | null }, parsed: ParsedAttendance, counts: { inserted: number; updated: number }, sectionDays: number) {
+  const dates = [...parsed.rows.dates].sort();
+  return {
+    fileName: input.fileName.slice(0, 255),
+    format: parsed.info?.format ?? null,
+    shape: parsed.shape,
+    month: parsed.shape === "grid" ? (input.month ?? null) : null,
+    rows: parsed.rows.count,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: parsed.rows.count - counts.inserted - counts.updated,
+    firstDate: dates[0] ?? null,
+    lastDate: dates.at(-1) ?? null,
+    newSectionDays: sectionDays,
+  };
+}

@@ -1,0 +1,95 @@
+import type pg from "pg";
+import { STATUSES, type AttendanceRows } from "./attendance-rows";
+import { copyLines } from "./pg";
+import type { StudentDirectory } from "./student-directory";
+
+// Set-based write of parsed attendance: COPY into a temp staging table, then one UPDATE for
+// the days whose status changed and one INSERT … ON CONFLICT DO NOTHING for new days. When the
+// school has no attendance yet on any of the file's dates (the usual monthly load), nothing
+// can conflict and the UPDATE is skipped.
+
+const STAGE_DDL = `
+CREATE TEMP TABLE attendance_stage (
+  "studentId" uuid NOT NULL,
+  "date" date NOT NULL,
+  "status" "AttendanceStatus" NOT NULL
+) ON COMMIT DROP`;
+
+const CHUNK_ROWS = 8192;
+
+/** COPY lines generated straight from the typed arrays, one ~400 KB string at a time. */
+function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, onRows?: (done: number) => void): Generator<string> {
+  const { student, date, status, count } = rows;
+  const dates = rows.dates;
+  for (let start = 0; start < count; start += CHUNK_ROWS) {
+    const end = Math.min(count, start + CHUNK_ROWS);
+    let chunk = "";
+    for (let i = start; i < end; i++) chunk += `${dir.ids[student[i]]}\t${dates[date[i]]}\t${STATUSES[status[i]]}\n`;
+    yield chunk;
+    onRows?.(end);
+  }
+}
+
+export async function stageAttendance(client: pg.Client, rows: AttendanceRows, dir: StudentDirectory, onRows?: (done: number) => void) {
+  await client.query(STAGE_DDL);
+  await copyLines(client, `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`, copyChunks(rows, dir, onRows));
+  await client.query("ANALYZE attendance_stage");
+}
+
+/** Whether the school already has attendance on any of these dates (an index-only probe). */
+export async function hasAttendanceOn(client: pg.Client, schoolId: string, dates: string[]): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM attendance WHERE "schoolId" = $1 AND "date" = ANY($2::date[])) AS found`,
+    [schoolId, dates],
+  );
+  return rows[0].found;
+}
+
+export async function countAttendanceChanges(client: pg.Client, schoolId: string): Promise<{ existing: number; toUpdate: number }> {
+  const { rows } = await client.query<{ existing: string; to_update: string }>(
+    `SELECT count(*) AS existing, count(*) FILTER (WHERE a."status" IS DISTINCT FROM s."status") AS to_update
+     FROM attendance_stage s JOIN attendance a ON a."studentId" = s."studentId" AND a."date" = s."date"
+     WHERE a."schoolId" = $1`,
+    [schoolId],
+  );
+  return { existing: Number(rows[0].existing), toUpdate: Number(rows[0].to_update) };
+}
+
+export async function mergeAttendance(
+  client: pg.Client,
+  schoolId: string,
+  actorId: string | null,
+  overlaps: boolean,
+): Promise<{ inserted: number; updated: number }> {
+  let updated = 0;
+  if (overlaps) {
+    const update = await client.query(
+      `UPDATE attendance a SET "status" = s."status", "recordedById" = $2::uuid, "recordedAt" = now()
+       FROM attendance_stage s
+       WHERE a."studentId" = s."studentId" AND a."date" = s."date" AND a."schoolId" = $1 AND a."status" IS DISTINCT FROM s."status"`,
+      [schoolId, actorId],
+    );
+    updated = update.rowCount ?? 0;
+  }
+  const insert = await client.query(
+    `INSERT INTO attendance ("studentId", "date", "schoolId", "status", "recordedById")
+     SELECT s."studentId", s."date", $1::uuid, s."status", $2::uuid FROM attendance_stage s
+     ON CONFLICT ("studentId", "date") DO NOTHING`,
+    [schoolId, actorId],
+  );
+  return { inserted: insert.rowCount ?? 0, updated };
+}
+
+/** AttendanceDay rows: the school days the alert rules count, one per section and date. */
+export async function recordSectionDays(client: pg.Client, schoolId: string, actorId: string | null, rows: AttendanceRows, dir: StudentDirectory) {
+  const days = rows.sectionDays();
+  if (days.length === 0) return 0;
+  const result = await client.query(
+    `INSERT INTO attendance_day ("schoolId", "grade", "section", "date", "recordedById")
+     SELECT $1::uuid, d.grade, d.section, d.date, $2::uuid
+     FROM unnest($3::smallint[], $4::text[], $5::date[]) AS d(grade, section, date)
+     ON CONFLICT DO NOTHING`,
+    [schoolId, actorId, days.map((d) => dir.groups[d.group].grade), days.map((d) => dir.groups[d.group].section), days.map((d) => d.date)],
+  );
+  return result.rowCount ?? 0;
+}
