@@ -70,7 +70,7 @@ async function openInTransaction(tx: Tx, user: SessionUser, alertId: string, ori
       type: "ALERT",
       actorId: user.id,
       data: {
-        alertId: alert.id,
+        alertIds: [alert.id],
         kind: alert.kind,
         figures: alert.figures ?? {},
         firstDate: alert.firstDate?.toISOString().slice(0, 10) ?? null,
@@ -105,7 +105,7 @@ async function createCase(tx: Tx, user: SessionUser, alert: Alert): Promise<stri
       schoolId: alert.schoolId,
       type: "STATE_CHANGE",
       actorId: user.id,
-      data: { from: null, to: "OPEN", kind: "OPEN_FROM_ALERT", alertId: alert.id },
+      data: { from: null, to: "OPEN", kind: "OPEN_FROM_ALERT", alertIds: [alert.id] },
     },
   });
   return created.id;

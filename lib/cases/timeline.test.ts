@@ -9,7 +9,7 @@ function source(overrides: Partial<TimelineSource> = {}): TimelineSource {
     case: { openedAt: new Date("2026-05-11T15:00:00.000Z"), closedAt: null },
     timeline: [
       { id: "e1", type: "STATE_CHANGE", occurredAt: new Date("2026-05-11T15:00:00.000Z"), actorId: "u1", body: null, data: { from: null, to: "OPEN" } },
-      { id: "e2", type: "ALERT", occurredAt: new Date("2026-05-11T15:00:00.001Z"), actorId: "u1", body: null, data: { alertId: "a1" } },
+      { id: "e2", type: "ALERT", occurredAt: new Date("2026-05-11T15:00:00.001Z"), actorId: "u1", body: null, data: { alertIds: ["a1"] } },
       { id: "e3", type: "NOTE", occurredAt: new Date("2026-05-13T20:00:00.000Z"), actorId: "u2", body: "Llamada a la madre", data: null },
     ],
     alerts: [

@@ -52,9 +52,11 @@ export function clampTimelineLimit(limit: number | null | undefined): number {
   return Math.min(Math.floor(limit), TIMELINE_MAX_LIMIT);
 }
 
-function alertIdOf(data: JsonValue | null): string | null {
-  if (data && typeof data === "object" && !Array.isArray(data) && typeof data.alertId === "string") return data.alertId;
-  return null;
+/** Alerts an ALERT event refers to (`alertIds`, or a single `alertId`). */
+function alertIdsOf(data: JsonValue | null): string[] {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return [];
+  if (Array.isArray(data.alertIds)) return data.alertIds.filter((v): v is string => typeof v === "string");
+  return typeof data.alertId === "string" ? [data.alertId] : [];
 }
 
 /** Newest first; ties keep a stable order (events, then alerts, then absences). */
@@ -65,7 +67,10 @@ export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number
 
   for (const event of source.timeline) {
     // The alert itself is shown with its figures; its "attached" event would repeat it.
-    if (event.type === "ALERT" && shownAlerts.has(alertIdOf(event.data) ?? "")) continue;
+    if (event.type === "ALERT") {
+      const ids = alertIdsOf(event.data);
+      if (ids.length > 0 && ids.every((id) => shownAlerts.has(id))) continue;
+    }
     items.push({ kind: "event", key: `event:${event.id}`, at: event.occurredAt, event });
   }
   for (const alert of source.alerts ?? []) items.push({ kind: "alert", key: `alert:${alert.id}`, at: alert.createdAt, alert });

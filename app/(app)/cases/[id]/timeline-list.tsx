@@ -22,17 +22,19 @@ function describe(t: Translate, item: TimelineItem): { title: string; detail?: s
   const d = asData(e.data);
   switch (e.type) {
     case "STATE_CHANGE": {
-      if (!d.from) return { title: t("timeline.opened") };
+      // The body is the reason (going back, reopening) or a comment on the step.
+      if (!d.from) return { title: t("timeline.opened"), detail: e.body };
       const title = t("timeline.stateChange", { from: t(`states.${text(d.from)}` as "states.OPEN"), to: t(`states.${text(d.to)}` as "states.OPEN") });
-      const parts = [d.outcome ? t("timeline.closedWith", { outcome: t(`outcomes.${text(d.outcome)}` as "outcomes.OTHER") }) : null, e.body ? (d.kind === "CLOSE" ? e.body : t("timeline.reason", { reason: e.body })) : null];
-      return { title, detail: parts.filter(Boolean).join(" · ") || null };
+      const outcome = d.outcome ? t("timeline.closedWith", { outcome: t(`outcomes.${text(d.outcome)}` as "outcomes.OTHER") }) : null;
+      return { title, detail: [outcome, e.body].filter(Boolean).join(" · ") || null };
     }
     case "NOTE":
       return { title: t("timeline.note"), detail: e.body };
     case "ASSIGNMENT":
+      if (!d.userName) return { title: e.body ?? t("timeline.events.ASSIGNMENT") };
       return { title: t(d.action === "UNASSIGN" ? "timeline.unassigned" : "timeline.assigned", { name: text(d.userName) }) };
     case "ALERT":
-      return { title: t("timeline.alertLinked") };
+      return { title: t("timeline.alertLinked"), detail: e.body };
     default:
       return { title: t(`timeline.events.${e.type}`), detail: e.body };
   }
