@@ -1,0 +1,47 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "../db";
+import { writeAudit } from "../audit/write-audit";
+import { authorize } from "../auth/authorize";
+import { alertWhere } from "../auth/scope";
+import type { RequestOrigin, SessionUser } from "../auth/types";
+import { AppError } from "../errors/app-error";
+import { ZDismissAlertSchema } from "./schema";
+
+// Reviewing an alert. Dismissing needs a written reason; the alert leaves the inbox (its
+// openKey is cleared) and its lastDate marks the evidence as reviewed, so recomputing does
+// not raise it again (docs/decisions/006-alert-rules.md).
+
+/** zod parse; a malformed alert id reads as "not found", anything else names the field. */
+export function parseAlertInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
+  if (issues.some((i) => i.field === "alertId")) throw new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
+  throw new AppError("INVALID_INPUT", issues[0]?.message ?? "Datos no válidos.", issues);
+}
+
+export async function dismissAlert(user: SessionUser | null, input: unknown, origin?: RequestOrigin): Promise<{ alertId: string }> {
+  authorize(user, "alerts.review");
+  const { alertId, reason } = parseAlertInput(ZDismissAlertSchema, input);
+  return db.$transaction(async (tx) => {
+    const alert = await tx.alert.findFirst({
+      where: { AND: [{ id: alertId }, alertWhere(user)] },
+      select: { id: true, status: true, kind: true, schoolId: true, studentId: true },
+    });
+    if (!alert) throw new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
+    // Guarded on status: a concurrent dismissal or case opening wins, this one is refused.
+    const { count } = await tx.alert.updateMany({
+      where: { AND: [{ id: alertId, status: "OPEN" }, alertWhere(user)] },
+      data: { status: "DISMISSED", openKey: null, dismissReason: reason, resolvedById: user.id, resolvedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "La alerta ya fue revisada (descartada o con caso abierto).");
+    await writeAudit(
+      tx,
+      user,
+      { action: "alert.dismiss", entity: "Alert", entityId: alert.id, schoolId: alert.schoolId, details: { kind: alert.kind, studentId: alert.studentId, reason } },
+      origin,
+    );
+    return { alertId: alert.id };
+  });
+}
