@@ -56,7 +56,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       <PageHeader
         title={name ? t("file.title", { name }) : t("file.titleAnonymous")}
         description={
-          <span className="flex flex-wrap items-center gap-2">
+          <span className="flex flex-wrap items-center gap-2" data-testid="case-state">
             <StateBadge state={c.state} label={t(`states.${c.state}`)} />
             <span>{c.school.name}</span>
           </span>

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, login, logout } from "./fixtures";
+
+/** Server-action forms answer in place only once React is attached to them. */
+async function waitForHydration(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
+  }, selector);
+}
+
+test("[CASES] a director opens a case from an alert and assigns the social worker, who finds it in «Mis casos»; an invalid step is refused in Spanish", async ({ page }) => {
+  // The director reviews the alert inbox and opens a case for a student who has none yet.
+  await login(page, DEMO_ACCOUNTS.director);
+  await page.goto("/alerts");
+  const openCase = page.getByRole("button", { name: "Abrir caso", exact: true }).first();
+  await expect(openCase).toBeVisible();
+  await waitForHydration(page, "main form button");
+  await openCase.click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  const casePath = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Caso de");
+  await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "OPEN");
+  await expect(page.getByTestId("case-timeline")).toContainText("Caso abierto desde una alerta");
+
+  // Assign the school's social worker.
+  await waitForHydration(page, "#case-assign-user");
+  const assignee = page.getByLabel("Asignar a");
+  const option = assignee.locator("option", { hasText: "Trabajador(a) social" }).first();
+  const socialName = ((await option.textContent()) ?? "").split(" · ")[0].trim();
+  expect(socialName).not.toBe("");
+  await assignee.selectOption({ value: (await option.getAttribute("value"))! });
+  await page.getByRole("button", { name: "Asignar", exact: true }).click();
+  await expect(page.getByText("Asignación guardada.")).toBeVisible();
+  await expect(page.getByTestId("case-team")).toContainText(socialName);
+  await expect(page.getByTestId("case-timeline")).toContainText(`Se asignó a ${socialName}`);
+  await logout(page);
+
+  // The social worker finds the case under «Mis casos».
+  await login(page, DEMO_ACCOUNTS.socialWorker);
+  await page.goto("/cases");
+  await page.getByRole("link", { name: "Mis casos" }).click();
+  await page.waitForURL(/assignee=me/);
+  const link = page.locator(`a[href="${casePath}"]`);
+  await expect(link).toBeVisible();
+  await link.click();
+  await page.waitForURL((url) => url.pathname === casePath);
+
+  // Jumping from «Abierto» straight to «Seguimiento» is refused, with the allowed step named.
+  await waitForHydration(page, "#case-state-to");
+  await page.getByLabel("Nuevo estado").selectOption({ label: "Seguimiento" });
+  await page.getByRole("button", { name: "Guardar estado" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto»." })).toBeVisible();
+  await expect(page.getByLabel("Nuevo estado")).toHaveValue("MONITORING");
+
+  // Nothing changed; the allowed step works.
+  await page.reload();
+  await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "OPEN");
+  await waitForHydration(page, "#case-state-to");
+  await page.getByLabel("Nuevo estado").selectOption({ label: "En contacto" });
+  await page.getByRole("button", { name: "Guardar estado" }).click();
+  await expect(page.getByText("Estado actualizado.")).toBeVisible();
+  await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "CONTACTING");
+  await expect(page.getByTestId("case-timeline")).toContainText("Estado: «Abierto» → «En contacto»");
+});
