@@ -1,22 +1,25 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
+import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
+/** The alert's own sentence ("3 faltas injustificadas seguidas, del …"), from the alerts domain. */
+type DescribeAlert = (alert: { kind: string; figures: unknown }) => string | null;
 type Data = Record<string, unknown>;
 
 const asData = (v: unknown): Data => (v && typeof v === "object" && !Array.isArray(v) ? (v as Data) : {});
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
-function describe(t: Translate, item: TimelineItem): { title: string; detail?: string | null } {
+function describe(t: Translate, describeAlert: DescribeAlert, item: TimelineItem): { title: string; detail?: string | null } {
   if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
   if (item.kind === "alert") {
     const a = item.alert;
     const window = a.firstDate && a.lastDate ? t("timeline.alertWindow", { from: formatDay(a.firstDate), to: formatDay(a.lastDate) }) : null;
-    return { title: t("timeline.alert", { kind: t(`alertKinds.${a.kind}`) }), detail: window };
+    return { title: t("timeline.alert", { kind: t(`alertKinds.${a.kind}`) }), detail: describeAlert(a) ?? window };
   }
   const e = item.event;
   const d = asData(e.data);
@@ -41,13 +44,17 @@ function describe(t: Translate, item: TimelineItem): { title: string; detail?: s
 }
 
 export async function TimelineList({ timeline, actors, moreHref }: { timeline: CaseTimeline; actors: Map<string, string>; moreHref: string }) {
-  const t = await getTranslations("cases");
+  const [t, ta, locale] = await Promise.all([getTranslations("cases"), getTranslations("alerts"), getLocale()]);
+  const describeAlert: DescribeAlert = (alert) => {
+    const reason = alertReason(alert, locale);
+    return reason.key === "unknown" ? null : ta(`reason.${reason.key}` as "reason.unknown", reason.values);
+  };
   if (timeline.items.length === 0) return <p className="text-sm text-slate-700">{t("timeline.empty")}</p>;
   return (
     <>
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(t, item);
+          const { title, detail } = describe(t, describeAlert, item);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li key={item.key} data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()} className="border-l-4 border-slate-200 pl-3">
