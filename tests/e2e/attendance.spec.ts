@@ -15,7 +15,7 @@ test("[ATTENDANCE] a tutor records 3 absences in a section in at most 5 taps and
   expect(firstSection).toBeTruthy();
   await section.selectOption(firstSection!);
   await page.getByRole("button", { name: "Abrir lista" }).click();
-  await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+  await expect(page.locator("#sheet-heading")).toBeVisible();
   const present = page.locator('button[data-student-id][data-status="PRESENT"]');
   await expect(present.first()).toBeVisible();
   // Hydrated: the sheet's buttons respond only once React is attached.
