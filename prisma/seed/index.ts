@@ -1,16 +1,71 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { writeAudit } from "../../lib/audit/write-audit";
+import { alertRuleRows } from "./alerts";
+import { insertAttendance } from "./attendance";
+import { instrumentRows } from "./evaluations";
+import { insertPeople } from "./people";
+import { insertRows } from "./insert";
+import { buildPlan, studentRows } from "./plan";
+import type { SeedTx } from "./types";
+
+// The "No Arrugues" pilot as demo data (docs/decisions/004-demo-seed.md): 4 schools, 2,356
+// students, 278 alerted, 100 reached at home, 63 evaluated, referrals to five agencies.
+// Deterministic: the same code writes the same rows, ids included.
 
 export type SeedSummary = Record<string, number>;
 
+type SeedReader = Pick<PrismaClient, "instanceSetting" | "school">;
+
 /** Why the demo seed must not run here, or null when it may. */
-export async function getSeedBlocker(db: PrismaClient): Promise<string | null> {
+export async function getSeedBlocker(db: SeedReader): Promise<string | null> {
   const marker = await db.instanceSetting.findUnique({ where: { key: "demo" } });
   if (marker?.value !== "true") return "la base de datos no está marcada para demostración";
   if ((await db.school.count()) > 0) return "la base de datos no está vacía";
   return null;
 }
 
-// Placeholder until the pilot seed lands.
-export async function seedDemo(_db: PrismaClient): Promise<SeedSummary> {
-  return {};
+/** Loads the demo; refuses (throws) unless the database is marked for demo use and empty. */
+export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
+  const plan = buildPlan();
+  const { rows } = plan;
+  return db.$transaction(
+    async (tx: SeedTx) => {
+      const blocker = await getSeedBlocker(tx);
+      if (blocker) throw new Error(`No se cargan datos de demostración: ${blocker}`);
+      const people = await insertPeople(tx);
+      await insertRows(tx, "student", studentRows(plan.students));
+      const attendance = await insertAttendance(tx, plan);
+      await tx.alertRule.createMany({ data: alertRuleRows() });
+      const instrument = instrumentRows();
+      await tx.riskInstrument.createMany({ data: instrument.instruments });
+      await tx.riskItem.createMany({ data: instrument.items });
+      await insertRows(tx, "case_file", rows.cases);
+      await insertRows(tx, "case_assignment", rows.assignments);
+      await insertRows(tx, "alert", rows.alerts);
+      await insertRows(tx, "home_visit", rows.visits);
+      await insertRows(tx, "contact_attempt", rows.contacts);
+      await insertRows(tx, "risk_evaluation", rows.evaluations);
+      await insertRows(tx, "risk_answer", rows.answers);
+      await insertRows(tx, "referral", rows.referrals);
+      await insertRows(tx, "case_event", rows.events);
+      const summary: SeedSummary = {
+        ...people,
+        students: plan.students.length,
+        schoolDays: plan.days.length,
+        ...attendance,
+        alerts: rows.alerts.length,
+        alertedStudents: new Set(rows.alerts.map((a) => a.studentId)).size,
+        cases: rows.cases.length,
+        caseEvents: rows.events.length,
+        homeVisits: rows.visits.length,
+        reachedStudents: new Set(rows.visits.filter((v) => v.outcome === "CONTACTED").map((v) => v.studentId)).size,
+        contactAttempts: rows.contacts.length,
+        evaluations: rows.evaluations.length,
+        referrals: rows.referrals.length,
+      };
+      await writeAudit(tx, null, { action: "seed.demo", entity: "Instance", details: summary }, { via: "seed" });
+      return summary;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
 }
