@@ -3,7 +3,7 @@ import { computeAlertsForStudents } from "../alerts/compute";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { writeAuditSql } from "../audit/write-audit-sql";
 import { parseAttendanceFile, type AttendanceSampleRow, type AttendanceShape, type ParsedAttendance } from "../imports/attendance";
-import { countAttendanceChanges, hasAttendanceOn, mergeAttendance, recordSectionDays, stageAttendance } from "../imports/attendance-merge";
+import { countAttendanceChanges, createAttendanceStage, hasAttendanceOn, mergeAttendance, recordSectionDays, stageAttendance } from "../imports/attendance-merge";
 import { refuseIfIssues } from "../imports/issues";
 import { inTransaction, withPgClient } from "../imports/pg";
 import { resolveImportSchool, type ImportSchool } from "../imports/school";
@@ -55,6 +55,7 @@ export async function previewAttendanceForSchool(
     let counts = { existing: 0, toUpdate: 0 };
     if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
       // Read-only transaction: the temp staging table is the only thing written.
+      await createAttendanceStage(client, "session");
       counts = await inTransaction(client, async () => {
         await stageAttendance(client, parsed.rows, dir);
         return countAttendanceChanges(client, school.id);
@@ -94,6 +95,7 @@ export async function importAttendanceForSchool(
     const merged = await inTransaction(client, async () => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('attendance-import:' || $1))`, [school.id]);
       const overlaps = await hasAttendanceOn(client, school.id, parsed.rows.dates);
+      await createAttendanceStage(client, "transaction");
       await stageAttendance(client, parsed.rows, dir, (done) => onProgress?.({ phase: "write", done, total }));
       const counts = await mergeAttendance(client, school.id, actor?.id ?? null, overlaps);
       const sectionDays = await recordSectionDays(client, school.id, actor?.id ?? null, parsed.rows, dir);

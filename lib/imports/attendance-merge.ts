@@ -13,7 +13,7 @@ CREATE TEMP TABLE attendance_stage (
   "studentId" uuid NOT NULL,
   "date" date NOT NULL,
   "status" "AttendanceStatus" NOT NULL
-) ON COMMIT DROP`;
+)`;
 
 const CHUNK_ROWS = 8192;
 
@@ -30,8 +30,12 @@ function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, onRows?: (done
   }
 }
 
+/** See createRosterStage: created inside an import's transaction, before a preview's. */
+export async function createAttendanceStage(client: pg.Client, lifetime: "transaction" | "session") {
+  await client.query(lifetime === "transaction" ? `${STAGE_DDL} ON COMMIT DROP` : STAGE_DDL);
+}
+
 export async function stageAttendance(client: pg.Client, rows: AttendanceRows, dir: StudentDirectory, onRows?: (done: number) => void) {
-  await client.query(STAGE_DDL);
   await copyLines(client, `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`, copyChunks(rows, dir, onRows));
   await client.query("ANALYZE attendance_stage");
 }

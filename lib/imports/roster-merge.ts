@@ -45,7 +45,7 @@ CREATE TEMP TABLE roster_stage (
   "level" "EducationLevel",
   "addressStreet" text, "addressReference" text, "addressDistrict" text, "phone" text,
   "guardianName" text, "guardianRelationship" text, "guardianPhone" text
-) ON COMMIT DROP`;
+)`;
 
 const q = (c: string) => `"${c}"`;
 
@@ -63,13 +63,21 @@ function changedCondition(columns: RosterField[]): string {
 }
 
 /**
+ * The staging table. An import creates it inside its transaction (dropped at commit); a
+ * preview creates it before its READ ONLY transaction, which may fill a temp table but not
+ * create one, and the table goes with the connection.
+ */
+export async function createRosterStage(client: pg.Client, lifetime: "transaction" | "session") {
+  await client.query(lifetime === "transaction" ? `${STAGE_DDL} ON COMMIT DROP` : STAGE_DDL);
+}
+
+/**
  * Loads the records into `roster_stage` (inside the caller's transaction) and fills `id` for
  * students that already exist. Students without a document are matched here, on names + birth
  * date normalised the same way as in the file; two stored students sharing that key cannot be
  * told apart and the row is refused.
  */
 export async function stageRoster(client: pg.Client, schoolId: string, parsed: ParsedRoster, issues: IssueList): Promise<void> {
-  await client.query(STAGE_DDL);
   const undocumented = await matchUndocumented(client, schoolId, parsed.records, issues);
   const lines = parsed.records.map((r) => {
     const values = [r.row, undocumented.get(r.row) ?? null, ...STAGE_COLUMNS.map((c) => r[c])];

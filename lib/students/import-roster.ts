@@ -3,7 +3,7 @@ import { writeAuditSql } from "../audit/write-audit-sql";
 import { IssueList, refuseIfIssues } from "../imports/issues";
 import { inTransaction, withPgClient } from "../imports/pg";
 import { parseRosterFile, type ParsedRoster, type RosterRecord } from "../imports/roster";
-import { countRosterChanges, mergeRoster, stageRoster } from "../imports/roster-merge";
+import { countRosterChanges, createRosterStage, mergeRoster, stageRoster } from "../imports/roster-merge";
 import { resolveImportSchool, type ImportSchool } from "../imports/school";
 import type { ImportActor, ImportFile, ImportIssue, OnImportProgress } from "../imports/types";
 
@@ -48,12 +48,13 @@ export async function previewRosterForSchool(school: ImportSchool, file: ImportF
   if (parsed.records.length > 0) {
     // A read-only transaction may still fill a temp table: the counts come from the very SQL
     // the import runs, and the database cannot be changed by a preview.
-    counts = await withPgClient((client) =>
-      inTransaction(client, async () => {
+    counts = await withPgClient(async (client) => {
+      await createRosterStage(client, "session");
+      return inTransaction(client, async () => {
         await stageRoster(client, school.id, parsed, issues);
         return countRosterChanges(client, parsed.present);
-      }, "READ ONLY"),
-    );
+      }, "READ ONLY");
+    });
   }
   return {
     rows: parsed.rowCount,
@@ -84,6 +85,7 @@ export async function importRosterForSchool(
       // Two imports into one school at once would race on the same new documents.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('student-import:' || $1))`, [school.id]);
       const late = new IssueList();
+      await createRosterStage(client, "transaction");
       await stageRoster(client, school.id, parsed, late);
       refuseIfIssues(late);
       const merged = await mergeRoster(client, school.id, parsed.present);
