@@ -6,7 +6,7 @@ import type { Random } from "./random";
 //   G1 early run of ≥3 U, ≤5 absences in all       → CONSECUTIVE only
 //   G2 early run + 7–11 absences                   → CONSECUTIVE + CHRONIC_TIER2
 //   G3 run inside the last 20 days (≤5 or 7–9 abs) → CONSECUTIVE + RATE (+ TIER2)
-//   G4 early run + 13–20 absences, ≥3 U lately     → all four rules
+//   G4 early run + 13–20 absences, ≥3 U lately     → CONSECUTIVE + RATE + CHRONIC_TIER3
 //   G5 3–4 separate U in the last 20 days          → RATE only
 // Outside a run, absences are never adjacent, so whether a justified day breaks a run or not
 // cannot change any result.
@@ -112,6 +112,6 @@ export const EXPECTED_KINDS: Record<PatternGroup, readonly string[][]> = {
   G1: [["CONSECUTIVE_UNJUSTIFIED"]],
   G2: [["CONSECUTIVE_UNJUSTIFIED", "CHRONIC_TIER2"]],
   G3: [["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE"], ["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER2"]],
-  G4: [["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER2", "CHRONIC_TIER3"]],
+  G4: [["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER3"]],
   G5: [["UNJUSTIFIED_RATE"]],
 };

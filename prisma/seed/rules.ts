@@ -1,8 +1,10 @@
 import type { AlertKind } from "../../lib/generated/prisma/enums";
 
-// The default alert rules evaluated over one student's term, exactly as the demo writes its
-// Alert rows (docs/decisions/004-demo-seed.md, "Alert semantics"). A student's attendance is
-// a string with one letter per school day of their section, oldest first:
+// The default alert rules evaluated at the end of one student's term, exactly as the demo
+// writes its Alert rows (docs/decisions/004-demo-seed.md, "Alert semantics"); the same
+// reading as the alert engine (lib/alerts/rules.ts) for a student with no reviewed alert, so
+// a recompute over the demo finds these alerts and nothing else. A student's attendance is a
+// string with one letter per school day of their section, oldest first:
 // P present, L late (attended), J justified absence, U unjustified absence.
 
 export const DEFAULT_RULES = [
@@ -14,56 +16,58 @@ export const DEFAULT_RULES = [
 
 export type FiredAlert = {
   kind: Exclude<AlertKind, "CONCERN">;
-  figures: Record<string, number | string>;
+  figures: Record<string, number | string | boolean>;
   firstDate: string;
   lastDate: string;
   /** The school day on which the rule first held (the alert's creation day). */
   firedOn: string;
 };
 
-const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
+/** Percentage truncated to one decimal, as the alert engine shows it (never above the truth). */
+const pct = (n: number, d: number) => Math.trunc((1000 * n) / d) / 10;
 
-/** Longest run of consecutive U (earliest on ties), as [start, length]. */
-export function longestUnjustifiedRun(codes: string): [number, number] {
-  let best: [number, number] = [-1, 0];
+/** The latest run of ≥ `min` consecutive U, as [start, length], or null. */
+export function latestUnjustifiedRun(codes: string, min: number): [number, number] | null {
+  let found: [number, number] | null = null;
   let start = -1;
   for (let i = 0; i <= codes.length; i++) {
     if (codes[i] === "U") {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (i - start > best[1]) best = [start, i - start];
+      if (i - start >= min) found = [start, i - start];
       start = -1;
     }
   }
-  return best;
+  return found;
 }
 
 export function evaluateDefaultRules(codes: string, days: readonly string[]): FiredAlert[] {
   if (codes.length !== days.length) throw new Error("one code per school day");
   const fired: FiredAlert[] = [];
+  const lastDay = days[days.length - 1];
 
-  const [runStart, runLength] = longestUnjustifiedRun(codes);
-  if (runLength >= 3) {
-    const from = days[runStart];
-    const to = days[runStart + runLength - 1];
+  const run = latestUnjustifiedRun(codes, 3);
+  if (run) {
+    const [start, length] = run;
+    const from = days[start];
+    const to = days[start + length - 1];
     fired.push({
       kind: "CONSECUTIVE_UNJUSTIFIED",
-      figures: { consecutive: runLength, threshold: 3, from, to },
+      figures: { consecutive: length, threshold: 3, from, to, ongoing: to === lastDay },
       firstDate: from,
       lastDate: to,
-      firedOn: days[runStart + 2],
+      firedOn: days[start + 2],
     });
   }
 
   const windowStart = Math.max(0, codes.length - 20);
-  const windowDays = codes.length - windowStart;
   const windowU = [...codes.slice(windowStart)].flatMap((c, i) => (c === "U" ? [windowStart + i] : []));
-  if (windowU.length > 0 && windowU.length * 100 >= 10 * windowDays) {
+  if (windowU.length > 0 && windowU.length * 100 >= 10 * 20) {
     fired.push({
       kind: "UNJUSTIFIED_RATE",
       figures: {
-        unjustified: windowU.length, days: windowDays, pct: pct(windowU.length, windowDays), threshold: 10,
-        windowFrom: days[windowStart], windowTo: days[codes.length - 1],
+        unjustified: windowU.length, days: 20, pct: pct(windowU.length, 20), threshold: 10,
+        windowFrom: days[windowStart], windowTo: lastDay,
       },
       firstDate: days[windowU[0]],
       lastDate: days[windowU[windowU.length - 1]],
@@ -71,21 +75,22 @@ export function evaluateDefaultRules(codes: string, days: readonly string[]): Fi
     });
   }
 
+  // Only the highest chronic tier reached is raised.
   const absences = [...codes].flatMap((c, i) => (c === "U" || c === "J" ? [i] : []));
   const unjustified = [...codes].filter((c) => c === "U").length;
-  for (const [kind, threshold] of [["CHRONIC_TIER2", 10], ["CHRONIC_TIER3", 20]] as const) {
-    if (absences.length > 0 && absences.length * 100 >= threshold * codes.length) {
-      fired.push({
-        kind,
-        figures: {
-          absences: absences.length, justified: absences.length - unjustified, unjustified,
-          days: codes.length, pct: pct(absences.length, codes.length), threshold,
-        },
-        firstDate: days[absences[0]],
-        lastDate: days[absences[absences.length - 1]],
-        firedOn: days[absences[absences.length - 1]],
-      });
-    }
+  const reaches = (threshold: number) => absences.length > 0 && absences.length * 100 >= threshold * codes.length;
+  const tier = reaches(20) ? (["CHRONIC_TIER3", 20] as const) : reaches(10) ? (["CHRONIC_TIER2", 10] as const) : null;
+  if (tier) {
+    fired.push({
+      kind: tier[0],
+      figures: {
+        absences: absences.length, justified: absences.length - unjustified, unjustified,
+        days: codes.length, pct: pct(absences.length, codes.length), threshold: tier[1], from: days[0], to: lastDay,
+      },
+      firstDate: days[absences[0]],
+      lastDate: days[absences[absences.length - 1]],
+      firedOn: days[absences[absences.length - 1]],
+    });
   }
   return fired;
 }

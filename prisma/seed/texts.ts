@@ -4,7 +4,7 @@ import type { FiredAlert } from "./rules";
 // Spanish texts of the demo's case files (notes, visit reports, referral reasons).
 
 const ddmm = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
-const pctEs = (n: number | string) => String(n).replace(".", ",");
+const pctEs = (n: unknown) => String(n).replace(".", ",");
 
 export function describeAlert(a: FiredAlert): string {
   const f = a.figures;
