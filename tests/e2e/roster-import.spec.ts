@@ -32,3 +32,35 @@ test("[IMPORT] a director uploads a roster with a bad row and sees the row error
   await expect(page.getByRole("button", { name: "Confirmar importación" })).toBeDisabled();
   await expect(page.getByText("Corrija los errores para poder importar.")).toBeVisible();
 });
+
+test("[IMPORT] a valid roster lands after confirmation; the student is found, edited and its phone shows today's verification", async ({ page }) => {
+  const csv = [
+    "Tipo de documento;Número de documento;Apellido paterno;Apellido materno;Nombres;Sexo;Fecha de nacimiento;Grado;Sección;Dirección;Referencia;Distrito",
+    "DNI;78000077;Ñañez;Cárdenas;Úrsula;F;14/03/2012;2;A;Jr. Los Pinos 123;Frente al mercado;Trujillo",
+  ].join("\r\n");
+  await login(page, DEMO_ACCOUNTS.director);
+  await page.goto("/students/import");
+  await page.waitForFunction(() => {
+    const el = document.querySelector('input[type="file"]');
+    return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
+  });
+  await page.getByLabel("Archivo (CSV o XLSX)").setInputFiles({ name: "padron-ok.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Revisar archivo" }).click();
+  await expect(page.getByText("Sin errores: el archivo puede importarse.")).toBeVisible();
+  await page.getByRole("button", { name: "Confirmar importación" }).click();
+  await expect(page.getByRole("heading", { name: "Importación terminada." })).toBeVisible();
+
+  // Accent-insensitive search finds "Ñañez Cárdenas, Úrsula".
+  await page.goto("/students?q=nanez+ursula");
+  await page.getByRole("link", { name: "Ñañez Cárdenas, Úrsula" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ñañez Cárdenas, Úrsula" })).toBeVisible();
+  await expect(page.getByText("Frente al mercado")).toBeVisible();
+
+  await page.getByRole("link", { name: "Editar" }).click();
+  await page.getByLabel("Teléfono del estudiante").fill("987 654 321");
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await expect(page.getByText("Cambios guardados.")).toBeVisible();
+  const today = new Intl.DateTimeFormat("es-PE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "America/Lima" }).format(new Date());
+  const phone = page.getByTestId("contact-block").filter({ hasText: "987 654 321" });
+  await expect(phone).toContainText(`verificado el ${today}`);
+});
