@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { LOCALE_COOKIE } from "@/i18n/request";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { saveUserLocale } from "./save-locale";
 import { ZUpdateLocaleSchema } from "./schema";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -23,13 +22,7 @@ export async function updateLocale(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/settings?error=locale");
   const { locale } = parsed.data;
 
-  if (locale !== user.locale) {
-    const origin = await getRequestOrigin();
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { locale } });
-      await writeAudit(tx, user, { action: "user.locale.update", entity: "User", entityId: user.id, details: { from: user.locale, to: locale } }, origin);
-    });
-  }
+  await saveUserLocale(user, locale, await getRequestOrigin());
 
   (await cookies()).set(LOCALE_COOKIE, locale, {
     path: "/",
