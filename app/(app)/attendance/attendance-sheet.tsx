@@ -42,8 +42,9 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
   const marks = JSON.stringify([...statuses].map(([studentId, status]) => ({ studentId, status })));
 
   let message: string;
+  let note: string | null = null;
   if (state && !state.ok) message = state.message ?? t("genericError");
-  else if (saved) message = `${t("saved", { summary: summary(saved.counts) })} ${saved.note}`;
+  else if (saved) [message, note] = [t("saved", { summary: summary(saved.counts) }), saved.note];
   else message = t("notSavedYet");
 
   return (
@@ -61,6 +62,7 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
         className={`mb-3 rounded p-2 text-sm ${state && !state.ok ? "bg-red-50 text-red-800" : saved ? "bg-emerald-50 text-emerald-900" : "bg-slate-100"}`}
       >
         {message}
+        {note && <span className="block text-xs">{note}</span>}
       </p>
 
       <ul className="space-y-2">
