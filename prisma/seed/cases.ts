@@ -3,6 +3,7 @@ import { alertCreatedAt, alertId, alertRows, sortedAlerts } from "./alerts";
 import { assign, type CaseCtx, emptyRows, visitor } from "./context";
 import { planEvaluations } from "./evaluations";
 import { planReach, type ReachEnd } from "./reach";
+import { closeEvaluatedCases } from "./outcomes";
 import { planReferrals } from "./referrals";
 import { type SchoolCode, userId } from "./people";
 import { seedUuid, stream } from "./random";
@@ -80,6 +81,12 @@ function planUnreached(ctx: CaseCtx, reason: (typeof UNREACHED_REASONS)[number][
   }
 }
 
+/** Every change to the case file after its opening bumped the version (decision 007). */
+function caseVersion(story: CaseStory): number {
+  const changes = story.events.filter((e) => ["STATE_CHANGE", "NOTE", "ASSIGNMENT", "ALERT"].includes(e.type)).length;
+  return Math.max(1, changes - 2);
+}
+
 export function planCases(students: StudentPlan[]): CaseRows {
   const r = stream("cases");
   const rows = emptyRows();
@@ -119,11 +126,12 @@ export function planCases(students: StudentPlan[]): CaseRows {
   const evaluated = contexts.filter((c) => c.s.track === "EVALUATED");
   planEvaluations(evaluated);
   planReferrals(evaluated);
+  closeEvaluatedCases(evaluated);
   for (const { story, s, opener } of contexts) {
     rows.cases.push({
       id: story.caseId, schoolId: s.schoolId, studentId: s.id, state: story.state, outcome: story.outcome,
       outcomeNote: story.outcomeNote, openKey: story.state === "CLOSED" ? null : s.id,
-      version: 1 + story.stateChanges, openedById: opener, openedAt: story.openedAt, closedAt: story.closedAt,
+      version: caseVersion(story), openedById: opener, openedAt: story.openedAt, closedAt: story.closedAt,
       updatedAt: story.last,
     });
     rows.events.push(...story.events);

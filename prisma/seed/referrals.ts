@@ -7,7 +7,6 @@ import { AGENCIES, agencyCodeFor, agencyId, agencyUserKey, userId } from "./peop
 import { seedUuid, stream } from "./random";
 import { COUNTER_REFERRALS, REFERRAL_REASONS, REJECTION_REASONS } from "./texts";
 import { fits, later, workdayAfter } from "./timeline";
-import { closeEvaluatedCases } from "./outcomes";
 
 // Referrals of 45 evaluated students to the agencies of their territory, chosen by the risk
 // answers. Per agency, older referrals are further along (CLOSED, IN_PROGRESS, REJECTED,
@@ -89,6 +88,7 @@ function assignStatuses(drafts: Draft[]) {
 }
 
 const hours = (h: number) => h * 3_600_000;
+const toMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
 
 export function planReferrals(ctxs: CaseCtx[]) {
   const r = stream("referrals:timing");
@@ -104,10 +104,11 @@ export function planReferrals(ctxs: CaseCtx[]) {
     let sentAt = d.base;
     if (status === "SENT") {
       const overdue = sentSeen++ % 2 === 0;
-      sentAt = later(new Date(SEED_NOW.getTime() - (overdue ? hours(window + r.int(4, 60)) : hours(window * (0.1 + 0.6 * r.float())))), d.base);
+      const ago = overdue ? hours(window + r.int(4, 60)) : hours(window * (0.1 + 0.6 * r.float()));
+      sentAt = later(toMinute(new Date(SEED_NOW.getTime() - ago)), d.base);
     }
     const late = r.chance(0.2);
-    const respondedAt = new Date(sentAt.getTime() + hours(window * (late ? 1.2 + 0.8 * r.float() : 0.1 + 0.8 * r.float())));
+    const respondedAt = toMinute(new Date(sentAt.getTime() + hours(window * (late ? 1.2 + 0.8 * r.float() : 0.1 + 0.8 * r.float()))));
     const progressAt = workdayAfter(respondedAt, r.int(1, 5), "10:00");
     const closedAt = workdayAfter(progressAt, r.int(5, 20), "17:00");
     if (status !== "SENT" && !fits(respondedAt)) status = "SENT";
@@ -137,5 +138,4 @@ export function planReferrals(ctxs: CaseCtx[]) {
     if (status === "IN_PROGRESS" || status === "CLOSED") story.add("REFERRAL_UPDATE", progressAt, responder, `${agencyName}: caso en atención.`, data("IN_PROGRESS"));
     if (status === "CLOSED") story.add("REFERRAL_UPDATE", closedAt, responder, `${agencyName} cerró la atención y envió la contrarreferencia.`, data("CLOSED"));
   }
-  closeEvaluatedCases(ctxs);
 }

@@ -26,7 +26,6 @@ export class CaseStory {
   outcome: CaseOutcome | null = null;
   outcomeNote: string | null = null;
   closedAt: Date | null = null;
-  stateChanges = 0;
   last: Date;
 
   constructor(
@@ -60,7 +59,6 @@ export class CaseStory {
   move(to: CaseState, at: Date, actorId: string | null, body: string, outcome?: CaseOutcome) {
     const from = this.state;
     this.state = to;
-    this.stateChanges++;
     if (to === "CLOSED") {
       this.outcome = outcome ?? "OTHER";
       this.outcomeNote = body;
