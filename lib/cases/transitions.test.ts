@@ -40,6 +40,9 @@ describe("[CASES] state machine", () => {
     expect(transitionKind("CONTACTING", "OPEN")).toBeNull();
     expect(transitionKind("MONITORING", "CONTACTING")).toBeNull();
     expect(allowedTransitions("CLOSED")).toEqual(["OPEN"]);
+    // The usual next step is offered first, going back last.
+    expect(allowedTransitions("INTERVENTION")).toEqual(["MONITORING", "CLOSED", "EVALUATION"]);
+    expect(allowedTransitions("MONITORING")).toEqual(["CLOSED", "INTERVENTION"]);
     expect(transitionKind("CLOSED", "MONITORING")).toBeNull();
   });
 

@@ -45,9 +45,12 @@ export const OUTCOME_LABEL_ES: Record<CaseOutcome, string> = {
   OTHER: "Otro",
 };
 
-/** Targets reachable from `from`, in protocol order. */
+const KIND_ORDER: Record<TransitionKind, number> = { FORWARD: 0, CLOSE: 1, BACKWARD: 2, REOPEN: 3 };
+
+/** Targets reachable from `from`: the next step first, then closing, then going back. */
 export function allowedTransitions(from: CaseState): CaseState[] {
-  return CASE_STATES.filter((to) => TRANSITIONS[from][to] !== undefined);
+  const targets = CASE_STATES.filter((to) => TRANSITIONS[from][to] !== undefined);
+  return targets.sort((a, b) => KIND_ORDER[TRANSITIONS[from][a]!] - KIND_ORDER[TRANSITIONS[from][b]!]);
 }
 
 export function transitionKind(from: CaseState, to: CaseState): TransitionKind | null {
