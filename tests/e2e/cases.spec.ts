@@ -63,3 +63,40 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "CONTACTING");
   await expect(page.getByTestId("case-timeline")).toContainText("Estado: «Abierto» → «En contacto»");
 });
+
+test("[CASES] two people saving the same case: the second gets the conflict message, keeps their text, and reloads", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await login(first, DEMO_ACCOUNTS.director);
+  await login(second, DEMO_ACCOUNTS.socialWorker);
+  // A case of the director's school, open in both browsers.
+  await first.goto("/cases?state=CONTACTING");
+  const href = await first.locator('[data-testid="case-row"] a').first().getAttribute("href");
+  expect(href).toMatch(/^\/cases\//);
+  await first.goto(href!);
+  await second.goto(href!);
+  await waitForHydration(first, "#case-note-body");
+  await waitForHydration(second, "#case-note-body");
+
+  await first.getByLabel("Nota", { exact: true }).fill("Nota de la dirección: la madre vendrá el lunes.");
+  await first.getByRole("button", { name: "Guardar nota" }).click();
+  await expect(first.getByText("Nota guardada.")).toBeVisible();
+
+  const text = "Nota del equipo escrita sobre la versión anterior.";
+  await second.getByLabel("Nota", { exact: true }).fill(text);
+  await second.getByRole("button", { name: "Guardar nota" }).click();
+  await expect(
+    second.getByRole("alert").filter({ hasText: "Otra persona modificó este caso mientras usted lo editaba. Recargue para ver los cambios; sus cambios no se guardaron." }),
+  ).toBeVisible();
+  await expect(second.getByLabel("Nota", { exact: true })).toHaveValue(text);
+  await expect(second.getByTestId("case-timeline")).not.toContainText(text);
+
+  await second.getByRole("button", { name: "Recargar el caso" }).click();
+  await expect(second.getByText("Se cargó la versión más reciente del caso.")).toBeVisible();
+  await expect(second.getByTestId("case-timeline")).toContainText("la madre vendrá el lunes");
+  await second.getByRole("button", { name: "Guardar nota" }).click();
+  await expect(second.getByText("Nota guardada.")).toBeVisible();
+  await expect(second.getByTestId("case-timeline")).toContainText(text);
+  await first.context().close();
+  await second.context().close();
+});
