@@ -3,7 +3,15 @@ import { computeAlertsForStudents } from "../alerts/compute";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { writeAuditSql } from "../audit/write-audit-sql";
 import { parseAttendanceFile, type AttendanceSampleRow, type AttendanceShape, type ParsedAttendance } from "../imports/attendance";
-import { countAttendanceChanges, createAttendanceStage, hasAttendanceOn, mergeAttendance, recordSectionDays, stageAttendance } from "../imports/attendance-merge";
+import {
+  copyIntoAttendance,
+  countAttendanceChanges,
+  createAttendanceStage,
+  hasAttendanceOn,
+  mergeAttendance,
+  recordSectionDays,
+  stageAttendance,
+} from "../imports/attendance-merge";
 import { refuseIfIssues } from "../imports/issues";
 import { inTransaction, withPgClient } from "../imports/pg";
 import { resolveImportSchool, type ImportSchool } from "../imports/school";
@@ -94,16 +102,23 @@ export async function importAttendanceForSchool(
     onProgress?.({ phase: "write", done: 0, total });
     const merged = await inTransaction(client, async () => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('attendance-import:' || $1))`, [school.id]);
-      const overlaps = await hasAttendanceOn(client, school.id, parsed.rows.dates);
-      await createAttendanceStage(client, "transaction");
-      await stageAttendance(client, parsed.rows, dir, (done) => onProgress?.({ phase: "write", done, total }));
-      const counts = await mergeAttendance(client, school.id, actor?.id ?? null, overlaps);
-      const sectionDays = await recordSectionDays(client, school.id, actor?.id ?? null, parsed.rows, dir);
+      const actorId = actor?.id ?? null;
+      const onRows = (done: number) => onProgress?.({ phase: "write", done, total });
+      const direct = (await hasAttendanceOn(client, school.id, parsed.rows.dates))
+        ? null
+        : await copyIntoAttendance(client, school.id, actorId, parsed.rows, dir, onRows);
+      let counts = { inserted: direct ?? 0, updated: 0 };
+      if (direct === null) {
+        await createAttendanceStage(client, "transaction");
+        await stageAttendance(client, parsed.rows, dir, onRows);
+        counts = await mergeAttendance(client, school.id, actorId);
+      }
+      const sectionDays = await recordSectionDays(client, school.id, actorId, parsed.rows, dir);
       await writeAuditSql(client, actor, {
         action: "attendance.import",
         entity: "Attendance",
         schoolId: school.id,
-        details: auditDetails(input, parsed, counts, sectionDays),
+        details: { ...auditDetails(input, parsed, counts, sectionDays), method: direct === null ? "staged" : "direct" },
       }, origin);
       return counts;
     });

@@ -3,10 +3,13 @@ import { STATUSES, type AttendanceRows } from "./attendance-rows";
 import { copyLines } from "./pg";
 import type { StudentDirectory } from "./student-directory";
 
-// Set-based write of parsed attendance: COPY into a temp staging table, then one UPDATE for
-// the days whose status changed and one INSERT … ON CONFLICT DO NOTHING for new days. When the
-// school has no attendance yet on any of the file's dates (the usual monthly load), nothing
-// can conflict and the UPDATE is skipped.
+// Set-based write of parsed attendance, two ways:
+// - the school has no attendance yet on any of the file's dates (the usual load of a new
+//   month): nothing can be updated, so rows are COPYed straight into `attendance`. Should a
+//   tutor save one of those days meanwhile, the unique violation rolls back to a savepoint
+//   and the import takes the second way;
+// - otherwise: COPY into a temp staging table, one UPDATE for the days whose status changed
+//   (IS DISTINCT FROM) and one INSERT … ON CONFLICT DO NOTHING for the new ones.
 
 const STAGE_DDL = `
 CREATE TEMP TABLE attendance_stage (
@@ -17,14 +20,18 @@ CREATE TEMP TABLE attendance_stage (
 
 const CHUNK_ROWS = 8192;
 
-/** COPY lines generated straight from the typed arrays, one ~400 KB string at a time. */
-function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, onRows?: (done: number) => void): Generator<string> {
+/**
+ * COPY lines (studentId, date, status + `suffix` columns) generated straight from the typed
+ * arrays, ~8,000 rows per string.
+ */
+function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, suffix: string, onRows?: (done: number) => void): Generator<string> {
   const { student, date, status, count } = rows;
   const dates = rows.dates;
+  const ends = STATUSES.map((s) => `${s}${suffix}\n`);
   for (let start = 0; start < count; start += CHUNK_ROWS) {
     const end = Math.min(count, start + CHUNK_ROWS);
     let chunk = "";
-    for (let i = start; i < end; i++) chunk += `${dir.ids[student[i]]}\t${dates[date[i]]}\t${STATUSES[status[i]]}\n`;
+    for (let i = start; i < end; i++) chunk += `${dir.ids[student[i]]}\t${dates[date[i]]}\t${ends[status[i]]}`;
     yield chunk;
     onRows?.(end);
   }
@@ -36,8 +43,34 @@ export async function createAttendanceStage(client: pg.Client, lifetime: "transa
 }
 
 export async function stageAttendance(client: pg.Client, rows: AttendanceRows, dir: StudentDirectory, onRows?: (done: number) => void) {
-  await copyLines(client, `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`, copyChunks(rows, dir, onRows));
+  await copyLines(client, `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`, copyChunks(rows, dir, "", onRows));
   await client.query("ANALYZE attendance_stage");
+}
+
+/**
+ * The direct way: COPY into `attendance` itself. Returns the rows written, or null when a row
+ * already exists (everything since the savepoint is undone and the caller stages instead).
+ */
+export async function copyIntoAttendance(
+  client: pg.Client,
+  schoolId: string,
+  actorId: string | null,
+  rows: AttendanceRows,
+  dir: StudentDirectory,
+  onRows?: (done: number) => void,
+): Promise<number | null> {
+  await client.query("SAVEPOINT direct_copy");
+  try {
+    const suffix = `\t${schoolId}\t${actorId ?? "\\N"}`;
+    const sql = `COPY attendance ("studentId", "date", "status", "schoolId", "recordedById") FROM STDIN`;
+    const written = await copyLines(client, sql, copyChunks(rows, dir, suffix, onRows));
+    await client.query("RELEASE SAVEPOINT direct_copy");
+    return written;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "23505") throw error;
+    await client.query("ROLLBACK TO SAVEPOINT direct_copy");
+    return null;
+  }
 }
 
 /** Whether the school already has attendance on any of these dates (an index-only probe). */
@@ -59,29 +92,21 @@ export async function countAttendanceChanges(client: pg.Client, schoolId: string
   return { existing: Number(rows[0].existing), toUpdate: Number(rows[0].to_update) };
 }
 
-export async function mergeAttendance(
-  client: pg.Client,
-  schoolId: string,
-  actorId: string | null,
-  overlaps: boolean,
-): Promise<{ inserted: number; updated: number }> {
-  let updated = 0;
-  if (overlaps) {
-    const update = await client.query(
-      `UPDATE attendance a SET "status" = s."status", "recordedById" = $2::uuid, "recordedAt" = now()
-       FROM attendance_stage s
-       WHERE a."studentId" = s."studentId" AND a."date" = s."date" AND a."schoolId" = $1 AND a."status" IS DISTINCT FROM s."status"`,
-      [schoolId, actorId],
-    );
-    updated = update.rowCount ?? 0;
-  }
+/** Staging → attendance: changed days are updated, new days inserted, equal days untouched. */
+export async function mergeAttendance(client: pg.Client, schoolId: string, actorId: string | null): Promise<{ inserted: number; updated: number }> {
+  const update = await client.query(
+    `UPDATE attendance a SET "status" = s."status", "recordedById" = $2::uuid, "recordedAt" = now()
+     FROM attendance_stage s
+     WHERE a."studentId" = s."studentId" AND a."date" = s."date" AND a."schoolId" = $1 AND a."status" IS DISTINCT FROM s."status"`,
+    [schoolId, actorId],
+  );
   const insert = await client.query(
     `INSERT INTO attendance ("studentId", "date", "schoolId", "status", "recordedById")
      SELECT s."studentId", s."date", $1::uuid, s."status", $2::uuid FROM attendance_stage s
      ON CONFLICT ("studentId", "date") DO NOTHING`,
     [schoolId, actorId],
   );
-  return { inserted: insert.rowCount ?? 0, updated };
+  return { inserted: insert.rowCount ?? 0, updated: update.rowCount ?? 0 };
 }
 
 /** AttendanceDay rows: the school days the alert rules count, one per section and date. */

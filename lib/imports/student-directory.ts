@@ -55,6 +55,11 @@ export function documentCandidates(text: string): string[] {
 
 /** Student index for a document cell (and optional type cell), or a negative code. */
 export function resolveDocument(dir: StudentDirectory, numberText: string, typeText?: string): number {
+  if (typeText === undefined) {
+    // Fast path: nearly every cell is already the stored number.
+    const exact = dir.byNumber.get(numberText);
+    if (exact !== undefined) return exact;
+  }
   const type = typeText === undefined ? null : (parseDocumentType(typeText).value ?? null);
   for (const candidate of documentCandidates(numberText)) {
     const found = type ? dir.byTypedNumber.get(`${type}:${candidate}`) : dir.byNumber.get(candidate);

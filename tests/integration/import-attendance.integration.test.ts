@@ -5,6 +5,10 @@ import { importAttendance, previewAttendanceImport } from "../../lib/attendance/
 import type { SessionUser } from "../../lib/auth/types";
 import { AppError } from "../../lib/errors/app-error";
 import { todayInLima } from "../../lib/format/date";
+import { parseAttendanceFile } from "../../lib/imports/attendance";
+import { copyIntoAttendance } from "../../lib/imports/attendance-merge";
+import { inTransaction, withPgClient } from "../../lib/imports/pg";
+import { loadStudentDirectory } from "../../lib/imports/student-directory";
 import { importRosterForSchool } from "../../lib/students/import-roster";
 import { run as runImportAttendance } from "../../scripts/cli/import-attendance";
 import { run as runImportRoster } from "../../scripts/cli/import-roster";
@@ -84,6 +88,21 @@ describe("[ATTENDANCE] import", () => {
     expect(await attendanceCount(schoolA.id)).toBe(110);
   });
 
+  it("the direct COPY steps back to its savepoint when a row already exists, leaving the transaction usable", async () => {
+    const before = await attendanceCount(schoolA.id);
+    await withPgClient((client) =>
+      inTransaction(client, async () => {
+        const dir = await loadStudentDirectory(client, schoolA.id);
+        const parsed = await parseAttendanceFile(csv(["DNI;Fecha;Estado", "72345679;01/04/2026;P", "72345679;02/03/2026;F"]), dir);
+        expect(parsed.issues.isEmpty).toBe(true);
+        expect(await copyIntoAttendance(client, schoolA.id, null, parsed.rows, dir)).toBeNull();
+        expect((await client.query("SELECT count(*)::int AS n FROM attendance")).rows[0].n).toBe(before);
+      }),
+    );
+    expect(await statusOf("72345679", "2026-04-01")).toBeUndefined();
+    expect(await statusOf("72345679", "2026-03-02")).toBe("PRESENT");
+  });
+
   it("a grid without the month is refused", async () => {
     const error = await caught(importAttendance(director, { schoolCode: "1000001", ...(await file("attendance-grid-2026-03.csv")) }, WEB));
     expect(error.issues[0].message).toMatch(/indique el mes como AAAA-MM/);
@@ -135,8 +154,9 @@ describe("[ATTENDANCE] scope and audit", () => {
     const entries = await t.db.auditLog.findMany({ where: { action: "attendance.import" }, orderBy: { id: "asc" } });
     expect(entries).toHaveLength(3);
     expect(entries[0]).toMatchObject({ actorId: director.id, actorRole: "DIRECTOR", entity: "Attendance", schoolId: schoolA.id });
-    expect(entries[0].details).toMatchObject({ fileName: "attendance-long.csv", shape: "long", rows: 25, inserted: 25, updated: 0, firstDate: "2026-03-02", lastDate: "2026-03-06", newSectionDays: 20 });
-    expect(entries[2].details).toMatchObject({ shape: "grid", month: "2026-03", inserted: 85, updated: 2, unchanged: 23 });
+    expect(entries[0].details).toMatchObject({ fileName: "attendance-long.csv", shape: "long", rows: 25, inserted: 25, updated: 0, firstDate: "2026-03-02", lastDate: "2026-03-06", newSectionDays: 20, method: "direct" });
+    expect(entries[1].details).toMatchObject({ inserted: 0, unchanged: 25, method: "staged" });
+    expect(entries[2].details).toMatchObject({ shape: "grid", month: "2026-03", inserted: 85, updated: 2, unchanged: 23, method: "staged" });
   });
 });
 
