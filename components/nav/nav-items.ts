@@ -10,7 +10,7 @@ export const NAV_ITEMS = [
   { key: "attendance", href: "/attendance", permission: "attendance.write" },
   { key: "alerts", href: "/alerts", permission: "alerts.read" },
   { key: "cases", href: "/cases", permission: "cases.readSummary" },
-  { key: "referrals", href: "/referrals", permission: "referrals.inbox" },
+  { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
   { key: "settings", href: "/settings" },
 ] as const satisfies readonly { key: string; href: string; permission?: Permission }[];
 
