@@ -57,15 +57,16 @@ const PHASE_LABEL = { parse: "Leyendo", validate: "Validando", write: "Guardando
 
 /** Progress on stderr, at most once a second per phase (plus each phase's start and end). */
 export function stderrProgress(): (p: ImportProgress) => void {
-  let lastPhase = "";
+  let last = "";
   let lastAt = 0;
   return (p) => {
     const now = Date.now();
-    const edge = p.phase !== lastPhase || p.done === p.total;
-    if (!edge && now - lastAt < 1000) return;
-    lastPhase = p.phase;
-    lastAt = now;
     const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
-    process.stderr.write(`${PHASE_LABEL[p.phase]}… ${pct}%\n`);
+    const line = `${PHASE_LABEL[p.phase]}… ${pct}%`;
+    const edge = !last.startsWith(PHASE_LABEL[p.phase]) || pct === 100;
+    if (line === last || (!edge && now - lastAt < 1000)) return;
+    last = line;
+    lastAt = now;
+    process.stderr.write(`${line}\n`);
   };
 }
