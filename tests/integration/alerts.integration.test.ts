@@ -1,17 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeAlerts, computeAlertsForStudents } from "../../lib/alerts/compute";
 import { candidatesSql } from "../../lib/alerts/compute-sql";
+import { findOpenAlerts } from "../../lib/alerts/queries";
+import { dismissAlert } from "../../lib/alerts/review";
+import { listAlertRules, updateAlertRule } from "../../lib/alerts/rule-settings";
 import { evaluateStudent, type DayStatus } from "../../lib/alerts/rules";
 import { COMPUTED_KINDS, DEFAULT_RULES, type ComputedKind, type RuleConfig } from "../../lib/alerts/schema";
+import { loadSessionUser } from "../../lib/auth/session";
+import type { SessionUser } from "../../lib/auth/types";
+import { createPrismaClient, type Db } from "../../lib/db";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
-// The SQL engine against the TypeScript reference on generated attendance with the awkward
-// cases mixed in: sections with different school days, mid-term joiners, rows missing on
-// school days, rows on days that are not school days of the section, reviewed alerts.
+// Part 1: the SQL engine against the TypeScript reference on generated attendance with the
+// awkward cases mixed in (sections with different school days, mid-term joiners, rows missing
+// on school days, rows on days that are not school days of the section, reviewed alerts).
+// Part 2: the pilot demo data, the inbox's scope, dismissal and rule settings.
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+let seeded: TestDatabase;
+let generated: TestDatabase;
+/** Client of the generated-data database; the shared client of lib/db serves the seeded one. */
+let gen: { db: Db };
+beforeAll(async () => {
+  seeded = await createTestDatabase({ seeded: true });
+  await seeded.db.$queryRaw`SELECT 1`; // binds the shared client to the seeded database
+  generated = await createTestDatabase();
+  process.env.DATABASE_URL = seeded.url;
+  gen = { db: createPrismaClient(generated.url) };
+});
+afterAll(async () => {
+  await gen.db.$disconnect();
+  await generated.drop();
+  await seeded.drop();
+});
+const t = { get db() { return gen.db; } };
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
 function prng(seed: number) {
@@ -193,5 +214,117 @@ describe("[ALERTS] recomputation", () => {
     const summary = await computeAlertsForStudents(t.db, { schoolId: fx.schoolIds[0], studentIds: other.studentIds });
     expect(summary.studentsEvaluated).toBe(0);
     expect(await t.db.alert.count({ where: { schoolId: other.schoolIds[0] } })).toBe(0);
+  });
+});
+
+// ───────────────────────────── the pilot demo data ─────────────────────────────
+
+async function userByEmail(email: string): Promise<SessionUser> {
+  const u = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  return (await loadSessionUser(u.id))!;
+}
+
+type AlertRow = { studentId: string; kind: string; status: string; figures: unknown; firstDate: Date | null; lastDate: Date | null };
+const alertKey = (a: AlertRow) => JSON.stringify([a.studentId, a.kind, dayText(a.firstDate), dayText(a.lastDate), sortKeys(a.figures as object)]);
+
+describe("[ALERTS] on the pilot demo data", () => {
+  it("the seed's alerts are exactly what the engine computes: 278 students, and a recompute opens nothing", async () => {
+    const db = seeded.db;
+    const stored: AlertRow[] = await db.alert.findMany({ where: { kind: { not: "CONCERN" } } });
+    expect(new Set(stored.map((a) => a.studentId)).size).toBe(278);
+    const openBefore = await db.alert.count({ where: { status: "OPEN" } });
+
+    const first = await computeAlerts(db);
+    expect(first.opened).toBe(0);
+    expect(first.studentsEvaluated).toBe(2356);
+    const second = await computeAlerts(db);
+    expect(second.opened).toBe(0);
+    expect(await db.alert.count({ where: { status: "OPEN" } })).toBe(openBefore);
+
+    // From scratch (no alert reviewed yet), the engine's candidates are the stored alerts.
+    const fromScratch = await db.$transaction(async (tx) => {
+      await tx.alert.deleteMany({});
+      const rows = await tx.$queryRaw<AlertRow[]>(candidatesSql({}));
+      throw Object.assign(new Error("rollback"), { rows });
+    }).catch((e: { rows?: AlertRow[] }) => e.rows ?? []);
+    expect(fromScratch.map(alertKey).sort()).toEqual(stored.map(alertKey).sort());
+    expect(new Set(fromScratch.map((a) => a.studentId)).size).toBe(278);
+  });
+
+  it("[SCOPE] a director sees only their school's open alerts; other roles none", async () => {
+    const director = await userByEmail("director@demo.pe");
+    const sjl = await userByEmail("director.sjl@demo.pe");
+    const page = await findOpenAlerts(director, {});
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items.every((a) => director.schoolIds.includes(a.school.id))).toBe(true);
+    const total = await seeded.db.alert.count({ where: { status: "OPEN", schoolId: director.schoolIds[0] } });
+    expect(page.total).toBe(total);
+    const other = await findOpenAlerts(sjl, {});
+    expect(other.items.some((a) => director.schoolIds.includes(a.school.id))).toBe(false);
+    // Newest first, with grade, section and sex.
+    const dates = page.items.map((a) => a.createdAt.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(page.items[0].student).toMatchObject({ grade: expect.any(Number), section: expect.any(String), sex: expect.stringMatching(/^[FM]$/) });
+    for (const email of ["coordinador@demo.pe", "tutor@demo.pe", "admin@demo.pe", "demuna@demo.pe"]) {
+      await expect(findOpenAlerts(await userByEmail(email), {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
+  it("filters by kind, grade, section and sex", async () => {
+    const director = await userByEmail("director@demo.pe");
+    const all = await findOpenAlerts(director, {});
+    const a = all.items[0];
+    const filtered = await findOpenAlerts(director, { kind: a.kind as ComputedKind, grade: a.student.grade, section: a.student.section, sex: a.student.sex });
+    expect(filtered.items.map((x) => x.id)).toContain(a.id);
+    expect(filtered.items.every((x) => x.kind === a.kind && x.student.grade === a.student.grade && x.student.sex === a.student.sex)).toBe(true);
+  });
+
+  it("dismissing needs a reason, is audited, cannot happen twice, and the evidence does not fire again", async () => {
+    const db = seeded.db;
+    const director = await userByEmail("director@demo.pe");
+    const sjl = await userByEmail("director.sjl@demo.pe");
+    const alert = (await findOpenAlerts(director, {})).items[0];
+
+    await expect(dismissAlert(director, { alertId: alert.id, reason: " " }, { via: "web" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "Escriba el motivo para descartar la alerta (al menos 5 caracteres).",
+    });
+    await expect(dismissAlert(sjl, { alertId: alert.id, reason: "La familia avisó por teléfono" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).status).toBe("OPEN");
+
+    await dismissAlert(director, { alertId: alert.id, reason: "La familia avisó por teléfono" }, { via: "web", ip: "127.0.0.1" });
+    const row = await db.alert.findUniqueOrThrow({ where: { id: alert.id } });
+    expect(row).toMatchObject({ status: "DISMISSED", openKey: null, dismissReason: "La familia avisó por teléfono", resolvedById: director.id });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "alert.dismiss", entityId: alert.id } });
+    expect(audit).toMatchObject({ actorId: director.id, schoolId: alert.school.id });
+    await expect(dismissAlert(director, { alertId: alert.id, reason: "otra vez lo mismo" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const summary = await computeAlertsForStudents(db, { schoolId: alert.school.id, studentIds: [alert.student.id] });
+    expect(summary.opened).toBe(0);
+    expect(await db.alert.count({ where: { studentId: alert.student.id, kind: alert.kind as ComputedKind, status: "OPEN" } })).toBe(0);
+  });
+
+  it("rules: the administrator edits them (validated, audited); a director only reads", async () => {
+    const admin = await userByEmail("admin@demo.pe");
+    const director = await userByEmail("director@demo.pe");
+    const schoolId = director.schoolIds[0];
+    const mine = await listAlertRules(director);
+    expect(mine.map((s) => s.id)).toEqual([schoolId]);
+    expect(mine[0].rules.map((r) => [r.kind, r.threshold])).toEqual(COMPUTED_KINDS.map((k) => [k, DEFAULT_RULES[k].threshold]));
+    expect((await listAlertRules(admin)).length).toBe(4);
+
+    const input = { schoolId, kind: "UNJUSTIFIED_RATE", threshold: "15", windowDays: "25", active: true };
+    await expect(updateAlertRule(director, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateAlertRule(admin, { ...input, threshold: "150" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "El porcentaje debe estar entre 0 y 100." });
+    await expect(updateAlertRule(admin, { ...input, windowDays: "" })).rejects.toMatchObject({ message: "Indique la ventana en días de clase." });
+    await expect(updateAlertRule(admin, { ...input, kind: "CONSECUTIVE_UNJUSTIFIED", threshold: "2.5" })).rejects.toMatchObject({
+      message: "Las faltas seguidas deben ser un número entero entre 2 y 60.",
+    });
+    expect((await listAlertRules(director))[0].rules.find((r) => r.kind === "UNJUSTIFIED_RATE")).toMatchObject({ threshold: 10, windowDays: 20 });
+
+    await updateAlertRule(admin, input, { via: "web" });
+    expect((await listAlertRules(director))[0].rules.find((r) => r.kind === "UNJUSTIFIED_RATE")).toMatchObject({ threshold: 15, windowDays: 25, active: true });
+    const audit = await seeded.db.auditLog.findFirstOrThrow({ where: { action: "alertRule.update", schoolId } });
+    expect(audit.details).toMatchObject({ kind: "UNJUSTIFIED_RATE", before: { threshold: 10, windowDays: 20 }, after: { threshold: 15, windowDays: 25 } });
   });
 });
