@@ -18,23 +18,41 @@ CREATE TEMP TABLE attendance_stage (
   "status" "AttendanceStatus" NOT NULL
 )`;
 
-const CHUNK_ROWS = 8192;
+const CHUNK_BYTES = 1 << 20;
 
 /**
- * COPY lines (studentId, date, status + `suffix` columns) generated straight from the typed
- * arrays, ~8,000 rows per string.
+ * COPY lines (studentId, date, status + `suffix` columns) assembled byte by byte from
+ * pre-encoded pieces straight out of the typed arrays: no string per row, so no garbage
+ * collection pauses that would leave PostgreSQL waiting for data.
  */
-function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, suffix: string, onRows?: (done: number) => void): Generator<string> {
+function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, suffix: string, onRows?: (done: number) => void): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const ids = dir.ids.map((id) => encoder.encode(`${id}\t`));
+  const dates = rows.dates.map((d) => encoder.encode(`${d}\t`));
+  const ends = STATUSES.map((s) => encoder.encode(`${s}${suffix}\n`));
   const { student, date, status, count } = rows;
-  const dates = rows.dates;
-  const ends = STATUSES.map((s) => `${s}${suffix}\n`);
-  for (let start = 0; start < count; start += CHUNK_ROWS) {
-    const end = Math.min(count, start + CHUNK_ROWS);
-    let chunk = "";
-    for (let i = start; i < end; i++) chunk += `${dir.ids[student[i]]}\t${dates[date[i]]}\t${ends[status[i]]}`;
-    yield chunk;
-    onRows?.(end);
+  let chunk = new Uint8Array(CHUNK_BYTES);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const a = ids[student[i]];
+    const b = dates[date[i]];
+    const c = ends[status[i]];
+    if (at + a.length + b.length + c.length > CHUNK_BYTES) {
+      yield chunk.subarray(0, at);
+      onRows?.(i);
+      // The stream may still hold the yielded bytes: never reuse them.
+      chunk = new Uint8Array(CHUNK_BYTES);
+      at = 0;
+    }
+    chunk.set(a, at);
+    at += a.length;
+    chunk.set(b, at);
+    at += b.length;
+    chunk.set(c, at);
+    at += c.length;
   }
+  if (at > 0) yield chunk.subarray(0, at);
+  onRows?.(count);
 }
 
 /** See createRosterStage: created inside an import's transaction, before a preview's. */

@@ -39,8 +39,12 @@ export function copyText(value: string | number | null | undefined): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : s;
 }
 
-/** Streams text chunks (whole lines) into `COPY … FROM STDIN`; returns the rows copied. */
-export async function copyLines(client: pg.Client, sql: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number> {
+/** Streams chunks of whole lines (text or UTF-8 bytes) into `COPY … FROM STDIN`; returns the rows copied. */
+export async function copyLines(
+  client: pg.Client,
+  sql: string,
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+): Promise<number> {
   const stream = client.query(copyFrom(sql));
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
