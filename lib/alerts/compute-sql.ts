@@ -19,6 +19,14 @@ import { CHRONIC_MIN_DAYS, DEFAULT_RATE_WINDOW, DEFAULT_RULES } from "./schema";
 
 export type ComputeScope = { schoolId?: string; studentIds?: string[] };
 
+/**
+ * Advisory lock between recomputation (exclusive) and reviews of alerts (shared). Without it
+ * a dismissal committed while a recompute statement runs would free the open key the
+ * statement's snapshot still sees as open evidence, and the same evidence would be raised
+ * again as a new alert.
+ */
+export const ALERT_WRITE_LOCK = 7_006_001;
+
 /** Inserts the default rules for schools that lack them (idempotent). */
 export function ensureDefaultRulesSql(scope: ComputeScope): Prisma.Sql {
   const defaults = Object.entries(DEFAULT_RULES).map(

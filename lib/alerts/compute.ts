@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { ensureDefaultRulesSql, recomputeSql, type ComputeScope } from "./compute-sql";
+import { ALERT_WRITE_LOCK, ensureDefaultRulesSql, recomputeSql, type ComputeScope } from "./compute-sql";
 
 // Entry points of the alert engine. Attendance taking and imports call the incremental one
 // after their transaction commits; `npm run cli -- compute-alerts` runs the full one.
@@ -24,7 +24,14 @@ const EMPTY: AlertComputeSummary = { schoolsProcessed: 0, studentsEvaluated: 0, 
 async function run(db: Db, scope: ComputeScope): Promise<AlertComputeSummary> {
   // A school created after the last run gets the default rules before it is evaluated.
   await db.$executeRaw(ensureDefaultRulesSql(scope));
-  const [row] = await db.$queryRaw<Row[]>(recomputeSql(scope));
+  const [row] = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ALERT_WRITE_LOCK}::bigint)`;
+      return tx.$queryRaw<Row[]>(recomputeSql(scope));
+    },
+    // A full recompute at UGEL scale takes seconds; reviews wait for it meanwhile.
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   return {
     schoolsProcessed: row.schools,
     studentsEvaluated: row.students,

@@ -6,6 +6,7 @@ import { authorize } from "../auth/authorize";
 import { alertWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { AppError } from "../errors/app-error";
+import { ALERT_WRITE_LOCK } from "./compute-sql";
 import { ZDismissAlertSchema } from "./schema";
 
 // Reviewing an alert. Dismissing needs a written reason; the alert leaves the inbox (its
@@ -25,6 +26,8 @@ export async function dismissAlert(user: SessionUser | null, input: unknown, ori
   authorize(user, "alerts.review");
   const { alertId, reason } = parseAlertInput(ZDismissAlertSchema, input);
   return db.$transaction(async (tx) => {
+    // Waits for a running recompute, so it cannot re-raise what is being dismissed.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${ALERT_WRITE_LOCK}::bigint)`;
     const alert = await tx.alert.findFirst({
       where: { AND: [{ id: alertId }, alertWhere(user)] },
       select: { id: true, status: true, kind: true, schoolId: true, studentId: true },
