@@ -19,15 +19,18 @@ export type AlertActionState =
       /** Spanish AppError message, or null: the client shows its own translated generic error. */
       message: string | null;
       fieldErrors: Record<string, string>;
+      /** What the user typed: React resets a form after its action, a refused one must keep it. */
+      values: Record<string, string>;
     };
 
-function failure(error: unknown, what: string): AlertActionState {
+function failure(error: unknown, what: string, formData: FormData, fields: string[]): AlertActionState {
+  const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
   if (isAppError(error)) {
     const fieldErrors = Object.fromEntries(error.issues.filter((i) => i.field).map((i) => [i.field!, i.message]));
-    return { ok: false, at: Date.now(), message: error.message, fieldErrors };
+    return { ok: false, at: Date.now(), message: error.message, fieldErrors, values };
   }
   console.error(`${what} failed`, error);
-  return { ok: false, at: Date.now(), message: null, fieldErrors: {} };
+  return { ok: false, at: Date.now(), message: null, fieldErrors: {}, values };
 }
 
 /** "Descartar": requires a reason. */
@@ -39,7 +42,7 @@ export async function dismissAlertAction(_prev: AlertActionState, formData: Form
       await getRequestOrigin(),
     );
   } catch (error) {
-    return failure(error, "alert dismissal");
+    return failure(error, "alert dismissal", formData, ["reason"]);
   }
   revalidatePath("/alerts");
   return { ok: true, at: Date.now() };
@@ -59,7 +62,7 @@ export async function updateAlertRuleAction(_prev: AlertActionState, formData: F
       await getRequestOrigin(),
     );
   } catch (error) {
-    return failure(error, "alert rule update");
+    return failure(error, "alert rule update", formData, ["threshold", "windowDays", "active"]);
   }
   revalidatePath("/admin/alert-rules");
   revalidatePath("/alerts");

@@ -49,12 +49,21 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
       </Button>
       {caseError ? <p role="alert" className="w-full text-sm font-medium text-red-700">{caseError}</p> : null}
 
-      <dialog ref={dialog} aria-labelledby={titleId} className="w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-slate-900/50">
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-slate-900/50">
         <form action={dismiss} onSubmit={validate} noValidate className="space-y-4 p-4">
           <h2 id={titleId} className="text-lg font-semibold">{t("dismiss.title", { name: studentName })}</h2>
           <p className="text-sm text-slate-700">{t("dismiss.help")}</p>
           <input type="hidden" name="alertId" value={alertId} />
-          <TextAreaField id={`reason-${alertId}`} name="reason" label={t("dismiss.reason")} rows={3} required maxLength={1000} error={reasonError ?? serverReasonError} />
+          <TextAreaField
+            key={dismissState?.at ?? 0}
+            defaultValue={dismissState && !dismissState.ok ? dismissState.values.reason : undefined}
+            id={`reason-${alertId}`}
+            name="reason"             label={t("dismiss.reason")}
+            rows={3}
+            required
+            maxLength={1000}
+            error={reasonError ?? serverReasonError}
+          />
           {dismissError ? <p role="alert" className="text-sm font-medium text-red-700">{dismissError}</p> : null}
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="ghost" onClick={() => dialog.current?.close()}>{t("dismiss.cancel")}</Button>

@@ -14,6 +14,9 @@ export function RuleForm({ schoolId, rule }: { schoolId: string; rule: RuleView 
   const [state, action, pending] = useActionState<AlertActionState, FormData>(updateAlertRuleAction, null);
   const id = `${schoolId}-${rule.kind}`;
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const typed = state && !state.ok ? state.values : null;
+  // Re-mounting the fields with what was typed: React resets a form after its action.
+  const key = state?.at ?? 0;
   const generic = state && !state.ok && Object.keys(errors).length === 0 ? (state.message ?? t("rules.genericError")) : null;
   return (
     <form action={action} className="space-y-3 rounded-md border border-slate-200 p-3" aria-labelledby={`${id}-title`}>
@@ -26,7 +29,8 @@ export function RuleForm({ schoolId, rule }: { schoolId: string; rule: RuleView 
         label={t("rules.threshold")}
         help={t(`rules.thresholdHelp.${rule.kind}`)}
         inputMode="decimal"
-        defaultValue={String(rule.threshold)}
+        key={`t${key}`}
+        defaultValue={typed?.threshold ?? String(rule.threshold)}
         error={errors.threshold}
         required
       />
@@ -36,13 +40,14 @@ export function RuleForm({ schoolId, rule }: { schoolId: string; rule: RuleView 
           name="windowDays"
           label={t("rules.windowDays")}
           inputMode="numeric"
-          defaultValue={String(rule.windowDays ?? 20)}
+          key={`w${key}`}
+          defaultValue={typed?.windowDays ?? String(rule.windowDays ?? 20)}
           error={errors.windowDays}
           required
         />
       ) : null}
       <label className="flex min-h-11 items-center gap-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={rule.active} className="h-5 w-5" />
+        <input key={`a${key}`} type="checkbox" name="active" defaultChecked={typed ? typed.active === "on" : rule.active} className="h-5 w-5" />
         {t("rules.active")}
       </label>
       {generic ? <Notice tone="error">{generic}</Notice> : null}
