@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../db";
+import { ALERT_WRITE_LOCK } from "../alerts/compute-sql";
 import { writeAudit } from "../audit/write-audit";
 import { authorize } from "../auth/authorize";
 import { alertWhere, caseWhere } from "../auth/scope";
@@ -41,6 +42,9 @@ export async function openCaseFromAlert(
 }
 
 async function openInTransaction(tx: Tx, user: SessionUser, alertId: string, origin?: RequestOrigin): Promise<OpenCaseResult> {
+  // Like a dismissal, waits for a running alert recompute so the evidence behind this alert
+  // cannot fire a second alert while its status changes (docs/decisions/006-alert-rules.md).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${ALERT_WRITE_LOCK}::bigint)`;
   const alert = await tx.alert.findFirst({ where: { AND: [{ id: alertId }, alertWhere(user)] } });
   if (!alert) throw alertNotFound();
   if (alert.status === "CASE_OPENED" && alert.caseId) return { caseId: alert.caseId, created: false };

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, fillLogin, login, logout, statValue } from "./fixtures";
 test.describe.configure({ mode: "parallel" });
 
 const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Configuración"];
-const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
+const AGENCY_NAV = ["Inicio", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
@@ -23,7 +23,7 @@ const accounts: { email: string; role: string; nav: string[]; checks: (page: Pag
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Configuración"],
+    nav: ["Inicio", "Reglas de alerta", "Configuración"],
     checks: async (page) => {
       await expectCount(page, "stat-users", (n) => expect(n).toBeGreaterThanOrEqual(14));
       await expectCount(page, "stat-schools", (n) => expect(n).toBe(4));
@@ -101,7 +101,7 @@ async function switchLanguageAndBack(page: Page) {
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Referrals", "Settings"]);
+  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Settings"]);
 
   await page.getByRole("radio", { name: "Español (Perú)" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
