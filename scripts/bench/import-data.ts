@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { mulberry32 } from "../../prisma/seed/random";
 
 // Files for `npm run bench:import`, written the way a UGEL export looks: a `;` roster of
 // 50,000 students (10 sections of 35 per grade would be a big school; here 5 grades × 286
@@ -13,17 +14,8 @@ const SURNAMES = ["Quispe", "Flores", "Sánchez", "Rodríguez", "García", "Roja
 const NAMES_F = ["María", "Ana Lucía", "Rosa", "Sofía", "Valeria", "Camila", "Lucía", "Ximena"];
 const NAMES_M = ["José", "Luis Ángel", "Carlos", "Diego", "Miguel", "Jesús", "Renato", "Iñaki"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run imports the same data. */
+export const random = mulberry32;
 
 export const dniOf = (i: number) => String(40_000_000 + i * 7);
 
