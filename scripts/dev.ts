@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { resolveDatabase } from "./lib/database";
 import { seedIfDemoAndEmpty } from "./lib/seed-on-first-run";
+
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 // `npm run dev`: embedded PostgreSQL (unless DATABASE_URL), migrations, demo seed on the
 // first run only, then `next dev`. Ctrl-C stops both.
@@ -11,7 +14,8 @@ console.log(database.embedded ? "PostgreSQL embebido listo (.data/postgres)" : "
 await seedIfDemoAndEmpty(database.url);
 
 const port = process.env.PORT ?? "3000";
-const child = spawn("npx", ["next", "dev", "--port", port], {
+// Next runs as a direct child (not through npx) so stopping this script stops it too.
+const child = spawn(process.execPath, [NEXT_BIN, "dev", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
