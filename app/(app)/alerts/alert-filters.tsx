@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
+import { FilterDisclosure } from "@/components/ui/filter-disclosure";
 import { ALERT_KINDS, type TAlertFiltersSchema } from "@/lib/alerts/schema";
 
 /** A plain GET form: the filters live in the URL, so a filtered inbox can be bookmarked. */
@@ -10,8 +11,10 @@ export async function AlertFiltersForm({ filters, sections }: { filters: TAlertF
   const label = "text-sm font-medium text-slate-800";
   const grades = [...new Set(sections.map((s) => s.grade))];
   const sectionNames = [...new Set(sections.map((s) => s.section))].sort();
+  const active = Object.entries(filters).filter(([key, v]) => key !== "page" && v !== undefined && v !== "").length;
   return (
-    <form method="get" role="search" aria-label={t("inbox.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+    <FilterDisclosure summary={t("inbox.filters")} activeCount={active}>
+    <form method="get" role="search" aria-label={t("inbox.filters")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
       <div className="flex flex-col gap-1">
         <label htmlFor="f-kind" className={label}>{t("inbox.kind")}</label>
         <select id="f-kind" name="kind" defaultValue={filters.kind ?? ""} className={controlClasses}>
@@ -52,5 +55,6 @@ export async function AlertFiltersForm({ filters, sections }: { filters: TAlertF
         <Link href="/alerts" className={buttonClasses("ghost")}>{t("inbox.clear")}</Link>
       </div>
     </form>
+    </FilterDisclosure>
   );
 }

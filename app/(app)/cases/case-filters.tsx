@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
+import { FilterDisclosure } from "@/components/ui/filter-disclosure";
 import type { CaseTeamMember } from "@/lib/cases/queries";
 import type { TCaseListFilters } from "@/lib/cases/schema";
 import { CASE_STATES } from "@/lib/cases/transitions";
@@ -12,8 +13,10 @@ const GRADES = [1, 2, 3, 4, 5, 6];
 export async function CaseFiltersForm({ filters, members, showMine }: { filters: TCaseListFilters; members: CaseTeamMember[]; showMine: boolean }) {
   const t = await getTranslations("cases");
   const label = "text-sm font-medium text-slate-800";
+  const active = Object.entries(filters).filter(([key, v]) => key !== "page" && v !== undefined && v !== "").length;
   return (
-    <form method="get" role="search" aria-label={t("list.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <FilterDisclosure summary={t("list.filters")} activeCount={active}>
+    <form method="get" role="search" aria-label={t("list.filters")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <div className="flex flex-col gap-1">
         <label htmlFor="f-state" className={label}>{t("list.state")}</label>
         <select id="f-state" name="state" defaultValue={filters.state ?? ""} className={controlClasses}>
@@ -55,5 +58,6 @@ export async function CaseFiltersForm({ filters, members, showMine }: { filters:
         <Link href="/cases" className={buttonClasses("ghost")}>{t("list.clear")}</Link>
       </div>
     </form>
+    </FilterDisclosure>
   );
 }
