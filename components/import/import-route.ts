@@ -34,9 +34,10 @@ export function createImportRoute(handlers: Handlers) {
     if (!can(user.role, handlers.permission)) return json(notFoundEvent(), 404);
     if (!isSameOrigin(request)) return json({ type: "error", message: "Solicitud rechazada.", errors: [] }, 403);
     const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
+    if (declared > MAX_BODY_BYTES) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
 
-    const fields = await request.formData();
+    const fields = await formDataWithin(request, MAX_BODY_BYTES);
+    if (!fields) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
     const upload = fields.get("file");
     if (!(upload instanceof File) || upload.size === 0) {
       return json({ type: "error", message: "Elija un archivo CSV o XLSX.", errors: [] }, 422);
@@ -78,6 +79,39 @@ export function createImportRoute(handlers: Handlers) {
     });
     return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
   };
+}
+
+/** The file plus the multipart envelope and the small form fields. */
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+
+/**
+ * The form, or null once the body passes `maxBytes`. Content-Length is optional (a chunked
+ * upload has none), so the bytes are counted as they arrive and reading stops at the limit
+ * instead of buffering whatever the client sends.
+ */
+async function formDataWithin(request: Request, maxBytes: number): Promise<FormData | null> {
+  if (!request.body) return request.formData();
+  let received = 0;
+  let tooLarge = false;
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > maxBytes) {
+          tooLarge = true;
+          controller.error(new Error("upload too large"));
+        } else {
+          controller.enqueue(chunk);
+        }
+      },
+    }),
+  );
+  try {
+    return await new Response(counted, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch (error) {
+    if (tooLarge) return null;
+    throw error;
+  }
 }
 
 function notFoundEvent(): ImportEvent {

@@ -39,10 +39,12 @@ export async function dismissAlert(user: SessionUser | null, input: unknown, ori
       data: { status: "DISMISSED", openKey: null, dismissReason: reason, resolvedById: user.id, resolvedAt: new Date() },
     });
     if (count === 0) throw new AppError("CONFLICT", "La alerta ya fue revisada (descartada o con caso abierto).");
+    // The reason is free text about a child and stays on the alert; the append-only log, which
+    // administrators and coordinators read, records only that one was given.
     await writeAudit(
       tx,
       user,
-      { action: "alert.dismiss", entity: "Alert", entityId: alert.id, schoolId: alert.schoolId, details: { kind: alert.kind, studentId: alert.studentId, reason } },
+      { action: "alert.dismiss", entity: "Alert", entityId: alert.id, schoolId: alert.schoolId, details: { kind: alert.kind, studentId: alert.studentId, reasonLength: reason.length } },
       origin,
     );
     return { alertId: alert.id };

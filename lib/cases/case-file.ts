@@ -135,7 +135,15 @@ async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections
   const studentWhere = { id: c.studentId, schoolId: c.schoolId };
   const student = has("IDENTIFICATION") ? await tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT }) : null;
   const contact = has("CONTACT") ? await tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null;
-  const timeline = await tx.caseEvent.findMany({ where: { ...byCase, type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } });
+  const events = await tx.caseEvent.findMany({ where: { ...byCase, type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } });
+  // An event shown outside its section keeps its type and date only: a director sees that an
+  // evaluation happened, not its level; a state change's written reason is note text, so an
+  // agency reads it only when NOTES is shared.
+  const timeline = events.map((e) => {
+    const s = EVENT_SECTION[e.type];
+    if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
+    return s === "never" || has(s) ? e : { ...e, body: null, data: null };
+  });
   const team = access === "AGENCY" ? null : await tx.caseAssignment.findMany({ where: { caseId: c.id }, select: TEAM_SELECT, orderBy: { assignedAt: "asc" } });
   const absences = has("ATTENDANCE")
     ? await tx.attendance.findMany({
@@ -186,6 +194,8 @@ export async function getCaseFileOrThrow(user: SessionUser | null, caseId: strin
       if (!found) throw notFound("El caso");
       const { referrals, ...c } = found;
       const sections = sectionsFor(user, access, referrals);
+      // The outcome note is free text written by the team: note content, not a case field.
+      if (access === "AGENCY" && !sections.includes("NOTES")) c.outcomeNote = null;
       // Written before the sections load: if any later query fails, the entry rolls back with it.
       await writeAudit(tx, user, { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } }, origin);
       const loaded = await loadSections(tx, user, c, sections, access);
