@@ -2,6 +2,7 @@ import { parseCsv, detectDelimiter } from "./csv";
 import { decodeText, type TextEncodingName } from "./decode";
 import { MAX_IMPORT_BYTES, MAX_XLSX_BYTES, type ImportFile, type ImportIssue } from "./types";
 import { readXlsxRows } from "./xlsx";
+import { xlsxExpansionProblem } from "./zip-guard";
 
 // One entry point for "a table of strings" whatever the file: it finds the header row
 // (files often carry a title such as "NÓMINA DE MATRÍCULA 2026" above it), skips blank rows
@@ -53,6 +54,8 @@ export async function readTable(file: ImportFile, visitor: TableVisitor): Promis
   let info: TableInfo;
   if (format === "xlsx") {
     if (bytes.byteLength > MAX_XLSX_BYTES) return refuse("El archivo XLSX supera 40 MB: expórtelo como CSV.");
+    const expansion = xlsxExpansionProblem(bytes);
+    if (expansion) return refuse(expansion);
     try {
       const { empty } = await readXlsxRows(bytes, visit, visitor.onProgress);
       if (empty) return refuse("La primera hoja del archivo XLSX está vacía.");
