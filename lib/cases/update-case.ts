@@ -81,6 +81,41 @@ async function findAssignableMember(tx: Tx, userId: string, schoolId: string) {
   });
 }
 
+type TeamMember = { id: string; name: string; role: string };
+type LockedCase = { id: string; schoolId: string; version: number };
+
+/** The timeline event and audit entry shared by assigning and unassigning a team member. */
+async function recordTeamChange(
+  tx: Tx,
+  user: SessionUser,
+  row: LockedCase,
+  member: TeamMember,
+  action: "ASSIGN" | "UNASSIGN",
+  origin?: RequestOrigin,
+) {
+  await tx.caseEvent.create({
+    data: {
+      caseId: row.id,
+      schoolId: row.schoolId,
+      type: "ASSIGNMENT",
+      actorId: user.id,
+      data: { action, userId: member.id, userName: member.name, role: member.role },
+    },
+  });
+  await writeAudit(
+    tx,
+    user,
+    {
+      action: action === "ASSIGN" ? "case.assign" : "case.unassign",
+      entity: "Case",
+      entityId: row.id,
+      schoolId: row.schoolId,
+      details: { userId: member.id, version: row.version },
+    },
+    origin,
+  );
+}
+
 export async function assignCaseMember(
   user: SessionUser | null,
   input: unknown, // validated with ZAssignCaseMemberSchema
@@ -101,21 +136,7 @@ export async function assignCaseMember(
       throw new AppError("ALREADY_EXISTS", message, [{ field: "userId", message }]);
     }
     await tx.caseAssignment.create({ data: { caseId: row.id, userId: member.id, schoolId: row.schoolId } });
-    await tx.caseEvent.create({
-      data: {
-        caseId: row.id,
-        schoolId: row.schoolId,
-        type: "ASSIGNMENT",
-        actorId: user.id,
-        data: { action: "ASSIGN", userId: member.id, userName: member.name, role: member.role },
-      },
-    });
-    await writeAudit(
-      tx,
-      user,
-      { action: "case.assign", entity: "Case", entityId: row.id, schoolId: row.schoolId, details: { userId: member.id, version: row.version } },
-      origin,
-    );
+    await recordTeamChange(tx, user, row, member, "ASSIGN", origin);
     return { caseId: row.id, version: row.version };
   });
 }
@@ -138,22 +159,7 @@ export async function unassignCaseMember(
       throw new AppError("INVALID_INPUT", message, [{ field: "userId", message }]);
     }
     await tx.caseAssignment.delete({ where: { caseId_userId: { caseId: row.id, userId } } });
-    const member = assignment.user;
-    await tx.caseEvent.create({
-      data: {
-        caseId: row.id,
-        schoolId: row.schoolId,
-        type: "ASSIGNMENT",
-        actorId: user.id,
-        data: { action: "UNASSIGN", userId: member.id, userName: member.name, role: member.role },
-      },
-    });
-    await writeAudit(
-      tx,
-      user,
-      { action: "case.unassign", entity: "Case", entityId: row.id, schoolId: row.schoolId, details: { userId: member.id, version: row.version } },
-      origin,
-    );
+    await recordTeamChange(tx, user, row, assignment.user, "UNASSIGN", origin);
     return { caseId: row.id, version: row.version };
   });
 }
