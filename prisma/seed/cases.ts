@@ -111,7 +111,7 @@ export function planCases(students: StudentPlan[]): CaseRows {
     };
     rows.alerts.push(...alertRows(s, { caseId: story.caseId, resolvedById: opener, openedAt }));
     const atOpening = alerts.filter((a) => alertCreatedAt(a) <= openedAt);
-    story.open(opener, `Caso abierto desde la alerta: ${atOpening.map(describeAlert).join("; ")}.`);
+    story.open(opener, `Caso abierto desde la alerta: ${atOpening.map(describeAlert).join("; ")}.`, atOpening.map((a) => alertId(s, a)));
     story.add("ALERT", openedAt, opener, atOpening.map(describeAlert).join("; "), { alertIds: atOpening.map((a) => alertId(s, a)) });
     for (const a of alerts.filter((x) => alertCreatedAt(x) > openedAt)) {
       story.add("ALERT", alertCreatedAt(a), null, `Nueva alerta vinculada al caso: ${describeAlert(a)}`, { alertIds: [alertId(s, a)] });

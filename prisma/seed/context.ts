@@ -37,6 +37,7 @@ export function visitor(ctx: CaseCtx): string {
 export function assign(ctx: CaseCtx, user: string, at: Date) {
   if (ctx.rows.assignments.some((a) => a.caseId === ctx.story.caseId && a.userId === user)) return;
   ctx.rows.assignments.push({ caseId: ctx.story.caseId, userId: user, schoolId: ctx.s.schoolId, assignedAt: at });
-  const name = USERS.find((u) => userId(u.key) === user)?.name ?? "";
-  ctx.story.add("ASSIGNMENT", at, ctx.opener, `Asignado al equipo del caso: ${name}`, { userId: user });
+  const member = USERS.find((u) => userId(u.key) === user);
+  // Same shape as the app's own assignment events (lib/cases/update-case.ts).
+  ctx.story.add("ASSIGNMENT", at, ctx.opener, null, { action: "ASSIGN", userId: user, userName: member?.name ?? "", role: member?.role ?? "" });
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "../../lib/generated/prisma/client";
 import type { CaseEventType, CaseOutcome, CaseState } from "../../lib/generated/prisma/enums";
 import { limaAt, limaDayOf, SEED_NOW, shiftDay, weekdayOnOrAfter } from "./calendar";
 import { seedUuid } from "./random";
+import { transitionKind } from "../../lib/cases/transitions";
 
 // A case's story told in order: every step appends a CaseEvent and moves the clock. Steps
 // that would fall after the demo's "now" are refused (`fits`), so the data never has a
@@ -37,7 +38,7 @@ export class CaseStory {
     this.last = openedAt;
   }
 
-  add(type: CaseEventType, at: Date, actorId: string | null, body: string, data?: Prisma.InputJsonValue) {
+  add(type: CaseEventType, at: Date, actorId: string | null, body: string | null, data?: Prisma.InputJsonValue) {
     if (!fits(at)) throw new Error(`event after the demo's now: ${at.toISOString()}`);
     this.events.push({
       id: seedUuid("event", this.caseId, this.events.length),
@@ -52,8 +53,8 @@ export class CaseStory {
     if (at > this.last) this.last = at;
   }
 
-  open(actorId: string, body: string) {
-    this.add("STATE_CHANGE", this.openedAt, actorId, body, { from: null, to: "OPEN" });
+  open(actorId: string, body: string, alertIds: string[]) {
+    this.add("STATE_CHANGE", this.openedAt, actorId, body, { from: null, to: "OPEN", kind: "OPEN_FROM_ALERT", alertIds });
   }
 
   move(to: CaseState, at: Date, actorId: string | null, body: string, outcome?: CaseOutcome) {
@@ -64,6 +65,7 @@ export class CaseStory {
       this.outcomeNote = body;
       this.closedAt = at;
     }
-    this.add("STATE_CHANGE", at, actorId, body, { from, to, ...(outcome ? { outcome } : {}) });
+    // Same shape as the app's own state-change events (lib/cases/update-case.ts).
+    this.add("STATE_CHANGE", at, actorId, body, { from, to, kind: transitionKind(from, to), ...(outcome ? { outcome } : {}) });
   }
 }
