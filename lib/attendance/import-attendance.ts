@@ -31,6 +31,8 @@ export type AttendancePreview = {
   unchanged: number;
   days: number;
   errors: ImportIssue[];
+  /** All row errors, including those past the reported list's cap. */
+  errorCount: number;
   sample: AttendanceSampleRow[];
 };
 export type AttendanceImportResult = { inserted: number; updated: number; unchanged: number; days: number; errors: ImportIssue[] };
@@ -77,6 +79,7 @@ export async function previewAttendanceForSchool(
       unchanged: counts.existing - counts.toUpdate,
       days: parsed.rows.dates.length,
       errors: parsed.issues.toArray(),
+      errorCount: parsed.issues.count,
       sample: parsed.sample,
     };
   });

@@ -19,6 +19,8 @@ export type RosterPreview = {
   toUpdate: number;
   unchanged: number;
   errors: ImportIssue[];
+  /** All row errors, including those past the reported list's cap. */
+  errorCount: number;
   sample: RosterRecord[];
 };
 export type RosterImportResult = { created: number; updated: number; unchanged: number; errors: ImportIssue[] };
@@ -61,6 +63,7 @@ export async function previewRosterForSchool(school: ImportSchool, file: ImportF
     ...counts,
     unchanged: parsed.records.length - counts.toCreate - counts.toUpdate,
     errors: issues.toArray(),
+    errorCount: issues.count,
     sample: parsed.records.slice(0, SAMPLE_SIZE),
   };
 }

@@ -100,6 +100,15 @@ describe("[ROSTER] import", () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it("the preview counts every bad row, also past the reported list's cap of 1,000", async () => {
+    const header = "DNI;Apellido paterno;Apellido materno;Nombres;Sexo;Grado;Sección";
+    const rows = Array.from({ length: 1005 }, (_, i) => `12AB${i};Quispe;Flores;Ana;F;1;A`);
+    const bytes = new TextEncoder().encode([header, ...rows].join("\n"));
+    const preview = await previewRosterImport(director, { schoolCode: "1000001", fileName: "many-bad.csv", bytes });
+    expect(preview.errorCount).toBe(1005);
+    expect(preview.errors).toHaveLength(1001); // 1,000 rows plus the closing "N more" line
+  });
+
   it("duplicates inside one file are reported with both rows, not merged", async () => {
     const students = await studentCount(schoolA.id);
     const error = await caught(importRoster(director, { schoolCode: "1000001", ...(await file("roster-duplicates.csv")) }, WEB));

@@ -17,7 +17,7 @@ export const POST = createImportRoute({
         { key: "unchanged", value: p.unchanged },
       ],
       errors: p.errors,
-      errorCount: p.errors.length,
+      errorCount: p.errorCount,
     };
   },
   async commit(user, file, fields, origin, onProgress) {
