@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveUserLocale } from "../../app/(app)/settings/save-locale";
+import { saveUserLocale } from "../../lib/users/save-locale";
 import type { SessionUser } from "../../lib/auth/types";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 

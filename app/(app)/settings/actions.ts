@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { LOCALE_COOKIE } from "@/i18n/request";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { requireUser } from "@/lib/auth/session";
-import { saveUserLocale } from "./save-locale";
+import { saveUserLocale } from "@/lib/users/save-locale";
 import { ZUpdateLocaleSchema } from "./schema";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;

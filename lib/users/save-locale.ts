@@ -1,8 +1,8 @@
 import "server-only";
-import { writeAudit } from "@/lib/audit/write-audit";
-import type { RequestOrigin, SessionUser } from "@/lib/auth/types";
-import { db } from "@/lib/db";
-import type { Locale } from "@/lib/generated/prisma/enums";
+import { writeAudit } from "../audit/write-audit";
+import type { RequestOrigin, SessionUser } from "../auth/types";
+import { db } from "../db";
+import type { Locale } from "../generated/prisma/enums";
 
 /**
  * Stores the interface language on the user's own account, audited in the same transaction.
