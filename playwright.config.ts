@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests against a production build (`next build` + `next start`) on a throwaway
 // seeded database: see scripts/e2e-server.ts. Debian's Chromium works where Playwright's
 // browsers cannot be downloaded: PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium.
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
