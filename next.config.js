@@ -20,7 +20,10 @@ const nextConfig = {
           { key: "Strict-Transport-Security", value: "max-age=31536000" },
           // No script-src here: Next's inline bootstrap would need nonces. These directives
           // alone stop framing, plugins, <base> hijacking and forms posting elsewhere.
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
+          {
+            key: "Content-Security-Policy",
+            value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+          },
         ],
       },
     ];

@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 // production, so the page shows a generic text and the digest to match the server log.
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("common.error");
-  const digest = error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
+  const digest =
+    error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
 
   useEffect(() => {
     console.error(error);
@@ -22,7 +23,10 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       {digest ? <p className="text-sm text-slate-600">{t("reference", { digest })}</p> : null}
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => retry()}>{t("retry")}</Button>
-        <Link href="/" className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-teal-800 underline">
+        <Link
+          href="/"
+          className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-teal-800 underline"
+        >
           {t("back")}
         </Link>
       </div>

@@ -30,8 +30,34 @@ export type AppLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = "es";
 
 const MESSAGES = {
-  es: { common: es_common, auth: es_auth, home: es_home, admin: es_admin, students: es_students, attendance: es_attendance, alerts: es_alerts, cases: es_cases, visits: es_visits, risk: es_risk, referrals: es_referrals, reports: es_reports },
-  en: { common: en_common, auth: en_auth, home: en_home, admin: en_admin, students: en_students, attendance: en_attendance, alerts: en_alerts, cases: en_cases, visits: en_visits, risk: en_risk, referrals: en_referrals, reports: en_reports },
+  es: {
+    common: es_common,
+    auth: es_auth,
+    home: es_home,
+    admin: es_admin,
+    students: es_students,
+    attendance: es_attendance,
+    alerts: es_alerts,
+    cases: es_cases,
+    visits: es_visits,
+    risk: es_risk,
+    referrals: es_referrals,
+    reports: es_reports,
+  },
+  en: {
+    common: en_common,
+    auth: en_auth,
+    home: en_home,
+    admin: en_admin,
+    students: en_students,
+    attendance: en_attendance,
+    alerts: en_alerts,
+    cases: en_cases,
+    visits: en_visits,
+    risk: en_risk,
+    referrals: en_referrals,
+    reports: en_reports,
+  },
 } as const;
 
 export function getMessages(locale: AppLocale) {

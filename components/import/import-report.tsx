@@ -37,9 +37,15 @@ export function ImportErrors({ errors, errorCount }: { errors: ImportIssue[]; er
       <table className="hidden w-full border-collapse text-sm sm:table" data-testid="import-errors">
         <thead>
           <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="p-2">{t("colRow")}</th>
-            <th scope="col" className="p-2">{t("colColumn")}</th>
-            <th scope="col" className="p-2">{t("colReason")}</th>
+            <th scope="col" className="p-2">
+              {t("colRow")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("colColumn")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("colReason")}
+            </th>
           </tr>
         </thead>
         <tbody>

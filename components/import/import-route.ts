@@ -17,7 +17,13 @@ type Handlers = {
     onProgress: OnImportProgress,
   ) => Promise<Omit<Extract<ImportEvent, { type: "preview" }>, "type">>;
   /** Writes the whole file or nothing. */
-  commit: (user: SessionUser, file: ImportFile, fields: FormData, origin: RequestOrigin, onProgress: OnImportProgress) => Promise<ImportCount[]>;
+  commit: (
+    user: SessionUser,
+    file: ImportFile,
+    fields: FormData,
+    origin: RequestOrigin,
+    onProgress: OnImportProgress,
+  ) => Promise<ImportCount[]>;
 };
 
 const TOO_LARGE = `El archivo supera el límite de ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Divídalo o pida al administrador que lo importe por consola.`;
@@ -67,17 +73,31 @@ export function createImportRoute(handlers: Handlers) {
           }
         } catch (error) {
           if (isAppError(error)) {
-            send({ type: "error", message: error.message, errors: error.issues.map((i) => ({ row: i.row ?? 0, column: i.column ?? i.field ?? "", message: i.message })) });
+            send({
+              type: "error",
+              message: error.message,
+              errors: error.issues.map((i) => ({
+                row: i.row ?? 0,
+                column: i.column ?? i.field ?? "",
+                message: i.message,
+              })),
+            });
           } else {
             console.error("import failed", error);
-            send({ type: "error", message: "No se pudo procesar el archivo. Inténtelo de nuevo o avise al administrador.", errors: [] });
+            send({
+              type: "error",
+              message: "No se pudo procesar el archivo. Inténtelo de nuevo o avise al administrador.",
+              errors: [],
+            });
           }
         } finally {
           controller.close();
         }
       },
     });
-    return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+    return new Response(body, {
+      headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+    });
   };
 }
 
@@ -107,7 +127,9 @@ async function formDataWithin(request: Request, maxBytes: number): Promise<FormD
     }),
   );
   try {
-    return await new Response(counted, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    return await new Response(counted, {
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+    }).formData();
   } catch (error) {
     if (tooLarge) return null;
     throw error;
@@ -119,7 +141,10 @@ function notFoundEvent(): ImportEvent {
 }
 
 function json(event: ImportEvent, status: number): Response {
-  return new Response(`${JSON.stringify(event)}\n`, { status, headers: { "content-type": "application/x-ndjson; charset=utf-8" } });
+  return new Response(`${JSON.stringify(event)}\n`, {
+    status,
+    headers: { "content-type": "application/x-ndjson; charset=utf-8" },
+  });
 }
 
 function isSameOrigin(request: Request): boolean {

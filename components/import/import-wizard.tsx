@@ -35,7 +35,8 @@ export function ImportWizard({ endpoint, children }: { endpoint: string; childre
     const data = new FormData(form.current);
     data.set("phase", kind);
     const file = data.get("file");
-    if (!(file instanceof File) || file.size === 0) return setState({ step: "failed", message: t("noFile"), errors: [] });
+    if (!(file instanceof File) || file.size === 0)
+      return setState({ step: "failed", message: t("noFile"), errors: [] });
     if (file.size > MAX_UPLOAD_BYTES) {
       return setState({ step: "failed", message: t("tooLarge", { max: MAX_UPLOAD_BYTES / 1024 / 1024 }), errors: [] });
     }
@@ -145,7 +146,15 @@ function ProgressLine({ kind, progress }: { kind: "preview" | "commit"; progress
   );
 }
 
-function PreviewPanel({ preview, disabled, onConfirm }: { preview: Preview; disabled: boolean; onConfirm: () => void }) {
+function PreviewPanel({
+  preview,
+  disabled,
+  onConfirm,
+}: {
+  preview: Preview;
+  disabled: boolean;
+  onConfirm: () => void;
+}) {
   const t = useTranslations("students.importWizard");
   const hasErrors = preview.errorCount > 0;
   return (
@@ -154,7 +163,11 @@ function PreviewPanel({ preview, disabled, onConfirm }: { preview: Preview; disa
         {t("previewTitle")}
       </h2>
       <ImportCounts counts={preview.counts} label={t("previewTitle")} />
-      {hasErrors ? <ImportErrors errors={preview.errors} errorCount={preview.errorCount} /> : <Notice tone="success">{t("noErrors")}</Notice>}
+      {hasErrors ? (
+        <ImportErrors errors={preview.errors} errorCount={preview.errorCount} />
+      ) : (
+        <Notice tone="success">{t("noErrors")}</Notice>
+      )}
       <button
         type="button"
         onClick={onConfirm}

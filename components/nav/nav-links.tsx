@@ -10,7 +10,8 @@ export function NavLinks({ items, orientation }: { items: NavItem[]; orientation
   return (
     <ul className={orientation === "vertical" ? "flex flex-col gap-1" : "flex flex-wrap gap-1"}>
       {items.map((item) => {
-        const current = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const current =
+          item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.key}>
             <Link

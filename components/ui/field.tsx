@@ -6,7 +6,13 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 export const controlClasses =
   "block w-full min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
 
-type FieldProps = { id: string; label: ReactNode; help?: ReactNode; error?: string | null; children: (describedBy: string | undefined, invalid: boolean) => ReactNode };
+type FieldProps = {
+  id: string;
+  label: ReactNode;
+  help?: ReactNode;
+  error?: string | null;
+  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+};
 
 export function Field({ id, label, help, error, children }: FieldProps) {
   const helpId = help ? `${id}-help` : undefined;
@@ -18,29 +24,64 @@ export function Field({ id, label, help, error, children }: FieldProps) {
         {label}
       </label>
       {children(describedBy, Boolean(error))}
-      {help ? <p id={helpId} className="text-sm text-slate-600">{help}</p> : null}
-      {error ? <p id={errorId} className="text-sm font-medium text-red-700">{error}</p> : null}
+      {help ? (
+        <p id={helpId} className="text-sm text-slate-600">
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 type Common = { id: string; label: ReactNode; help?: ReactNode; error?: string | null };
 
-export function TextField({ id, label, help, error, className = "", ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  id,
+  label,
+  help,
+  error,
+  className = "",
+  ...props
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field id={id} label={label} help={help} error={error}>
       {(describedBy, invalid) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${controlClasses} ${className}`} {...props} />
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${controlClasses} ${className}`}
+          {...props}
+        />
       )}
     </Field>
   );
 }
 
-export function SelectField({ id, label, help, error, className = "", children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  id,
+  label,
+  help,
+  error,
+  className = "",
+  children,
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field id={id} label={label} help={help} error={error}>
       {(describedBy, invalid) => (
-        <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${controlClasses} ${className}`} {...props}>
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${controlClasses} ${className}`}
+          {...props}
+        >
           {children}
         </select>
       )}
@@ -48,11 +89,24 @@ export function SelectField({ id, label, help, error, className = "", children, 
   );
 }
 
-export function TextAreaField({ id, label, help, error, className = "", ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  id,
+  label,
+  help,
+  error,
+  className = "",
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Field id={id} label={label} help={help} error={error}>
       {(describedBy, invalid) => (
-        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${controlClasses} ${className}`} {...props} />
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${controlClasses} ${className}`}
+          {...props}
+        />
       )}
     </Field>
   );

@@ -9,7 +9,10 @@ const TONES = {
 
 export function Notice({ tone = "info", children }: { tone?: keyof typeof TONES; children: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border-l-4 px-3 py-2 text-sm ${TONES[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md border-l-4 px-3 py-2 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -30,7 +30,10 @@ export function Stat({
   srText?: string;
 }) {
   return (
-    <div data-testid={testId} className="flex flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+    <div
+      data-testid={testId}
+      className="flex flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+    >
       <dt className="text-sm font-medium leading-snug text-slate-600">{label}</dt>
       <dd data-value={value} className="mt-auto pt-1 text-2xl font-semibold tabular-nums text-slate-900 sm:text-3xl">
         {srText ? (

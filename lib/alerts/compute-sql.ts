@@ -43,7 +43,8 @@ export function ensureDefaultRulesSql(scope: ComputeScope): Prisma.Sql {
 
 /** The common table expressions that compute the candidates (`st` = students evaluated). */
 function candidateCtes(scope: ComputeScope): Prisma.Sql {
-  const schoolFilter = (col: Prisma.Sql) => (scope.schoolId ? Prisma.sql`AND ${col} = ${scope.schoolId}::uuid` : Prisma.empty);
+  const schoolFilter = (col: Prisma.Sql) =>
+    scope.schoolId ? Prisma.sql`AND ${col} = ${scope.schoolId}::uuid` : Prisma.empty;
   const studentFilter = scope.studentIds ? Prisma.sql`AND s.id = ANY(${scope.studentIds}::uuid[])` : Prisma.empty;
   // Incremental runs read only the calendars of the sections of the students in scope.
   const sectionFilter = scope.studentIds

@@ -102,7 +102,10 @@ export async function findOpenAlerts(user: SessionUser | null, filters: TAlertFi
       school: r.school,
       student: {
         id: r.student.id,
-        name: [r.student.paternalSurname, r.student.maternalSurname].filter(Boolean).join(" ") + ", " + r.student.givenNames,
+        name:
+          [r.student.paternalSurname, r.student.maternalSurname].filter(Boolean).join(" ") +
+          ", " +
+          r.student.givenNames,
         grade: r.student.grade,
         section: r.student.section,
         sex: r.student.sex,

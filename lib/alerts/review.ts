@@ -18,11 +18,16 @@ export function parseAlertInput<S extends z.ZodType>(schema: S, input: unknown):
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-  if (issues.some((i) => i.field === "alertId")) throw new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
+  if (issues.some((i) => i.field === "alertId"))
+    throw new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
   throw new AppError("INVALID_INPUT", issues[0]?.message ?? "Datos no válidos.", issues);
 }
 
-export async function dismissAlert(user: SessionUser | null, input: unknown, origin?: RequestOrigin): Promise<{ alertId: string }> {
+export async function dismissAlert(
+  user: SessionUser | null,
+  input: unknown,
+  origin?: RequestOrigin,
+): Promise<{ alertId: string }> {
   authorize(user, "alerts.review");
   const { alertId, reason } = parseAlertInput(ZDismissAlertSchema, input);
   return db.$transaction(async (tx) => {
@@ -36,7 +41,13 @@ export async function dismissAlert(user: SessionUser | null, input: unknown, ori
     // Guarded on status: a concurrent dismissal or case opening wins, this one is refused.
     const { count } = await tx.alert.updateMany({
       where: { AND: [{ id: alertId, status: "OPEN" }, alertWhere(user)] },
-      data: { status: "DISMISSED", openKey: null, dismissReason: reason, resolvedById: user.id, resolvedAt: new Date() },
+      data: {
+        status: "DISMISSED",
+        openKey: null,
+        dismissReason: reason,
+        resolvedById: user.id,
+        resolvedAt: new Date(),
+      },
     });
     if (count === 0) throw new AppError("CONFLICT", "La alerta ya fue revisada (descartada o con caso abierto).");
     // The reason is free text about a child and stays on the alert; the append-only log, which
@@ -44,7 +55,13 @@ export async function dismissAlert(user: SessionUser | null, input: unknown, ori
     await writeAudit(
       tx,
       user,
-      { action: "alert.dismiss", entity: "Alert", entityId: alert.id, schoolId: alert.schoolId, details: { kind: alert.kind, studentId: alert.studentId, reasonLength: reason.length } },
+      {
+        action: "alert.dismiss",
+        entity: "Alert",
+        entityId: alert.id,
+        schoolId: alert.schoolId,
+        details: { kind: alert.kind, studentId: alert.studentId, reasonLength: reason.length },
+      },
       origin,
     );
     return { alertId: alert.id };

@@ -11,7 +11,13 @@ import { COMPUTED_KINDS, DEFAULT_RULES, ZUpdateAlertRuleSchema, type ComputedKin
 
 // Alert rules per school: ADMIN edits them, DIRECTOR reads their school's.
 
-export type RuleView = { kind: ComputedKind; threshold: number; windowDays: number | null; active: boolean; isDefault: boolean };
+export type RuleView = {
+  kind: ComputedKind;
+  threshold: number;
+  windowDays: number | null;
+  active: boolean;
+  isDefault: boolean;
+};
 export type SchoolRules = { id: string; name: string; codigoModular: string; rules: RuleView[] };
 
 /** Every school in scope with its four rules; a rule not yet written shows its default. */
@@ -20,7 +26,12 @@ export async function listAlertRules(user: SessionUser | null): Promise<SchoolRu
   const schools = await db.school.findMany({
     where: schoolWhere(user),
     orderBy: { codigoModular: "asc" },
-    select: { id: true, name: true, codigoModular: true, alertRules: { select: { kind: true, threshold: true, windowDays: true, active: true } } },
+    select: {
+      id: true,
+      name: true,
+      codigoModular: true,
+      alertRules: { select: { kind: true, threshold: true, windowDays: true, active: true } },
+    },
   });
   return schools.map((s) => ({
     id: s.id,
@@ -39,7 +50,10 @@ export async function updateAlertRule(user: SessionUser | null, input: unknown, 
   const windowDays = v.kind === "UNJUSTIFIED_RATE" ? (v.windowDays ?? null) : null;
   const data = { threshold: v.threshold, windowDays, active: v.active };
   await db.$transaction(async (tx) => {
-    const school = await tx.school.findFirst({ where: { AND: [{ id: v.schoolId }, schoolWhere(user)] }, select: { id: true } });
+    const school = await tx.school.findFirst({
+      where: { AND: [{ id: v.schoolId }, schoolWhere(user)] },
+      select: { id: true },
+    });
     if (!school) throw new AppError("NOT_FOUND", "El colegio no existe o no está a su alcance.");
     const before = await tx.alertRule.findUnique({ where: { schoolId_kind: { schoolId: v.schoolId, kind: v.kind } } });
     const rule = await tx.alertRule.upsert({
@@ -55,7 +69,11 @@ export async function updateAlertRule(user: SessionUser | null, input: unknown, 
         entity: "AlertRule",
         entityId: rule.id,
         schoolId: v.schoolId,
-        details: { kind: v.kind, before: before ? { threshold: before.threshold, windowDays: before.windowDays, active: before.active } : null, after: data },
+        details: {
+          kind: v.kind,
+          before: before ? { threshold: before.threshold, windowDays: before.windowDays, active: before.active } : null,
+          after: data,
+        },
       },
       origin,
     );

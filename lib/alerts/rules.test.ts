@@ -5,7 +5,11 @@ import { DEFAULT_RULES, type ComputedKind, type RuleConfig } from "./schema";
 // Attendance is written as one letter per school day of the section, oldest first:
 // P present, L late, J justified, U unjustified, "." no row for the student that day.
 
-const DEFAULTS: RuleConfig[] = Object.entries(DEFAULT_RULES).map(([kind, r]) => ({ kind: kind as ComputedKind, ...r, active: true }));
+const DEFAULTS: RuleConfig[] = Object.entries(DEFAULT_RULES).map(([kind, r]) => ({
+  kind: kind as ComputedKind,
+  ...r,
+  active: true,
+}));
 const only = (kind: ComputedKind, patch: Partial<RuleConfig> = {}): RuleConfig[] =>
   DEFAULTS.filter((r) => r.kind === kind).map((r) => ({ ...r, ...patch }));
 
@@ -23,7 +27,9 @@ const LETTER: Record<string, DayStatus> = { P: "PRESENT", L: "LATE", J: "JUSTIFI
 function history(codes: string, opts: { days?: string[]; coveredUntil?: Partial<Record<ComputedKind, string>> } = {}) {
   const days = opts.days ?? schoolDays(codes.length);
   const attendance = new Map<string, DayStatus>();
-  [...codes].forEach((c, i) => { if (c !== ".") attendance.set(days[i], LETTER[c]); });
+  [...codes].forEach((c, i) => {
+    if (c !== ".") attendance.set(days[i], LETTER[c]);
+  });
   return { sectionDays: days, attendance, coveredUntil: opts.coveredUntil };
 }
 
@@ -51,7 +57,8 @@ describe("[ALERTS] consecutive unjustified absences", () => {
 
   it("a late arrival is attendance and breaks the run", () => expect(kinds(rules, "UULUU")).toEqual([]));
 
-  it("a school day without a row for the student breaks the run (not absent)", () => expect(kinds(rules, "UU.UU")).toEqual([]));
+  it("a school day without a row for the student breaks the run (not absent)", () =>
+    expect(kinds(rules, "UU.UU")).toEqual([]));
 
   it("days that are not school days of the section do not break the run (weekends, holidays)", () => {
     // Fri 05/06, Mon 08/06, Tue 09/06: consecutive *school* days.
@@ -75,14 +82,19 @@ describe("[ALERTS] consecutive unjustified absences", () => {
   it("evidence already reviewed does not fire again; a new run after it does", () => {
     const codes = "UUUPPPPUUU";
     const days = schoolDays(codes.length);
-    expect(evaluateStudent(rules, history("UUUPPPP", { coveredUntil: { CONSECUTIVE_UNJUSTIFIED: days[2] } }))).toEqual([]);
+    expect(evaluateStudent(rules, history("UUUPPPP", { coveredUntil: { CONSECUTIVE_UNJUSTIFIED: days[2] } }))).toEqual(
+      [],
+    );
     const [alert] = evaluateStudent(rules, history(codes, { coveredUntil: { CONSECUTIVE_UNJUSTIFIED: days[2] } }));
     expect(alert.figures).toMatchObject({ from: days[7], to: days[9] });
     // A run straddling the reviewed date only counts its days after it.
-    expect(evaluateStudent(rules, history("PUUUUP", { coveredUntil: { CONSECUTIVE_UNJUSTIFIED: days[2] } }))).toEqual([]);
+    expect(evaluateStudent(rules, history("PUUUUP", { coveredUntil: { CONSECUTIVE_UNJUSTIFIED: days[2] } }))).toEqual(
+      [],
+    );
   });
 
-  it("an inactive rule never fires", () => expect(kinds(only("CONSECUTIVE_UNJUSTIFIED", { active: false }), "UUUUU")).toEqual([]));
+  it("an inactive rule never fires", () =>
+    expect(kinds(only("CONSECUTIVE_UNJUSTIFIED", { active: false }), "UUUUU")).toEqual([]));
 });
 
 describe("[ALERTS] unjustified rate over the last school days", () => {
@@ -115,7 +127,9 @@ describe("[ALERTS] unjustified rate over the last school days", () => {
 
   it("uses the configured window and threshold", () => {
     expect(kinds(only("UNJUSTIFIED_RATE", { windowDays: 5, threshold: 40 }), "UUUPPPPUP")).toEqual([]);
-    expect(kinds(only("UNJUSTIFIED_RATE", { windowDays: 5, threshold: 40 }), "PPPPUPPUP")).toEqual(["UNJUSTIFIED_RATE"]);
+    expect(kinds(only("UNJUSTIFIED_RATE", { windowDays: 5, threshold: 40 }), "PPPPUPPUP")).toEqual([
+      "UNJUSTIFIED_RATE",
+    ]);
   });
 
   it("after a review only newer absences count", () => {
@@ -135,7 +149,16 @@ describe("[ALERTS] chronic absence tiers", () => {
       kind: "CHRONIC_TIER2",
       firstDate: "2026-06-05",
       lastDate: "2026-06-25",
-      figures: { absences: 2, justified: 1, unjustified: 1, days: 20, pct: 10, threshold: 10, from: "2026-06-01", to: "2026-06-26" },
+      figures: {
+        absences: 2,
+        justified: 1,
+        unjustified: 1,
+        days: 20,
+        pct: 10,
+        threshold: 10,
+        from: "2026-06-01",
+        to: "2026-06-26",
+      },
     });
   });
 
@@ -158,7 +181,10 @@ describe("[ALERTS] chronic absence tiers", () => {
   });
 
   it("sections with different school days: the same rows give different figures", () => {
-    const attendance = new Map<string, DayStatus>([["2026-06-01", "JUSTIFIED"], ["2026-06-03", "JUSTIFIED"]]);
+    const attendance = new Map<string, DayStatus>([
+      ["2026-06-01", "JUSTIFIED"],
+      ["2026-06-03", "JUSTIFIED"],
+    ]);
     const dense = schoolDays(10); // 10 days in two weeks
     const sparse = schoolDays(10).concat(schoolDays(10, "2026-06-15")); // 20 days
     expect(evaluateStudent(rules, { sectionDays: dense, attendance }).map((c) => c.kind)).toEqual(["CHRONIC_TIER3"]);

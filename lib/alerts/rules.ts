@@ -75,7 +75,13 @@ export function evaluateStudent(rules: readonly RuleConfig[], history: StudentHi
         kind: "CONSECUTIVE_UNJUSTIFIED",
         firstDate: best.from,
         lastDate: best.to,
-        figures: { consecutive: best.count, threshold: consecutive.threshold, from: best.from, to: best.to, ongoing: best.to === lastDay },
+        figures: {
+          consecutive: best.count,
+          threshold: consecutive.threshold,
+          from: best.from,
+          to: best.to,
+          ongoing: best.to === lastDay,
+        },
       });
     }
   }
@@ -114,7 +120,11 @@ export function evaluateStudent(rules: readonly RuleConfig[], history: StudentHi
     const unjustified = absences.filter((d) => status(d) === "UNJUSTIFIED").length;
     return { period, absences, unjustified };
   };
-  const chronicCandidate = (kind: "CHRONIC_TIER2" | "CHRONIC_TIER3", threshold: number, c: ReturnType<typeof chronic>): AlertCandidate => ({
+  const chronicCandidate = (
+    kind: "CHRONIC_TIER2" | "CHRONIC_TIER3",
+    threshold: number,
+    c: ReturnType<typeof chronic>,
+  ): AlertCandidate => ({
     kind,
     firstDate: c.absences[0],
     lastDate: c.absences[c.absences.length - 1],

@@ -4,7 +4,12 @@ import { z } from "zod";
 // See docs/decisions/006-alert-rules.md for how each rule reads the attendance.
 
 /** Kinds computed from attendance (CONCERN is raised by a person, never computed). */
-export const COMPUTED_KINDS = ["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER2", "CHRONIC_TIER3"] as const;
+export const COMPUTED_KINDS = [
+  "CONSECUTIVE_UNJUSTIFIED",
+  "UNJUSTIFIED_RATE",
+  "CHRONIC_TIER2",
+  "CHRONIC_TIER3",
+] as const;
 export type ComputedKind = (typeof COMPUTED_KINDS)[number];
 
 export const ALERT_KINDS = [...COMPUTED_KINDS, "CONCERN"] as const;
@@ -29,12 +34,31 @@ export const DEFAULT_RATE_WINDOW = 20;
  */
 export const CHRONIC_MIN_DAYS = 10;
 
-export type RuleConfig = { id?: string; kind: ComputedKind; threshold: number; windowDays: number | null; active: boolean };
+export type RuleConfig = {
+  id?: string;
+  kind: ComputedKind;
+  threshold: number;
+  windowDays: number | null;
+  active: boolean;
+};
 
 // Figures kept on the alert: the numbers that fired it, dates as YYYY-MM-DD. The alert's
 // firstDate/lastDate are the first and last absence it counted. Same keys as the demo seed.
-export type ConsecutiveFigures = { consecutive: number; threshold: number; from: string; to: string; ongoing?: boolean };
-export type RateFigures = { unjustified: number; days: number; pct: number; threshold: number; windowFrom: string; windowTo: string };
+export type ConsecutiveFigures = {
+  consecutive: number;
+  threshold: number;
+  from: string;
+  to: string;
+  ongoing?: boolean;
+};
+export type RateFigures = {
+  unjustified: number;
+  days: number;
+  pct: number;
+  threshold: number;
+  windowFrom: string;
+  windowTo: string;
+};
 export type ChronicFigures = {
   absences: number;
   justified: number;
@@ -66,7 +90,9 @@ export const ZUpdateAlertRuleSchema = z
   .object({
     schoolId: z.guid({ error: "Colegio no válido." }),
     kind: z.enum(COMPUTED_KINDS, { error: "Tipo de regla no válido." }),
-    threshold: z.coerce.number({ error: "El umbral debe ser un número." }).positive({ error: "El umbral debe ser mayor que 0." }),
+    threshold: z.coerce
+      .number({ error: "El umbral debe ser un número." })
+      .positive({ error: "El umbral debe ser mayor que 0." }),
     windowDays: z.preprocess(
       blankToUndefined,
       z.coerce
@@ -81,7 +107,11 @@ export const ZUpdateAlertRuleSchema = z
   .superRefine((v, ctx) => {
     if (v.kind === "CONSECUTIVE_UNJUSTIFIED") {
       if (!Number.isInteger(v.threshold) || v.threshold < 2 || v.threshold > 60) {
-        ctx.addIssue({ code: "custom", path: ["threshold"], message: "Las faltas seguidas deben ser un número entero entre 2 y 60." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["threshold"],
+          message: "Las faltas seguidas deben ser un número entero entre 2 y 60.",
+        });
       }
     } else if (v.threshold > 100) {
       ctx.addIssue({ code: "custom", path: ["threshold"], message: "El porcentaje debe estar entre 0 y 100." });

@@ -13,7 +13,10 @@ export type SaveAttendanceState =
   | { ok: false; message: string | null; at: number };
 
 /** Form action of the attendance sheet: one submit saves the whole section. */
-export async function saveAttendanceAction(_prev: SaveAttendanceState, formData: FormData): Promise<SaveAttendanceState> {
+export async function saveAttendanceAction(
+  _prev: SaveAttendanceState,
+  formData: FormData,
+): Promise<SaveAttendanceState> {
   let marks: unknown = [];
   try {
     marks = JSON.parse(String(formData.get("marks") ?? "[]"));

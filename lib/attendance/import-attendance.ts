@@ -2,7 +2,12 @@ import { db } from "../db";
 import { computeAlertsForStudents } from "../alerts/compute";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { writeAuditSql } from "../audit/write-audit-sql";
-import { parseAttendanceFile, type AttendanceSampleRow, type AttendanceShape, type ParsedAttendance } from "../imports/attendance";
+import {
+  parseAttendanceFile,
+  type AttendanceSampleRow,
+  type AttendanceShape,
+  type ParsedAttendance,
+} from "../imports/attendance";
 import {
   copyIntoAttendance,
   countAttendanceChanges,
@@ -35,9 +40,19 @@ export type AttendancePreview = {
   errorCount: number;
   sample: AttendanceSampleRow[];
 };
-export type AttendanceImportResult = { inserted: number; updated: number; unchanged: number; days: number; errors: ImportIssue[] };
+export type AttendanceImportResult = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  days: number;
+  errors: ImportIssue[];
+};
 
-export async function previewAttendanceImport(user: SessionUser | null, input: AttendanceImportInput, onProgress?: OnImportProgress): Promise<AttendancePreview> {
+export async function previewAttendanceImport(
+  user: SessionUser | null,
+  input: AttendanceImportInput,
+  onProgress?: OnImportProgress,
+): Promise<AttendancePreview> {
   const school = await resolveImportSchool(user, "attendance.import", input.schoolCode);
   return previewAttendanceForSchool(school, input, onProgress);
 }
@@ -66,10 +81,14 @@ export async function previewAttendanceForSchool(
     if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
       // Read-only transaction: the temp staging table is the only thing written.
       await createAttendanceStage(client, "session");
-      counts = await inTransaction(client, async () => {
-        await stageAttendance(client, parsed.rows, dir);
-        return countAttendanceChanges(client, school.id);
-      }, "READ ONLY");
+      counts = await inTransaction(
+        client,
+        async () => {
+          await stageAttendance(client, parsed.rows, dir);
+          return countAttendanceChanges(client, school.id);
+        },
+        "READ ONLY",
+      );
     }
     return {
       shape: parsed.shape,
@@ -117,18 +136,31 @@ export async function importAttendanceForSchool(
         counts = await mergeAttendance(client, school.id, actorId);
       }
       const sectionDays = await recordSectionDays(client, school.id, actorId, parsed.rows, dir);
-      await writeAuditSql(client, actor, {
-        action: "attendance.import",
-        entity: "Attendance",
-        schoolId: school.id,
-        details: { ...auditDetails(input, parsed, counts, sectionDays), method: direct === null ? "staged" : "direct" },
-      }, origin);
+      await writeAuditSql(
+        client,
+        actor,
+        {
+          action: "attendance.import",
+          entity: "Attendance",
+          schoolId: school.id,
+          details: {
+            ...auditDetails(input, parsed, counts, sectionDays),
+            method: direct === null ? "staged" : "direct",
+          },
+        },
+        origin,
+      );
       return counts;
     });
     onProgress?.({ phase: "write", done: total, total });
     const changed = merged.inserted + merged.updated > 0;
     return {
-      result: { ...merged, unchanged: total - merged.inserted - merged.updated, days: parsed.rows.dates.length, errors: [] },
+      result: {
+        ...merged,
+        unchanged: total - merged.inserted - merged.updated,
+        days: parsed.rows.dates.length,
+        errors: [],
+      },
       studentIds: changed ? parsed.rows.students().map((i) => dir.ids[i]) : [],
     };
   });
@@ -136,8 +168,12 @@ export async function importAttendanceForSchool(
   return result;
 }
 
-
-function auditDetails(input: ImportFile & { month?: string | null }, parsed: ParsedAttendance, counts: { inserted: number; updated: number }, sectionDays: number) {
+function auditDetails(
+  input: ImportFile & { month?: string | null },
+  parsed: ParsedAttendance,
+  counts: { inserted: number; updated: number },
+  sectionDays: number,
+) {
   const dates = [...parsed.rows.dates].sort();
   return {
     fileName: input.fileName.slice(0, 255),

@@ -52,7 +52,9 @@ export async function getAttendanceSheet(
   if (!user.schoolIds.includes(ref.schoolId)) return null;
   const day = dayFromIso(date);
   const students = await db.student.findMany({
-    where: { AND: [studentWhere(user), { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, status: "ACTIVE" }] },
+    where: {
+      AND: [studentWhere(user), { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, status: "ACTIVE" }],
+    },
     select: {
       id: true,
       paternalSurname: true,
@@ -64,7 +66,9 @@ export async function getAttendanceSheet(
   });
   if (students.length === 0) return null;
   const dayRow = await db.attendanceDay.findUnique({
-    where: { schoolId_grade_section_date: { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, date: day } },
+    where: {
+      schoolId_grade_section_date: { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, date: day },
+    },
     select: { recordedAt: true, recordedById: true },
   });
   const rows = students.map((s) => ({
@@ -77,7 +81,11 @@ export async function getAttendanceSheet(
     const recorder = dayRow.recordedById
       ? await db.user.findUnique({ where: { id: dayRow.recordedById }, select: { name: true } })
       : null;
-    saved = { counts: countMarks(rows.map((r) => r.status)), recordedAt: dayRow.recordedAt, recordedBy: recorder?.name ?? null };
+    saved = {
+      counts: countMarks(rows.map((r) => r.status)),
+      recordedAt: dayRow.recordedAt,
+      recordedBy: recorder?.name ?? null,
+    };
   }
   return { ref, date, students: rows, saved };
 }

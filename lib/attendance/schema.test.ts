@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { todayInLima } from "../format/date";
-import { countMarks, nextAttendanceStatus, type AttendanceMark, parseSectionKey, sectionKey, ZSaveAttendanceSchema } from "./schema";
+import {
+  countMarks,
+  nextAttendanceStatus,
+  type AttendanceMark,
+  parseSectionKey,
+  sectionKey,
+  ZSaveAttendanceSchema,
+} from "./schema";
 
 const SCHOOL = "3f1c2b9a-1d2e-4f5a-8b6c-7d8e9f0a1b2c";
 
@@ -12,7 +19,12 @@ describe("attendance tap cycle", () => {
   });
 
   it("counts marks per status", () => {
-    expect(countMarks(["PRESENT", "LATE", "PRESENT", "UNJUSTIFIED"])).toEqual({ PRESENT: 2, UNJUSTIFIED: 1, JUSTIFIED: 0, LATE: 1 });
+    expect(countMarks(["PRESENT", "LATE", "PRESENT", "UNJUSTIFIED"])).toEqual({
+      PRESENT: 2,
+      UNJUSTIFIED: 1,
+      JUSTIFIED: 0,
+      LATE: 1,
+    });
   });
 });
 
@@ -23,21 +35,37 @@ describe("section keys in the URL", () => {
   });
 
   it("reject malformed keys", () => {
-    for (const key of [undefined, "", "x", `${SCHOOL}:9:A`, `not-a-uuid:2:A`, `${SCHOOL}:2:`]) expect(parseSectionKey(key)).toBeNull();
+    for (const key of [undefined, "", "x", `${SCHOOL}:9:A`, `not-a-uuid:2:A`, `${SCHOOL}:2:`])
+      expect(parseSectionKey(key)).toBeNull();
   });
 });
 
 describe("save attendance input", () => {
   it("refuses a future day with a Spanish message", () => {
     const tomorrow = new Date(Date.parse(`${todayInLima()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const result = ZSaveAttendanceSchema.safeParse({ schoolId: SCHOOL, grade: 2, section: "A", date: tomorrow, marks: [] });
+    const result = ZSaveAttendanceSchema.safeParse({
+      schoolId: SCHOOL,
+      grade: 2,
+      section: "A",
+      date: tomorrow,
+      marks: [],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toBe("No se puede registrar asistencia de una fecha futura.");
   });
 
   it("refuses an impossible date and an unknown status", () => {
-    expect(ZSaveAttendanceSchema.safeParse({ schoolId: SCHOOL, grade: 2, section: "A", date: "2026-02-30", marks: [] }).success).toBe(false);
-    const bad = ZSaveAttendanceSchema.safeParse({ schoolId: SCHOOL, grade: 2, section: "A", date: "2026-03-02", marks: [{ studentId: SCHOOL, status: "AUSENTE" }] });
+    expect(
+      ZSaveAttendanceSchema.safeParse({ schoolId: SCHOOL, grade: 2, section: "A", date: "2026-02-30", marks: [] })
+        .success,
+    ).toBe(false);
+    const bad = ZSaveAttendanceSchema.safeParse({
+      schoolId: SCHOOL,
+      grade: 2,
+      section: "A",
+      date: "2026-03-02",
+      marks: [{ studentId: SCHOOL, status: "AUSENTE" }],
+    });
     expect(bad.error?.issues[0].message).toBe("Estado de asistencia inválido.");
   });
 });

@@ -20,7 +20,10 @@ export const ZIsoDay = z
   }, "Fecha inválida.");
 
 /** A day on which attendance may be recorded: not after today in Lima. */
-export const ZAttendanceDay = ZIsoDay.refine((s) => s <= todayInLima(), "No se puede registrar asistencia de una fecha futura.");
+export const ZAttendanceDay = ZIsoDay.refine(
+  (s) => s <= todayInLima(),
+  "No se puede registrar asistencia de una fecha futura.",
+);
 
 export const ZSectionRef = z.object({
   schoolId: z.guid("Colegio inválido."),
@@ -32,7 +35,12 @@ export type TSectionRef = z.infer<typeof ZSectionRef>;
 export const ZSaveAttendanceSchema = ZSectionRef.extend({
   date: ZAttendanceDay,
   marks: z
-    .array(z.object({ studentId: z.guid("Estudiante inválido."), status: z.enum(ATTENDANCE_CYCLE, "Estado de asistencia inválido.") }))
+    .array(
+      z.object({
+        studentId: z.guid("Estudiante inválido."),
+        status: z.enum(ATTENDANCE_CYCLE, "Estado de asistencia inválido."),
+      }),
+    )
     .max(500, "Demasiados estudiantes en una sola lista."),
 });
 export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
@@ -55,6 +63,10 @@ export function parseSectionKey(key: string | undefined | null): TSectionRef | n
   const a = key.indexOf(":");
   const b = a < 0 ? -1 : key.indexOf(":", a + 1);
   if (a < 0 || b < 0) return null;
-  const parsed = ZSectionRef.safeParse({ schoolId: key.slice(0, a), grade: key.slice(a + 1, b), section: key.slice(b + 1) });
+  const parsed = ZSectionRef.safeParse({
+    schoolId: key.slice(0, a),
+    grade: key.slice(a + 1, b),
+    section: key.slice(b + 1),
+  });
   return parsed.success ? parsed.data : null;
 }

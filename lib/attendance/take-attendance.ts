@@ -41,7 +41,8 @@ export async function saveAttendance(
   }
   const { schoolId, grade, section, date, marks } = parsed.data;
   // The schema already refuses future days; checked again here against the server clock.
-  if (date > todayInLima()) throw new AppError("INVALID_INPUT", "No se puede registrar asistencia de una fecha futura.");
+  if (date > todayInLima())
+    throw new AppError("INVALID_INPUT", "No se puede registrar asistencia de una fecha futura.");
   assertSchoolInScope(user, schoolId);
 
   const { result, changes } = await db.$transaction(async (tx) => {

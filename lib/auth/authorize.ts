@@ -9,7 +9,8 @@ import type { SessionUser } from "./types";
  */
 export function authorize(user: SessionUser | null | undefined, permission: Permission): asserts user is SessionUser {
   if (!user) throw new AppError("UNAUTHENTICATED", "Inicie sesión para continuar.");
-  if (!can(user.role, permission)) throw new AppError("NOT_FOUND", "La página o el registro no existe o no está a su alcance.");
+  if (!can(user.role, permission))
+    throw new AppError("NOT_FOUND", "La página o el registro no existe o no está a su alcance.");
 }
 
 /** Throws NOT_FOUND unless the school is in the user's scope. */

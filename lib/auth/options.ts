@@ -41,7 +41,12 @@ type FailureReason = "unknown_email" | "wrong_password" | "inactive" | "rate_lim
 
 /** Never records the password, nor an email that matches no account (it may be a mistyped password). */
 async function auditFailure(userId: string | null, reason: FailureReason, origin: RequestOrigin) {
-  await writeAudit(db, null, { action: "auth.signin_failed", entity: "User", entityId: userId, details: { reason } }, origin);
+  await writeAudit(
+    db,
+    null,
+    { action: "auth.signin_failed", entity: "User", entityId: userId, details: { reason } },
+    origin,
+  );
 }
 
 function headerGetter(headers: Record<string, unknown> | undefined) {
@@ -77,7 +82,14 @@ export async function authorizeCredentials(
   const user = await db.user.findUnique({
     where: { email },
     select: {
-      id: true, email: true, name: true, role: true, active: true, locale: true, agencyId: true, passwordHash: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      locale: true,
+      agencyId: true,
+      passwordHash: true,
       schools: { select: { schoolId: true } },
     },
   });
@@ -150,7 +162,12 @@ export const authOptions: AuthOptions = {
     },
     async signOut({ token }) {
       if (!token?.id || !token.role) return;
-      await writeAudit(db, { id: token.id, role: token.role }, { action: "auth.signout", entity: "User", entityId: token.id }, await getRequestOrigin());
+      await writeAudit(
+        db,
+        { id: token.id, role: token.role },
+        { action: "auth.signout", entity: "User", entityId: token.id },
+        await getRequestOrigin(),
+      );
     },
   },
 };

@@ -4,46 +4,60 @@ import { can, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "./policy";
 
 // The full role × permission matrix, written out by hand: any change to policy.ts must be
 // mirrored here on purpose. "x" = allowed, "-" = denied. Columns follow ROLES.
-const ROLES = ["ADMIN", "COORDINATOR", "DIRECTOR", "TUTOR", "PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR", "AGENCY_STAFF"] as const;
+const ROLES = [
+  "ADMIN",
+  "COORDINATOR",
+  "DIRECTOR",
+  "TUTOR",
+  "PSYCHOLOGIST",
+  "SOCIAL_WORKER",
+  "EDUCATOR",
+  "AGENCY_STAFF",
+] as const;
 
 const MATRIX: Record<Permission, string> = {
   //                    ADM COO DIR TUT PSY SOC EDU AGE
-  "students.read":      " -   -   x   x   x   x   x   - ",
-  "students.write":     " -   -   x   -   -   -   -   - ",
-  "students.import":    " -   -   x   -   -   -   -   - ",
-  "attendance.read":    " -   -   x   x   x   x   x   - ",
-  "attendance.write":   " -   -   x   x   -   -   -   - ",
-  "attendance.import":  " -   -   x   -   -   -   -   - ",
-  "concerns.raise":     " -   -   x   x   -   -   -   - ",
-  "alerts.read":        " -   -   x   -   x   x   x   - ",
-  "alerts.review":      " -   -   x   -   -   -   -   - ",
-  "alertRules.read":    " x   -   x   -   -   -   -   - ",
-  "alertRules.write":   " x   -   -   -   -   -   -   - ",
-  "cases.readSummary":  " -   -   x   -   x   x   x   - ",
-  "cases.read":         " -   -   -   -   x   x   x   - ",
-  "cases.create":       " -   -   x   -   x   x   x   - ",
-  "cases.write":        " -   -   x   -   x   x   x   - ",
-  "cases.assign":       " -   -   x   -   x   x   x   - ",
-  "visits.write":       " -   -   -   -   x   x   x   - ",
-  "contacts.write":     " -   -   -   -   x   x   x   - ",
-  "risk.read":          " -   -   -   -   x   x   x   - ",
+  "students.read": " -   -   x   x   x   x   x   - ",
+  "students.write": " -   -   x   -   -   -   -   - ",
+  "students.import": " -   -   x   -   -   -   -   - ",
+  "attendance.read": " -   -   x   x   x   x   x   - ",
+  "attendance.write": " -   -   x   x   -   -   -   - ",
+  "attendance.import": " -   -   x   -   -   -   -   - ",
+  "concerns.raise": " -   -   x   x   -   -   -   - ",
+  "alerts.read": " -   -   x   -   x   x   x   - ",
+  "alerts.review": " -   -   x   -   -   -   -   - ",
+  "alertRules.read": " x   -   x   -   -   -   -   - ",
+  "alertRules.write": " x   -   -   -   -   -   -   - ",
+  "cases.readSummary": " -   -   x   -   x   x   x   - ",
+  "cases.read": " -   -   -   -   x   x   x   - ",
+  "cases.create": " -   -   x   -   x   x   x   - ",
+  "cases.write": " -   -   x   -   x   x   x   - ",
+  "cases.assign": " -   -   x   -   x   x   x   - ",
+  "visits.write": " -   -   -   -   x   x   x   - ",
+  "contacts.write": " -   -   -   -   x   x   x   - ",
+  "risk.read": " -   -   -   -   x   x   x   - ",
   "risk.readSensitive": " -   -   -   -   x   -   -   - ",
-  "risk.write":         " -   -   -   -   x   -   -   - ",
-  "referrals.read":     " -   -   x   -   x   x   x   - ",
-  "referrals.create":   " -   -   -   -   x   x   -   - ",
-  "referrals.inbox":    " -   -   -   -   -   -   -   x ",
-  "referrals.respond":  " -   -   -   -   -   -   -   x ",
-  "reports.read":       " -   x   x   -   x   x   x   - ",
-  "reports.export":     " -   x   -   -   -   -   -   - ",
-  "audit.read":         " x   x   -   -   -   -   -   - ",
-  "users.manage":       " x   -   -   -   -   -   -   - ",
-  "schools.manage":     " x   -   -   -   -   -   -   - ",
-  "agencies.manage":    " x   -   -   -   -   -   -   - ",
+  "risk.write": " -   -   -   -   x   -   -   - ",
+  "referrals.read": " -   -   x   -   x   x   x   - ",
+  "referrals.create": " -   -   -   -   x   x   -   - ",
+  "referrals.inbox": " -   -   -   -   -   -   -   x ",
+  "referrals.respond": " -   -   -   -   -   -   -   x ",
+  "reports.read": " -   x   x   -   x   x   x   - ",
+  "reports.export": " -   x   -   -   -   -   -   - ",
+  "audit.read": " x   x   -   -   -   -   -   - ",
+  "users.manage": " x   -   -   -   -   -   -   - ",
+  "schools.manage": " x   -   -   -   -   -   -   - ",
+  "agencies.manage": " x   -   -   -   -   -   -   - ",
 };
 
 const cells = Object.entries(MATRIX).flatMap(([permission, row]) => {
   const marks = row.trim().split(/\s+/);
-  return ROLES.map((role, i) => ({ role, permission: permission as Permission, allowed: marks[i] === "x", mark: marks[i] }));
+  return ROLES.map((role, i) => ({
+    role,
+    permission: permission as Permission,
+    allowed: marks[i] === "x",
+    mark: marks[i],
+  }));
 });
 
 describe("[POLICY] role × permission matrix", () => {

@@ -98,9 +98,36 @@ export const AGENCIES_WITHOUT_SENSITIVE_DATA: readonly AgencyType[] = ["BAPES"];
 
 /** Minimum data packet per agency: sections a referral to that agency may share at most. */
 export const MAX_SHARED_SECTIONS = {
-  DEMUNA: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE", "NOTES"],
-  CEM: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE", "NOTES"],
-  CSMC: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE", "NOTES"],
+  DEMUNA: [
+    "IDENTIFICATION",
+    "CONTACT",
+    "ATTENDANCE",
+    "HOME_VISITS",
+    "RISK_SUMMARY",
+    "RISK_ANSWERS",
+    "RISK_SENSITIVE",
+    "NOTES",
+  ],
+  CEM: [
+    "IDENTIFICATION",
+    "CONTACT",
+    "ATTENDANCE",
+    "HOME_VISITS",
+    "RISK_SUMMARY",
+    "RISK_ANSWERS",
+    "RISK_SENSITIVE",
+    "NOTES",
+  ],
+  CSMC: [
+    "IDENTIFICATION",
+    "CONTACT",
+    "ATTENDANCE",
+    "HOME_VISITS",
+    "RISK_SUMMARY",
+    "RISK_ANSWERS",
+    "RISK_SENSITIVE",
+    "NOTES",
+  ],
   UGEL: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "NOTES"],
   BAPES: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS"],
 } as const satisfies Record<AgencyType, readonly string[]>;

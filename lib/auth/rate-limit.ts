@@ -15,9 +15,7 @@ const limiter = (g.__permanenciaSignInLimiter ??= new RateLimiterMemory({
   duration: SIGN_IN_WINDOW_SECONDS,
 }));
 
-export type SignInLimit =
-  | { allowed: true }
-  | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean };
+export type SignInLimit = { allowed: true } | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean };
 
 export function signInKey(email: string, ip: string | null | undefined): string {
   return `${email}|${ip ?? "unknown"}`;

@@ -4,7 +4,15 @@ import { caseWhere, referralWhere, riskItemWhere, studentWhere } from "./scope";
 import type { SessionUser } from "./types";
 
 const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
-  id: "u", email: "u@x.pe", name: "U", role, locale: "es", schoolIds: ["s1"], agencyId: null, agencyType: null, ...extra,
+  id: "u",
+  email: "u@x.pe",
+  name: "U",
+  role,
+  locale: "es",
+  schoolIds: ["s1"],
+  agencyId: null,
+  agencyType: null,
+  ...extra,
 });
 const agency = (agencyType: AgencyType | null) => user("AGENCY_STAFF", { schoolIds: [], agencyId: "a1", agencyType });
 const NOTHING = { id: { in: [] } };
@@ -16,7 +24,8 @@ describe("[SCOPE] riskItemWhere", () => {
     expect(riskItemWhere(user("PSYCHOLOGIST"))).toEqual({});
     expect(riskItemWhere(user("SOCIAL_WORKER"))).toEqual(PLAIN);
     expect(riskItemWhere(user("EDUCATOR"))).toEqual(PLAIN);
-    for (const role of ["DIRECTOR", "TUTOR", "COORDINATOR", "ADMIN"] as const) expect(riskItemWhere(user(role))).toEqual(NOTHING);
+    for (const role of ["DIRECTOR", "TUTOR", "COORDINATOR", "ADMIN"] as const)
+      expect(riskItemWhere(user(role))).toEqual(NOTHING);
   });
 
   it("agencies: nothing unless RISK_ANSWERS is shared; sensitive only when shared too", () => {

@@ -54,10 +54,7 @@ export function referralWhere(user: SessionUser): Prisma.ReferralWhereInput {
  * Which risk items' answers the user may read on a case. `shared` is the set of sections a
  * referral shares (agency staff only). Returns a RiskItem filter to put inside the answer query.
  */
-export function riskItemWhere(
-  user: SessionUser,
-  shared: readonly string[] = [],
-): Prisma.RiskItemWhereInput {
+export function riskItemWhere(user: SessionUser, shared: readonly string[] = []): Prisma.RiskItemWhereInput {
   const nonSensitive: Prisma.RiskItemWhereInput = { sensitiveCategory: null };
   if (user.role === "AGENCY_STAFF") {
     // A referral may list more than its agency may receive; the agency's maximum packet wins,

@@ -37,7 +37,11 @@ function formValues(formData: FormData, names: readonly string[]): Record<string
   return values;
 }
 
-async function runCaseMutation(formData: FormData, names: readonly string[], mutate: Mutation): Promise<CaseActionState> {
+async function runCaseMutation(
+  formData: FormData,
+  names: readonly string[],
+  mutate: Mutation,
+): Promise<CaseActionState> {
   const values = formValues(formData, ["caseId", "version", ...names]);
   try {
     const { caseId } = await mutate(await getCurrentUser(), values, await getRequestOrigin());
@@ -46,7 +50,9 @@ async function runCaseMutation(formData: FormData, names: readonly string[], mut
     return { ok: true, at: Date.now() };
   } catch (error) {
     if (isAppError(error)) {
-      const fieldErrors = Object.fromEntries(error.issues.filter((i) => i.field).map((i) => [i.field as string, i.message]));
+      const fieldErrors = Object.fromEntries(
+        error.issues.filter((i) => i.field).map((i) => [i.field as string, i.message]),
+      );
       return { ok: false, at: Date.now(), code: error.code, message: error.message, fieldErrors, values };
     }
     console.error("case action failed", error);
@@ -79,7 +85,15 @@ export async function openCaseFromAlertAction(_prev: CaseActionState, formData: 
   try {
     ({ caseId } = await openCaseFromAlert(await getCurrentUser(), alertId, await getRequestOrigin()));
   } catch (error) {
-    if (isAppError(error)) return { ok: false, at: Date.now(), code: error.code, message: error.message, fieldErrors: {}, values: { alertId } };
+    if (isAppError(error))
+      return {
+        ok: false,
+        at: Date.now(),
+        code: error.code,
+        message: error.message,
+        fieldErrors: {},
+        values: { alertId },
+      };
     console.error("open case failed", error);
     return { ok: false, at: Date.now(), code: "UNKNOWN", message: null, fieldErrors: {}, values: { alertId } };
   }

@@ -34,40 +34,128 @@ const EVENT_SECTION: Record<CaseEventType, SharedSection | null | "never"> = {
 };
 
 const CASE_SELECT = {
-  id: true, schoolId: true, studentId: true, state: true, outcome: true, outcomeNote: true, version: true,
-  openedAt: true, closedAt: true, updatedAt: true,
+  id: true,
+  schoolId: true,
+  studentId: true,
+  state: true,
+  outcome: true,
+  outcomeNote: true,
+  version: true,
+  openedAt: true,
+  closedAt: true,
+  updatedAt: true,
   school: { select: { id: true, name: true, codigoModular: true } },
 } satisfies Prisma.CaseSelect;
 const STUDENT_SELECT = {
-  id: true, documentType: true, documentNumber: true, paternalSurname: true, maternalSurname: true, givenNames: true,
-  sex: true, birthDate: true, level: true, grade: true, section: true, status: true,
+  id: true,
+  documentType: true,
+  documentNumber: true,
+  paternalSurname: true,
+  maternalSurname: true,
+  givenNames: true,
+  sex: true,
+  birthDate: true,
+  level: true,
+  grade: true,
+  section: true,
+  status: true,
 } satisfies Prisma.StudentSelect;
 const CONTACT_SELECT = {
-  addressStreet: true, addressReference: true, addressDistrict: true, addressVerifiedAt: true, phone: true,
-  phoneVerifiedAt: true, guardianName: true, guardianRelationship: true, guardianPhone: true, guardianVerifiedAt: true,
+  addressStreet: true,
+  addressReference: true,
+  addressDistrict: true,
+  addressVerifiedAt: true,
+  phone: true,
+  phoneVerifiedAt: true,
+  guardianName: true,
+  guardianRelationship: true,
+  guardianPhone: true,
+  guardianVerifiedAt: true,
 } satisfies Prisma.StudentSelect;
-const EVENT_SELECT = { id: true, type: true, occurredAt: true, actorId: true, body: true, data: true } satisfies Prisma.CaseEventSelect;
+const EVENT_SELECT = {
+  id: true,
+  type: true,
+  occurredAt: true,
+  actorId: true,
+  body: true,
+  data: true,
+} satisfies Prisma.CaseEventSelect;
 const ABSENCE_SELECT = { date: true, status: true } satisfies Prisma.AttendanceSelect;
-const ALERT_SELECT = { id: true, kind: true, status: true, figures: true, firstDate: true, lastDate: true, createdAt: true } satisfies Prisma.AlertSelect;
+const ALERT_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  figures: true,
+  firstDate: true,
+  lastDate: true,
+  createdAt: true,
+} satisfies Prisma.AlertSelect;
 const VISIT_SELECT = {
-  id: true, scheduledFor: true, assigneeId: true, status: true, outcome: true, visitedAt: true,
-  addressConfirmed: true, addressCorrected: true, notes: true,
+  id: true,
+  scheduledFor: true,
+  assigneeId: true,
+  status: true,
+  outcome: true,
+  visitedAt: true,
+  addressConfirmed: true,
+  addressCorrected: true,
+  notes: true,
 } satisfies Prisma.HomeVisitSelect;
-const ATTEMPT_SELECT = { id: true, channel: true, outcome: true, attemptedAt: true, notes: true, actorId: true } satisfies Prisma.ContactAttemptSelect;
+const ATTEMPT_SELECT = {
+  id: true,
+  channel: true,
+  outcome: true,
+  attemptedAt: true,
+  notes: true,
+  actorId: true,
+} satisfies Prisma.ContactAttemptSelect;
 const EVALUATION_SELECT = {
-  id: true, evaluatedAt: true, evaluatorId: true, suggestedLevel: true, overallLevel: true, rationale: true,
-  protectiveNotes: true, instrument: { select: { version: true } },
+  id: true,
+  evaluatedAt: true,
+  evaluatorId: true,
+  suggestedLevel: true,
+  overallLevel: true,
+  rationale: true,
+  protectiveNotes: true,
+  instrument: { select: { version: true } },
 } satisfies Prisma.RiskEvaluationSelect;
 const ANSWER_SELECT = {
-  evaluationId: true, value: true,
-  item: { select: { id: true, code: true, domain: true, position: true, labelEs: true, labelEn: true, sensitiveCategory: true } },
+  evaluationId: true,
+  value: true,
+  item: {
+    select: {
+      id: true,
+      code: true,
+      domain: true,
+      position: true,
+      labelEs: true,
+      labelEn: true,
+      sensitiveCategory: true,
+    },
+  },
 } satisfies Prisma.RiskAnswerSelect;
 const REFERRAL_SELECT = {
-  id: true, agencyId: true, reason: true, urgency: true, legalBasis: true, legalBasisNote: true, sharedSections: true,
-  status: true, dueAt: true, sentAt: true, respondedAt: true, rejectionReason: true, counterReferral: true,
-  closedAt: true, version: true, agency: { select: { id: true, name: true, type: true } },
+  id: true,
+  agencyId: true,
+  reason: true,
+  urgency: true,
+  legalBasis: true,
+  legalBasisNote: true,
+  sharedSections: true,
+  status: true,
+  dueAt: true,
+  sentAt: true,
+  respondedAt: true,
+  rejectionReason: true,
+  counterReferral: true,
+  closedAt: true,
+  version: true,
+  agency: { select: { id: true, name: true, type: true } },
 } satisfies Prisma.ReferralSelect;
-const TEAM_SELECT = { assignedAt: true, user: { select: { id: true, name: true, role: true } } } satisfies Prisma.CaseAssignmentSelect;
+const TEAM_SELECT = {
+  assignedAt: true,
+  user: { select: { id: true, name: true, role: true } },
+} satisfies Prisma.CaseAssignmentSelect;
 
 export type CaseFileCase = Prisma.CaseGetPayload<{ select: typeof CASE_SELECT }>;
 export type CaseFileStudent = Prisma.StudentGetPayload<{ select: typeof STUDENT_SELECT }>;
@@ -121,11 +209,18 @@ function sectionsFor(user: SessionUser, access: CaseFileAccess, referrals: CaseF
   const max: readonly string[] = MAX_SHARED_SECTIONS[type];
   const shared = new Set(referrals.filter((r) => r.agencyId === user.agencyId).flatMap((r) => r.sharedSections));
   return ALL_SECTIONS.filter(
-    (s) => shared.has(s) && max.includes(s) && !(s === "RISK_SENSITIVE" && AGENCIES_WITHOUT_SENSITIVE_DATA.includes(type)),
+    (s) =>
+      shared.has(s) && max.includes(s) && !(s === "RISK_SENSITIVE" && AGENCIES_WITHOUT_SENSITIVE_DATA.includes(type)),
   );
 }
 
-async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections: SharedSection[], access: CaseFileAccess) {
+async function loadSections(
+  tx: Tx,
+  user: SessionUser,
+  c: CaseFileCase,
+  sections: SharedSection[],
+  access: CaseFileAccess,
+) {
   const has = (s: SharedSection) => sections.includes(s);
   const eventTypes = (Object.keys(EVENT_SECTION) as CaseEventType[]).filter((t) => {
     const s = EVENT_SECTION[t];
@@ -133,9 +228,15 @@ async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections
   });
   const byCase = { caseId: c.id, schoolId: c.schoolId };
   const studentWhere = { id: c.studentId, schoolId: c.schoolId };
-  const student = has("IDENTIFICATION") ? await tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT }) : null;
+  const student = has("IDENTIFICATION")
+    ? await tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT })
+    : null;
   const contact = has("CONTACT") ? await tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null;
-  const events = await tx.caseEvent.findMany({ where: { ...byCase, type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } });
+  const events = await tx.caseEvent.findMany({
+    where: { ...byCase, type: { in: eventTypes } },
+    select: EVENT_SELECT,
+    orderBy: { occurredAt: "desc" },
+  });
   // An event shown outside its section keeps its type and date only: a director sees that an
   // evaluation happened, not its level; a state change's written reason is note text, so an
   // agency reads it only when NOTES is shared.
@@ -144,26 +245,44 @@ async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
-  const team = access === "AGENCY" ? null : await tx.caseAssignment.findMany({ where: { caseId: c.id }, select: TEAM_SELECT, orderBy: { assignedAt: "asc" } });
+  const team =
+    access === "AGENCY"
+      ? null
+      : await tx.caseAssignment.findMany({
+          where: { caseId: c.id },
+          select: TEAM_SELECT,
+          orderBy: { assignedAt: "asc" },
+        });
   const absences = has("ATTENDANCE")
     ? await tx.attendance.findMany({
         where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
-        select: ABSENCE_SELECT, orderBy: { date: "desc" }, take: 200,
+        select: ABSENCE_SELECT,
+        orderBy: { date: "desc" },
+        take: 200,
       })
     : null;
-  const alerts = has("ATTENDANCE") ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } }) : null;
-  const homeVisits = has("HOME_VISITS") ? await tx.homeVisit.findMany({ where: byCase, select: VISIT_SELECT, orderBy: { scheduledFor: "desc" } }) : null;
+  const alerts = has("ATTENDANCE")
+    ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
+    : null;
+  const homeVisits = has("HOME_VISITS")
+    ? await tx.homeVisit.findMany({ where: byCase, select: VISIT_SELECT, orderBy: { scheduledFor: "desc" } })
+    : null;
   const contactAttempts = has("HOME_VISITS")
     ? await tx.contactAttempt.findMany({ where: byCase, select: ATTEMPT_SELECT, orderBy: { attemptedAt: "desc" } })
     : null;
   let evaluations: CaseFileEvaluation[] | null = null;
   if (has("RISK_SUMMARY")) {
-    const rows = await tx.riskEvaluation.findMany({ where: byCase, select: EVALUATION_SELECT, orderBy: { evaluatedAt: "desc" } });
+    const rows = await tx.riskEvaluation.findMany({
+      where: byCase,
+      select: EVALUATION_SELECT,
+      orderBy: { evaluatedAt: "desc" },
+    });
     // The item filter (sensitive or not) is part of the query, so hidden answers never leave the database.
     const answers = has("RISK_ANSWERS")
       ? await tx.riskAnswer.findMany({
           where: { schoolId: c.schoolId, evaluation: byCase, item: riskItemWhere(user, sections) },
-          select: ANSWER_SELECT, orderBy: { item: { position: "asc" } },
+          select: ANSWER_SELECT,
+          orderBy: { item: { position: "asc" } },
         })
       : null;
     evaluations = rows.map((e) => ({
@@ -172,7 +291,15 @@ async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections
     }));
   }
   return {
-    student, contact, team, timeline, absences, alerts, homeVisits, contactAttempts, evaluations,
+    student,
+    contact,
+    team,
+    timeline,
+    absences,
+    alerts,
+    homeVisits,
+    contactAttempts,
+    evaluations,
   };
 }
 
@@ -180,7 +307,11 @@ async function loadSections(tx: Tx, user: SessionUser, c: CaseFileCase, sections
  * The case file as `user` may see it. Out of scope, unknown id or no permission: NOT_FOUND,
  * plus a `case.read_denied` audit entry (written on its own, since the read rolled back).
  */
-export async function getCaseFileOrThrow(user: SessionUser | null, caseId: string, origin: RequestOrigin): Promise<CaseFile> {
+export async function getCaseFileOrThrow(
+  user: SessionUser | null,
+  caseId: string,
+  origin: RequestOrigin,
+): Promise<CaseFile> {
   if (!user) throw new AppError("UNAUTHENTICATED", "Inicie sesión para continuar.");
   const access = accessOf(user);
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId);
@@ -189,7 +320,10 @@ export async function getCaseFileOrThrow(user: SessionUser | null, caseId: strin
     return await db.$transaction(async (tx) => {
       const found = await tx.case.findFirst({
         where: { AND: [{ id: caseId }, caseWhere(user)] },
-        select: { ...CASE_SELECT, referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } } },
+        select: {
+          ...CASE_SELECT,
+          referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
+        },
       });
       if (!found) throw notFound("El caso");
       const { referrals, ...c } = found;
@@ -197,7 +331,12 @@ export async function getCaseFileOrThrow(user: SessionUser | null, caseId: strin
       // The outcome note is free text written by the team: note content, not a case field.
       if (access === "AGENCY" && !sections.includes("NOTES")) c.outcomeNote = null;
       // Written before the sections load: if any later query fails, the entry rolls back with it.
-      await writeAudit(tx, user, { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } }, origin);
+      await writeAudit(
+        tx,
+        user,
+        { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
+        origin,
+      );
       const loaded = await loadSections(tx, user, c, sections, access);
       return { access, sections, case: c, referrals, ...loaded };
     });

@@ -36,12 +36,21 @@ export async function openCaseFromAlert(
     return await db.$transaction((tx) => openInTransaction(tx, user, alertId, origin));
   } catch (e) {
     // Still clashing: the open episode belongs to a school outside this user's scope.
-    if (isOpenCaseClash(e)) throw new AppError("ALREADY_EXISTS", "El estudiante ya tiene un caso abierto en otro colegio; coordine con ese colegio.");
+    if (isOpenCaseClash(e))
+      throw new AppError(
+        "ALREADY_EXISTS",
+        "El estudiante ya tiene un caso abierto en otro colegio; coordine con ese colegio.",
+      );
     throw e;
   }
 }
 
-async function openInTransaction(tx: Tx, user: SessionUser, alertId: string, origin?: RequestOrigin): Promise<OpenCaseResult> {
+async function openInTransaction(
+  tx: Tx,
+  user: SessionUser,
+  alertId: string,
+  origin?: RequestOrigin,
+): Promise<OpenCaseResult> {
   // Like a dismissal, waits for a running alert recompute so the evidence behind this alert
   // cannot fire a second alert while its status changes (docs/decisions/006-alert-rules.md).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${ALERT_WRITE_LOCK}::bigint)`;
@@ -56,16 +65,15 @@ async function openInTransaction(tx: Tx, user: SessionUser, alertId: string, ori
     where: { AND: [{ openKey: alert.studentId }, caseWhere(user)] },
     select: { id: true, schoolId: true },
   });
-  const caseId = existing
-    ? await attachToOpenCase(tx, existing.id)
-    : await createCase(tx, user, alert);
+  const caseId = existing ? await attachToOpenCase(tx, existing.id) : await createCase(tx, user, alert);
 
   // Guarded on status so a concurrent dismissal or second opening cannot be overwritten.
   const { count } = await tx.alert.updateMany({
     where: { id: alert.id, status: "OPEN" },
     data: { status: "CASE_OPENED", caseId, openKey: null, resolvedById: user.id, resolvedAt: new Date() },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Otra persona atendió esta alerta al mismo tiempo. Recargue la bandeja de alertas.");
+  if (count === 0)
+    throw new AppError("CONFLICT", "Otra persona atendió esta alerta al mismo tiempo. Recargue la bandeja de alertas.");
 
   await tx.caseEvent.create({
     data: {
@@ -100,7 +108,13 @@ async function openInTransaction(tx: Tx, user: SessionUser, alertId: string, ori
 
 async function createCase(tx: Tx, user: SessionUser, alert: Alert): Promise<string> {
   const created = await tx.case.create({
-    data: { schoolId: alert.schoolId, studentId: alert.studentId, state: "OPEN", openKey: alert.studentId, openedById: user.id },
+    data: {
+      schoolId: alert.schoolId,
+      studentId: alert.studentId,
+      state: "OPEN",
+      openKey: alert.studentId,
+      openedById: user.id,
+    },
     select: { id: true },
   });
   await tx.caseEvent.create({

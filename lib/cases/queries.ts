@@ -16,7 +16,9 @@ const LIST_SELECT = {
   openedAt: true,
   updatedAt: true,
   school: { select: { name: true, codigoModular: true } },
-  student: { select: { paternalSurname: true, maternalSurname: true, givenNames: true, grade: true, section: true, sex: true } },
+  student: {
+    select: { paternalSurname: true, maternalSurname: true, givenNames: true, grade: true, section: true, sex: true },
+  },
   assignments: { select: { user: { select: { id: true, name: true } } }, orderBy: { assignedAt: "asc" } },
 } satisfies Prisma.CaseSelect;
 
@@ -42,7 +44,11 @@ export function caseListWhere(user: SessionUser, filters: TCaseListFilters): Pri
 }
 
 /** One page of cases, most recently changed first. A page past the end gives the last page. */
-export async function findCases(user: SessionUser | null, filters: TCaseListFilters, pageSize = CASE_PAGE_SIZE): Promise<CaseListPage> {
+export async function findCases(
+  user: SessionUser | null,
+  filters: TCaseListFilters,
+  pageSize = CASE_PAGE_SIZE,
+): Promise<CaseListPage> {
   authorize(user, "cases.readSummary");
   const where = caseListWhere(user, filters);
   const total = await db.case.count({ where });
@@ -88,7 +94,11 @@ export async function listAssigneeFilterOptions(user: SessionUser | null): Promi
  * Names of the people who acted on a case the viewer already may see (timeline authors).
  * Limited to staff of the case's school so an id cannot be used to look anyone else up.
  */
-export async function findActorNames(user: SessionUser | null, schoolId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+export async function findActorNames(
+  user: SessionUser | null,
+  schoolId: string,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
   authorize(user, "cases.readSummary");
   assertSchoolInScope(user, schoolId);
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];

@@ -8,12 +8,41 @@ function source(overrides: Partial<TimelineSource> = {}): TimelineSource {
     // 2026-05-11 10:00 in Lima.
     case: { openedAt: new Date("2026-05-11T15:00:00.000Z"), closedAt: null },
     timeline: [
-      { id: "e1", type: "STATE_CHANGE", occurredAt: new Date("2026-05-11T15:00:00.000Z"), actorId: "u1", body: null, data: { from: null, to: "OPEN" } },
-      { id: "e2", type: "ALERT", occurredAt: new Date("2026-05-11T15:00:00.001Z"), actorId: "u1", body: null, data: { alertIds: ["a1"] } },
-      { id: "e3", type: "NOTE", occurredAt: new Date("2026-05-13T20:00:00.000Z"), actorId: "u2", body: "Llamada a la madre", data: null },
+      {
+        id: "e1",
+        type: "STATE_CHANGE",
+        occurredAt: new Date("2026-05-11T15:00:00.000Z"),
+        actorId: "u1",
+        body: null,
+        data: { from: null, to: "OPEN" },
+      },
+      {
+        id: "e2",
+        type: "ALERT",
+        occurredAt: new Date("2026-05-11T15:00:00.001Z"),
+        actorId: "u1",
+        body: null,
+        data: { alertIds: ["a1"] },
+      },
+      {
+        id: "e3",
+        type: "NOTE",
+        occurredAt: new Date("2026-05-13T20:00:00.000Z"),
+        actorId: "u2",
+        body: "Llamada a la madre",
+        data: null,
+      },
     ],
     alerts: [
-      { id: "a1", kind: "CONSECUTIVE_UNJUSTIFIED", status: "CASE_OPENED", figures: { count: 3 }, firstDate: day("2026-05-06"), lastDate: day("2026-05-08"), createdAt: new Date("2026-05-08T22:00:00.000Z") },
+      {
+        id: "a1",
+        kind: "CONSECUTIVE_UNJUSTIFIED",
+        status: "CASE_OPENED",
+        figures: { count: 3 },
+        firstDate: day("2026-05-06"),
+        lastDate: day("2026-05-08"),
+        createdAt: new Date("2026-05-08T22:00:00.000Z"),
+      },
     ],
     absences: [
       { date: day("2026-05-12"), status: "UNJUSTIFIED" },
@@ -46,11 +75,17 @@ describe("[CASES] timeline", () => {
   it("starts the episode at the alert's first counted day, and the opening day in Lima otherwise", () => {
     expect(episodeStart(source())).toEqual(day("2026-05-06"));
     // 23:30 in Lima on 11/05 is already 12/05 in UTC.
-    expect(episodeStart({ case: { openedAt: new Date("2026-05-12T04:30:00.000Z"), closedAt: null }, alerts: [] })).toEqual(day("2026-05-11"));
+    expect(
+      episodeStart({ case: { openedAt: new Date("2026-05-12T04:30:00.000Z"), closedAt: null }, alerts: [] }),
+    ).toEqual(day("2026-05-11"));
   });
 
   it("leaves out lateness, absences before the episode and after closing", () => {
-    const closed = buildCaseTimeline(source({ case: { openedAt: new Date("2026-05-11T15:00:00.000Z"), closedAt: new Date("2026-05-11T20:00:00.000Z") } }));
+    const closed = buildCaseTimeline(
+      source({
+        case: { openedAt: new Date("2026-05-11T15:00:00.000Z"), closedAt: new Date("2026-05-11T20:00:00.000Z") },
+      }),
+    );
     const absences = closed.items.filter((i) => i.kind === "absence").map((i) => i.key);
     expect(absences).toEqual(["absence:2026-05-08", "absence:2026-05-07", "absence:2026-05-06"]);
   });

@@ -9,9 +9,24 @@ type JsonValue = Prisma.JsonValue;
 // episode and the alerts attached to it. It is built from the case file as the viewer may see
 // it (lib/cases/case-file.ts), so a hidden section never reaches the timeline either.
 
-type EventRow = { id: string; type: CaseEventType; occurredAt: Date; actorId: string | null; body: string | null; data: JsonValue | null };
+type EventRow = {
+  id: string;
+  type: CaseEventType;
+  occurredAt: Date;
+  actorId: string | null;
+  body: string | null;
+  data: JsonValue | null;
+};
 type AbsenceRow = { date: Date; status: AttendanceStatus };
-type AlertRow = { id: string; kind: AlertKind; status: AlertStatus; figures: JsonValue; firstDate: Date | null; lastDate: Date | null; createdAt: Date };
+type AlertRow = {
+  id: string;
+  kind: AlertKind;
+  status: AlertStatus;
+  figures: JsonValue;
+  firstDate: Date | null;
+  lastDate: Date | null;
+  createdAt: Date;
+};
 
 export type TimelineSource = {
   case: { openedAt: Date; closedAt: Date | null };
@@ -73,7 +88,8 @@ export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number
     }
     items.push({ kind: "event", key: `event:${event.id}`, at: event.occurredAt, event });
   }
-  for (const alert of source.alerts ?? []) items.push({ kind: "alert", key: `alert:${alert.id}`, at: alert.createdAt, alert });
+  for (const alert of source.alerts ?? [])
+    items.push({ kind: "alert", key: `alert:${alert.id}`, at: alert.createdAt, alert });
 
   if (source.absences) {
     const from = episodeStart(source);
@@ -82,11 +98,20 @@ export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number
       if (a.status !== "JUSTIFIED" && a.status !== "UNJUSTIFIED") continue;
       if (a.date < from || (until && a.date > until)) continue;
       const at = new Date(a.date.getTime() + LIMA_OFFSET_MS);
-      items.push({ kind: "absence", key: `absence:${a.date.toISOString().slice(0, 10)}`, at, date: a.date, status: a.status });
+      items.push({
+        kind: "absence",
+        key: `absence:${a.date.toISOString().slice(0, 10)}`,
+        at,
+        date: a.date,
+        status: a.status,
+      });
     }
   }
 
   const rank = { event: 0, alert: 1, absence: 2 } as const;
-  items.sort((x, y) => y.at.getTime() - x.at.getTime() || rank[x.kind] - rank[y.kind] || (x.key < y.key ? 1 : x.key > y.key ? -1 : 0));
+  items.sort(
+    (x, y) =>
+      y.at.getTime() - x.at.getTime() || rank[x.kind] - rank[y.kind] || (x.key < y.key ? 1 : x.key > y.key ? -1 : 0),
+  );
   return { items: items.slice(0, limit), total: items.length, hasMore: items.length > limit, limit };
 }

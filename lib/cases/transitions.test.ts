@@ -48,8 +48,14 @@ describe("[CASES] state machine", () => {
 
   it("asks a reason exactly for backward moves and reopening", () => {
     const needing: string[] = [];
-    for (const from of CASE_STATES) for (const to of CASE_STATES) if (requiresReason(from, to)) needing.push(`${from}>${to}`);
-    expect(needing.sort()).toEqual(["CLOSED>OPEN", "EVALUATION>CONTACTING", "INTERVENTION>EVALUATION", "MONITORING>INTERVENTION"]);
+    for (const from of CASE_STATES)
+      for (const to of CASE_STATES) if (requiresReason(from, to)) needing.push(`${from}>${to}`);
+    expect(needing.sort()).toEqual([
+      "CLOSED>OPEN",
+      "EVALUATION>CONTACTING",
+      "INTERVENTION>EVALUATION",
+      "MONITORING>INTERVENTION",
+    ]);
   });
 
   it("refuses an invalid move with a Spanish message naming the allowed steps", () => {
@@ -59,15 +65,31 @@ describe("[CASES] state machine", () => {
       field: "to",
       message: "No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto».",
     });
-    expect(checkTransition({ from: "CLOSED", to: "CLOSED" })).toMatchObject({ ok: false, message: "El caso ya está en «Cerrado»." });
+    expect(checkTransition({ from: "CLOSED", to: "CLOSED" })).toMatchObject({
+      ok: false,
+      message: "El caso ya está en «Cerrado».",
+    });
   });
 
   it("requires an outcome to close and a reason to go back or reopen", () => {
     expect(checkTransition({ from: "MONITORING", to: "CLOSED" })).toMatchObject({ ok: false, field: "outcome" });
-    expect(checkTransition({ from: "MONITORING", to: "CLOSED", outcome: "REINTEGRATED" })).toEqual({ ok: true, kind: "CLOSE" });
-    expect(checkTransition({ from: "CLOSED", to: "OPEN", reason: "   " })).toMatchObject({ ok: false, field: "reason", message: "Para reabrir el caso escriba el motivo." });
-    expect(checkTransition({ from: "CLOSED", to: "OPEN", reason: "Volvió a faltar" })).toEqual({ ok: true, kind: "REOPEN" });
-    expect(checkTransition({ from: "EVALUATION", to: "CONTACTING" })).toMatchObject({ ok: false, message: "Para volver a «En contacto» escriba el motivo." });
+    expect(checkTransition({ from: "MONITORING", to: "CLOSED", outcome: "REINTEGRATED" })).toEqual({
+      ok: true,
+      kind: "CLOSE",
+    });
+    expect(checkTransition({ from: "CLOSED", to: "OPEN", reason: "   " })).toMatchObject({
+      ok: false,
+      field: "reason",
+      message: "Para reabrir el caso escriba el motivo.",
+    });
+    expect(checkTransition({ from: "CLOSED", to: "OPEN", reason: "Volvió a faltar" })).toEqual({
+      ok: true,
+      kind: "REOPEN",
+    });
+    expect(checkTransition({ from: "EVALUATION", to: "CONTACTING" })).toMatchObject({
+      ok: false,
+      message: "Para volver a «En contacto» escriba el motivo.",
+    });
   });
 
   it("assertTransition throws INVALID_TRANSITION carrying the field", () => {

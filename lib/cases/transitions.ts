@@ -14,8 +14,20 @@ import type { CaseOutcome, CaseState } from "../generated/prisma/enums";
 // - Reopening (reason required): CLOSED → OPEN only, so a reopened episode walks the
 //   protocol again from the start.
 
-export const CASE_STATES = ["OPEN", "CONTACTING", "EVALUATION", "INTERVENTION", "MONITORING", "CLOSED"] as const satisfies readonly CaseState[];
-export const CASE_OUTCOMES = ["REINTEGRATED", "TRANSFERRED", "DROPPED_OUT", "OTHER"] as const satisfies readonly CaseOutcome[];
+export const CASE_STATES = [
+  "OPEN",
+  "CONTACTING",
+  "EVALUATION",
+  "INTERVENTION",
+  "MONITORING",
+  "CLOSED",
+] as const satisfies readonly CaseState[];
+export const CASE_OUTCOMES = [
+  "REINTEGRATED",
+  "TRANSFERRED",
+  "DROPPED_OUT",
+  "OTHER",
+] as const satisfies readonly CaseOutcome[];
 
 export type TransitionKind = "FORWARD" | "CLOSE" | "BACKWARD" | "REOPEN";
 
@@ -82,10 +94,18 @@ export function checkTransition({ from, to, outcome, reason }: TransitionRequest
   if (!kind) {
     const allowed = allowedTransitions(from);
     const steps = allowed.length ? allowed.map(quote).join(", ") : "ninguno";
-    return { ok: false, field: "to", message: `No se puede pasar de ${quote(from)} a ${quote(to)}. Pasos permitidos: ${steps}.` };
+    return {
+      ok: false,
+      field: "to",
+      message: `No se puede pasar de ${quote(from)} a ${quote(to)}. Pasos permitidos: ${steps}.`,
+    };
   }
   if (kind === "CLOSE" && !outcome) {
-    return { ok: false, field: "outcome", message: "Para cerrar el caso indique el resultado (reintegrado, trasladado, abandonó los estudios u otro)." };
+    return {
+      ok: false,
+      field: "outcome",
+      message: "Para cerrar el caso indique el resultado (reintegrado, trasladado, abandonó los estudios u otro).",
+    };
   }
   if ((kind === "BACKWARD" || kind === "REOPEN") && !reason?.trim()) {
     const what = kind === "REOPEN" ? "reabrir el caso" : `volver a ${quote(to)}`;
@@ -97,6 +117,7 @@ export function checkTransition({ from, to, outcome, reason }: TransitionRequest
 /** Throws AppError INVALID_TRANSITION (Spanish message, naming the field) unless allowed. */
 export function assertTransition(request: TransitionRequest): TransitionKind {
   const check = checkTransition(request);
-  if (!check.ok) throw new AppError("INVALID_TRANSITION", check.message, [{ field: check.field, message: check.message }]);
+  if (!check.ok)
+    throw new AppError("INVALID_TRANSITION", check.message, [{ field: check.field, message: check.message }]);
   return check.kind;
 }

@@ -53,22 +53,36 @@ export async function changeCaseState(
           type: "STATE_CHANGE",
           actorId: user.id,
           body: reason ?? (closing ? (outcomeNote ?? null) : null),
-          data: { from, to, kind, ...(closing ? { outcome } : {}), ...(kind === "REOPEN" ? { previousOutcome: row.outcome } : {}) },
+          data: {
+            from,
+            to,
+            kind,
+            ...(closing ? { outcome } : {}),
+            ...(kind === "REOPEN" ? { previousOutcome: row.outcome } : {}),
+          },
         },
       });
       await writeAudit(
         tx,
         user,
-        { action: "case.state.change", entity: "Case", entityId: row.id, schoolId: row.schoolId, details: { from, to, kind, version: row.version } },
+        {
+          action: "case.state.change",
+          entity: "Case",
+          entityId: row.id,
+          schoolId: row.schoolId,
+          details: { from, to, kind, version: row.version },
+        },
         origin,
       );
       return { caseId: row.id, version: row.version };
     });
   } catch (e) {
     if (isOpenCaseClash(e)) {
-      throw new AppError("ALREADY_EXISTS", "El estudiante ya tiene otro caso abierto; continúe el trabajo en ese caso.", [
-        { field: "to", message: "El estudiante ya tiene otro caso abierto." },
-      ]);
+      throw new AppError(
+        "ALREADY_EXISTS",
+        "El estudiante ya tiene otro caso abierto; continúe el trabajo en ese caso.",
+        [{ field: "to", message: "El estudiante ya tiene otro caso abierto." }],
+      );
     }
     throw e;
   }
@@ -127,10 +141,13 @@ export async function assignCaseMember(
     const row = await lockCaseVersion(tx, user, caseId, version);
     const member = await findAssignableMember(tx, userId, row.schoolId);
     if (!member) {
-      const message = "Solo se puede asignar a integrantes activos del equipo de casos (psicología, trabajo social, educación) de este colegio.";
+      const message =
+        "Solo se puede asignar a integrantes activos del equipo de casos (psicología, trabajo social, educación) de este colegio.";
       throw new AppError("INVALID_INPUT", message, [{ field: "userId", message }]);
     }
-    const already = await tx.caseAssignment.findUnique({ where: { caseId_userId: { caseId: row.id, userId: member.id } } });
+    const already = await tx.caseAssignment.findUnique({
+      where: { caseId_userId: { caseId: row.id, userId: member.id } },
+    });
     if (already) {
       const message = `${member.name} ya está asignado(a) a este caso.`;
       throw new AppError("ALREADY_EXISTS", message, [{ field: "userId", message }]);
@@ -181,7 +198,13 @@ export async function addCaseNote(
     await writeAudit(
       tx,
       user,
-      { action: "case.note.add", entity: "Case", entityId: row.id, schoolId: row.schoolId, details: { eventId: event.id, length: body.length, version: row.version } },
+      {
+        action: "case.note.add",
+        entity: "Case",
+        entityId: row.id,
+        schoolId: row.schoolId,
+        details: { eventId: event.id, length: body.length, version: row.version },
+      },
       origin,
     );
     return { caseId: row.id, version: row.version, eventId: event.id };

@@ -30,5 +30,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "El registro") => new AppError("NOT_FOUND", `${what} no existe o no está a su alcance.`);
+export const notFound = (what = "El registro") =>
+  new AppError("NOT_FOUND", `${what} no existe o no está a su alcance.`);
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -13,19 +13,45 @@ const ids = { a: "", b: "", demuna: "", cem: "", psych: "" };
 const byId = (stats: Awaited<ReturnType<typeof getHomeStats>>) => Object.fromEntries(stats.map((s) => [s.id, s.value]));
 
 function sessionUser(role: Role, schoolIds: string[], extra: Partial<SessionUser> = {}): SessionUser {
-  return { id: "00000000-0000-4000-8000-000000000000", email: "x@demo.pe", name: "X", role, locale: "es", schoolIds, agencyId: null, agencyType: null, ...extra };
+  return {
+    id: "00000000-0000-4000-8000-000000000000",
+    email: "x@demo.pe",
+    name: "X",
+    role,
+    locale: "es",
+    schoolIds,
+    agencyId: null,
+    agencyType: null,
+    ...extra,
+  };
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const db = t.db;
-  const a = await db.school.create({ data: { codigoModular: "9000001", name: "A", region: "R", province: "P", district: "D" } });
-  const b = await db.school.create({ data: { codigoModular: "9000002", name: "B", region: "R", province: "P", district: "D" } });
+  const a = await db.school.create({
+    data: { codigoModular: "9000001", name: "A", region: "R", province: "P", district: "D" },
+  });
+  const b = await db.school.create({
+    data: { codigoModular: "9000002", name: "B", region: "R", province: "P", district: "D" },
+  });
   ids.a = a.id;
   ids.b = b.id;
   let n = 0;
   const student = (schoolId: string, grade: number, section: string, status: "ACTIVE" | "WITHDRAWN" = "ACTIVE") =>
-    db.student.create({ data: { schoolId, documentType: "DNI", documentNumber: String(10000000 + ++n), paternalSurname: "P", givenNames: "G", sex: "F", grade, section, status } });
+    db.student.create({
+      data: {
+        schoolId,
+        documentType: "DNI",
+        documentNumber: String(10000000 + ++n),
+        paternalSurname: "P",
+        givenNames: "G",
+        sex: "F",
+        grade,
+        section,
+        status,
+      },
+    });
   const sa = [];
   for (let i = 0; i < 4; i++) sa.push(await student(a.id, 1, "A"));
   for (let i = 0; i < 3; i++) sa.push(await student(a.id, 2, "B"));
@@ -33,16 +59,33 @@ beforeAll(async () => {
   const sb = [await student(b.id, 1, "A"), await student(b.id, 1, "A"), await student(b.id, 2, "A")];
 
   const today = dayFromIso(todayInLima(now));
-  await db.attendanceDay.createMany({ data: [{ schoolId: a.id, grade: 1, section: "A", date: today }, { schoolId: b.id, grade: 1, section: "A", date: today }, { schoolId: a.id, grade: 2, section: "B", date: dayFromIso("2026-11-20") }] });
+  await db.attendanceDay.createMany({
+    data: [
+      { schoolId: a.id, grade: 1, section: "A", date: today },
+      { schoolId: b.id, grade: 1, section: "A", date: today },
+      { schoolId: a.id, grade: 2, section: "B", date: dayFromIso("2026-11-20") },
+    ],
+  });
 
   const alert = (schoolId: string, studentId: string, status: "OPEN" | "DISMISSED") =>
-    db.alert.create({ data: { schoolId, studentId, kind: "CONSECUTIVE_UNJUSTIFIED", status, figures: {}, openKey: status === "OPEN" ? `${studentId}:C` : null } });
+    db.alert.create({
+      data: {
+        schoolId,
+        studentId,
+        kind: "CONSECUTIVE_UNJUSTIFIED",
+        status,
+        figures: {},
+        openKey: status === "OPEN" ? `${studentId}:C` : null,
+      },
+    });
   await alert(a.id, sa[0].id, "OPEN");
   await alert(a.id, sa[1].id, "OPEN");
   await alert(a.id, sa[2].id, "DISMISSED");
   await alert(b.id, sb[0].id, "OPEN");
 
-  const psych = await db.user.create({ data: { email: "psi@t.pe", name: "Psi", passwordHash: "x", role: "PSYCHOLOGIST" } });
+  const psych = await db.user.create({
+    data: { email: "psi@t.pe", name: "Psi", passwordHash: "x", role: "PSYCHOLOGIST" },
+  });
   ids.psych = psych.id;
   const kase = (schoolId: string, studentId: string, state: "OPEN" | "CLOSED" = "OPEN") =>
     db.case.create({ data: { schoolId, studentId, state, openKey: state === "CLOSED" ? null : studentId } });
@@ -52,17 +95,40 @@ beforeAll(async () => {
   const c4 = await kase(b.id, sb[0].id);
   await db.caseAssignment.create({ data: { caseId: c1.id, userId: psych.id, schoolId: a.id } });
 
-  const demuna = await db.agency.create({ data: { code: "DEMUNA-T", type: "DEMUNA", name: "DEMUNA T", region: "R", district: "D" } });
-  const cem = await db.agency.create({ data: { code: "CEM-T", type: "CEM", name: "CEM T", region: "R", district: "D" } });
+  const demuna = await db.agency.create({
+    data: { code: "DEMUNA-T", type: "DEMUNA", name: "DEMUNA T", region: "R", district: "D" },
+  });
+  const cem = await db.agency.create({
+    data: { code: "CEM-T", type: "CEM", name: "CEM T", region: "R", district: "D" },
+  });
   ids.demuna = demuna.id;
   ids.cem = cem.id;
-  const referral = (c: { id: string; schoolId: string; studentId: string }, agencyId: string, status: "SENT" | "ACCEPTED", dueAt: string) =>
-    db.referral.create({ data: { caseId: c.id, schoolId: c.schoolId, studentId: c.studentId, agencyId, reason: "r", urgency: "PRIORITY", legalBasis: "GUARDIAN_CONSENT", status, dueAt: new Date(dueAt) } });
+  const referral = (
+    c: { id: string; schoolId: string; studentId: string },
+    agencyId: string,
+    status: "SENT" | "ACCEPTED",
+    dueAt: string,
+  ) =>
+    db.referral.create({
+      data: {
+        caseId: c.id,
+        schoolId: c.schoolId,
+        studentId: c.studentId,
+        agencyId,
+        reason: "r",
+        urgency: "PRIORITY",
+        legalBasis: "GUARDIAN_CONSENT",
+        status,
+        dueAt: new Date(dueAt),
+      },
+    });
   await referral(c1, demuna.id, "SENT", "2026-11-20T00:00:00Z"); // overdue
   await referral(c2, demuna.id, "ACCEPTED", "2026-11-20T00:00:00Z"); // answered: not overdue
   await referral(c4, cem.id, "SENT", "2026-12-20T00:00:00Z");
 });
-afterAll(async () => { await t.drop(); });
+afterAll(async () => {
+  await t.drop();
+});
 
 describe("[HOME] figures follow the caller's scope", () => {
   it("a director sees their own school's active roster, open alerts, open cases and today's sections", async () => {
@@ -72,7 +138,10 @@ describe("[HOME] figures follow the caller's scope", () => {
   });
 
   it("a tutor sees roster and attendance but no alert or case figures", async () => {
-    expect(byId(await getHomeStats(sessionUser("TUTOR", [ids.b]), now))).toEqual({ students: 3, "attendance-today": 1 });
+    expect(byId(await getHomeStats(sessionUser("TUTOR", [ids.b]), now))).toEqual({
+      students: 3,
+      "attendance-today": 1,
+    });
   });
 
   it("a psychologist counts the open cases of their schools, their own assignments and overdue referrals", async () => {
@@ -95,9 +164,13 @@ describe("[HOME] figures follow the caller's scope", () => {
   });
 
   it("agency staff count only referrals sent to their agency", async () => {
-    const demuna = byId(await getHomeStats(sessionUser("AGENCY_STAFF", [], { agencyId: ids.demuna, agencyType: "DEMUNA" }), now));
+    const demuna = byId(
+      await getHomeStats(sessionUser("AGENCY_STAFF", [], { agencyId: ids.demuna, agencyType: "DEMUNA" }), now),
+    );
     expect(demuna).toEqual({ "referrals-waiting": 1, "referrals-in-progress": 1, "overdue-referrals": 1 });
-    const cem = byId(await getHomeStats(sessionUser("AGENCY_STAFF", [], { agencyId: ids.cem, agencyType: "CEM" }), now));
+    const cem = byId(
+      await getHomeStats(sessionUser("AGENCY_STAFF", [], { agencyId: ids.cem, agencyType: "CEM" }), now),
+    );
     expect(cem).toEqual({ "referrals-waiting": 1, "referrals-in-progress": 0, "overdue-referrals": 0 });
   });
 

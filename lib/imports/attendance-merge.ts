@@ -25,7 +25,12 @@ const CHUNK_BYTES = 1 << 20;
  * pre-encoded pieces straight out of the typed arrays: no string per row, so no garbage
  * collection pauses that would leave PostgreSQL waiting for data.
  */
-function* copyChunks(rows: AttendanceRows, dir: StudentDirectory, suffix: string, onRows?: (done: number) => void): Generator<Uint8Array> {
+function* copyChunks(
+  rows: AttendanceRows,
+  dir: StudentDirectory,
+  suffix: string,
+  onRows?: (done: number) => void,
+): Generator<Uint8Array> {
   const encoder = new TextEncoder();
   const ids = dir.ids.map((id) => encoder.encode(`${id}\t`));
   const dates = rows.dates.map((d) => encoder.encode(`${d}\t`));
@@ -60,8 +65,17 @@ export async function createAttendanceStage(client: pg.Client, lifetime: "transa
   await client.query(lifetime === "transaction" ? `${STAGE_DDL} ON COMMIT DROP` : STAGE_DDL);
 }
 
-export async function stageAttendance(client: pg.Client, rows: AttendanceRows, dir: StudentDirectory, onRows?: (done: number) => void) {
-  await copyLines(client, `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`, copyChunks(rows, dir, "", onRows));
+export async function stageAttendance(
+  client: pg.Client,
+  rows: AttendanceRows,
+  dir: StudentDirectory,
+  onRows?: (done: number) => void,
+) {
+  await copyLines(
+    client,
+    `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`,
+    copyChunks(rows, dir, "", onRows),
+  );
   await client.query("ANALYZE attendance_stage");
 }
 
@@ -100,7 +114,10 @@ export async function hasAttendanceOn(client: pg.Client, schoolId: string, dates
   return rows[0].found;
 }
 
-export async function countAttendanceChanges(client: pg.Client, schoolId: string): Promise<{ existing: number; toUpdate: number }> {
+export async function countAttendanceChanges(
+  client: pg.Client,
+  schoolId: string,
+): Promise<{ existing: number; toUpdate: number }> {
   const { rows } = await client.query<{ existing: string; to_update: string }>(
     `SELECT count(*) AS existing, count(*) FILTER (WHERE a."status" IS DISTINCT FROM s."status") AS to_update
      FROM attendance_stage s JOIN attendance a ON a."studentId" = s."studentId" AND a."date" = s."date"
@@ -111,7 +128,11 @@ export async function countAttendanceChanges(client: pg.Client, schoolId: string
 }
 
 /** Staging → attendance: changed days are updated, new days inserted, equal days untouched. */
-export async function mergeAttendance(client: pg.Client, schoolId: string, actorId: string | null): Promise<{ inserted: number; updated: number }> {
+export async function mergeAttendance(
+  client: pg.Client,
+  schoolId: string,
+  actorId: string | null,
+): Promise<{ inserted: number; updated: number }> {
   const update = await client.query(
     `UPDATE attendance a SET "status" = s."status", "recordedById" = $2::uuid, "recordedAt" = now()
      FROM attendance_stage s
@@ -128,7 +149,13 @@ export async function mergeAttendance(client: pg.Client, schoolId: string, actor
 }
 
 /** AttendanceDay rows: the school days the alert rules count, one per section and date. */
-export async function recordSectionDays(client: pg.Client, schoolId: string, actorId: string | null, rows: AttendanceRows, dir: StudentDirectory) {
+export async function recordSectionDays(
+  client: pg.Client,
+  schoolId: string,
+  actorId: string | null,
+  rows: AttendanceRows,
+  dir: StudentDirectory,
+) {
   const days = rows.sectionDays();
   if (days.length === 0) return 0;
   const result = await client.query(
@@ -136,7 +163,13 @@ export async function recordSectionDays(client: pg.Client, schoolId: string, act
      SELECT $1::uuid, d.grade, d.section, d.date, $2::uuid
      FROM unnest($3::smallint[], $4::text[], $5::date[]) AS d(grade, section, date)
      ON CONFLICT DO NOTHING`,
-    [schoolId, actorId, days.map((d) => dir.groups[d.group].grade), days.map((d) => dir.groups[d.group].section), days.map((d) => d.date)],
+    [
+      schoolId,
+      actorId,
+      days.map((d) => dir.groups[d.group].grade),
+      days.map((d) => dir.groups[d.group].section),
+      days.map((d) => d.date),
+    ],
   );
   return result.rowCount ?? 0;
 }

@@ -58,7 +58,9 @@ export class AttendanceRows {
   /** (section group, date) pairs present in the file. */
   sectionDays(): { group: number; date: string }[] {
     const out: { group: number; date: string }[] = [];
-    this.sectionHadClass.forEach((groups, d) => groups.forEach((had, group) => had && out.push({ group, date: this.dates[d] })));
+    this.sectionHadClass.forEach((groups, d) =>
+      groups.forEach((had, group) => had && out.push({ group, date: this.dates[d] })),
+    );
     return out;
   }
 

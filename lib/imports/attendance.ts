@@ -21,7 +21,11 @@ const COLUMNS: readonly ColumnSpec<Field>[] = [
   { ...documentSpec("documentType"), field: "documentType", required: false },
   { ...documentSpec("documentNumber"), field: "documentNumber", required: true },
   { field: "date", label: "fecha", aliases: ["dia", "fecha de asistencia", "fecha asistencia"] },
-  { field: "status", label: "estado", aliases: ["asistencia", "condicion", "estado de asistencia", "codigo de asistencia"] },
+  {
+    field: "status",
+    label: "estado",
+    aliases: ["asistencia", "condicion", "estado de asistencia", "codigo de asistencia"],
+  },
 ];
 const ALIASES = aliasIndex(COLUMNS);
 const DAY_KEY = /^(0?[1-9]|[12]\d|3[01])$/;
@@ -43,7 +47,12 @@ export async function parseAttendanceFile(
   opts: { month?: string | null; onProgress?: OnImportProgress } = {},
 ): Promise<ParsedAttendance> {
   const issues = new IssueList();
-  const rows = new AttendanceRows(dir.ids.length, dir.groups.length, Math.ceil(file.bytes.byteLength / 24), dir.groupOf);
+  const rows = new AttendanceRows(
+    dir.ids.length,
+    dir.groups.length,
+    Math.ceil(file.bytes.byteLength / 24),
+    dir.groupOf,
+  );
   const sample: AttendanceSampleRow[] = [];
   const today = todayInLima();
   const month = opts.month?.trim() || null;
@@ -57,7 +66,8 @@ export async function parseAttendanceFile(
   // Cell text → index caches: a file repeats the same few dates and codes millions of times.
   const dateCache = new Map<string, number | string>();
   const dateIndexOf = (iso: string): number | string => {
-    if (iso > today) return `La fecha ${formatDay(dayFromIso(iso))} es futura: no se registra asistencia de días que aún no pasan.`;
+    if (iso > today)
+      return `La fecha ${formatDay(dayFromIso(iso))} es futura: no se registra asistencia de días que aún no pasan.`;
     return rows.dateIndex(iso);
   };
   const readDate = (text: string): number | string => {
@@ -80,10 +90,21 @@ export async function parseAttendanceFile(
     return hit;
   };
 
-  const record = (row: number, studentIdx: number, dateIdx: number, status: number, column: string, document: string) => {
+  const record = (
+    row: number,
+    studentIdx: number,
+    dateIdx: number,
+    status: number,
+    column: string,
+    document: string,
+  ) => {
     const previousRow = rows.add(studentIdx, dateIdx, status, row);
     if (previousRow > 0) {
-      issues.add(row, column, `El estudiante ${document.trim()} tiene dos registros para el ${formatDay(dayFromIso(rows.dates[dateIdx]))}: filas ${previousRow} y ${row}.`);
+      issues.add(
+        row,
+        column,
+        `El estudiante ${document.trim()} tiene dos registros para el ${formatDay(dayFromIso(rows.dates[dateIdx]))}: filas ${previousRow} y ${row}.`,
+      );
     } else if (sample.length < 10) {
       sample.push({ row, document: document.trim(), date: rows.dates[dateIdx], status: STATUSES[status] });
     }
@@ -104,7 +125,11 @@ export async function parseAttendanceFile(
       shape = index.date !== undefined && index.status !== undefined ? "long" : "grid";
       if (shape === "grid") {
         if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
-          issues.add(row, "", "El archivo tiene una columna por día: indique el mes como AAAA-MM (por ejemplo 2026-03).");
+          issues.add(
+            row,
+            "",
+            "El archivo tiene una columna por día: indique el mes como AAAA-MM (por ejemplo 2026-03).",
+          );
           return;
         }
         dayColumns = headers.flatMap((h, column) => {
@@ -122,18 +147,32 @@ export async function parseAttendanceFile(
       const docColumn = headers[index.documentNumber!];
       const document = cells[index.documentNumber!] ?? "";
       if (document.trim() === "") return issues.add(row, docColumn, "Falta el número de documento.");
-      const student = resolveDocument(dir, document, index.documentType === undefined ? undefined : (cells[index.documentType] ?? ""));
+      const student = resolveDocument(
+        dir,
+        document,
+        index.documentType === undefined ? undefined : (cells[index.documentType] ?? ""),
+      );
       if (student === AMBIGUOUS) {
-        return issues.add(row, docColumn, `El número ${document.trim()} corresponde a más de un estudiante: agregue la columna «tipo de documento».`);
+        return issues.add(
+          row,
+          docColumn,
+          `El número ${document.trim()} corresponde a más de un estudiante: agregue la columna «tipo de documento».`,
+        );
       }
-      if (student < 0) return issues.add(row, docColumn, `Documento ${document.trim()} no pertenece a un estudiante de este colegio.`);
+      if (student < 0)
+        return issues.add(row, docColumn, `Documento ${document.trim()} no pertenece a un estudiante de este colegio.`);
       if (shape === "long") {
         const dateText = cells[index.date!] ?? "";
         const statusText = cells[index.status!] ?? "";
         const date = dateText.trim() === "" ? "Falta la fecha." : readDate(dateText);
         const status = readStatus(statusText);
         if (typeof date === "string") issues.add(row, headers[index.date!], date);
-        if (status < 0) issues.add(row, headers[index.status!], statusText.trim() === "" ? "Falta el estado de asistencia." : UNKNOWN_STATUS_MESSAGE(statusText));
+        if (status < 0)
+          issues.add(
+            row,
+            headers[index.status!],
+            statusText.trim() === "" ? "Falta el estado de asistencia." : UNKNOWN_STATUS_MESSAGE(statusText),
+          );
         if (typeof date === "number" && status >= 0) record(row, student, date, status, docColumn, document);
         return;
       }
@@ -154,7 +193,8 @@ export async function parseAttendanceFile(
     onProgress: (done, total) => opts.onProgress?.({ phase: "parse", done, total }),
   });
   if (!result.ok) issues.add(result.issue.row, result.issue.column, result.issue.message);
-  else if (usable && rowCount === 0) issues.add(0, "", "El archivo no tiene filas de asistencia debajo de los encabezados.");
+  else if (usable && rowCount === 0)
+    issues.add(0, "", "El archivo no tiene filas de asistencia debajo de los encabezados.");
   opts.onProgress?.({ phase: "validate", done: rowCount, total: rowCount });
   return { shape, rows, rowCount, issues, info: result.ok ? result.info : null, sample };
 }

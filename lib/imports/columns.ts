@@ -48,7 +48,11 @@ export function mapColumns<F extends string>(
     }
     const previous = index[field];
     if (previous !== undefined) {
-      issues.push({ row: headerRow, column: header, message: `La columna «${header}» repite «${headers[previous]}»: deje solo una.` });
+      issues.push({
+        row: headerRow,
+        column: header,
+        message: `La columna «${header}» repite «${headers[previous]}»: deje solo una.`,
+      });
       return;
     }
     index[field] = i;

@@ -31,7 +31,8 @@ export function parseImportArgs(args: string[], opts: { allowMonth: boolean }): 
   if (!school) throw new UsageError("Falta --school <código modular>.");
   if (!/^\d{7}$/.test(school)) throw new UsageError(`El código modular «${school}» debe tener 7 dígitos.`);
   if (files.length !== 1) throw new UsageError("Indique un solo archivo CSV o XLSX.");
-  if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`El mes «${month}» debe escribirse AAAA-MM.`);
+  if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new UsageError(`El mes «${month}» debe escribirse AAAA-MM.`);
   return { school, file: files[0], month };
 }
 

@@ -10,7 +10,11 @@ const CHUNK_CHARS = 256 * 1024;
 /** Guesses `;`, `,` or tab from the first lines (the most consistent field count wins). */
 export function detectDelimiter(text: string): string {
   const sample = text.slice(0, 64 * 1024);
-  const guessed = Papa.parse<string[]>(sample, { delimitersToGuess: CANDIDATE_DELIMITERS, preview: 30, skipEmptyLines: "greedy" });
+  const guessed = Papa.parse<string[]>(sample, {
+    delimitersToGuess: CANDIDATE_DELIMITERS,
+    preview: 30,
+    skipEmptyLines: "greedy",
+  });
   const delimiter = guessed.meta.delimiter;
   if (CANDIDATE_DELIMITERS.includes(delimiter)) return delimiter;
   // One-column files: papaparse cannot guess; fall back to whatever appears on the first line.

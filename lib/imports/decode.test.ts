@@ -20,6 +20,9 @@ describe("decodeText", () => {
 
   it("reads UTF-16 with a BOM (Excel's 'Texto Unicode')", () => {
     const body = Buffer.from("DNI\tNombres\r\n01234567\tÑusta", "utf16le");
-    expect(decodeText(new Uint8Array([0xff, 0xfe, ...body]))).toMatchObject({ text: "DNI\tNombres\r\n01234567\tÑusta", encoding: "utf-16le" });
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...body]))).toMatchObject({
+      text: "DNI\tNombres\r\n01234567\tÑusta",
+      encoding: "utf-16le",
+    });
   });
 });

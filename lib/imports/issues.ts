@@ -25,7 +25,9 @@ export class IssueList {
   /** The reported list, with one closing line when some were left out. */
   toArray(): ImportIssue[] {
     if (this.extra === 0) return [...this.items].sort(byRow);
-    return [...this.items].sort(byRow).concat({ row: 0, column: "", message: `Hay ${this.extra} errores más que no se muestran.` });
+    return [...this.items]
+      .sort(byRow)
+      .concat({ row: 0, column: "", message: `Hay ${this.extra} errores más que no se muestran.` });
   }
 }
 
@@ -37,5 +39,9 @@ function byRow(a: ImportIssue, b: ImportIssue) {
 export function refuseIfIssues(issues: IssueList) {
   if (issues.isEmpty) return;
   const n = issues.count;
-  throw new AppError("INVALID_INPUT", `El archivo tiene ${n} ${n === 1 ? "error" : "errores"}; no se importó nada.`, issues.toArray());
+  throw new AppError(
+    "INVALID_INPUT",
+    `El archivo tiene ${n} ${n === 1 ? "error" : "errores"}; no se importó nada.`,
+    issues.toArray(),
+  );
 }

@@ -5,7 +5,11 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Lowercase, without accents, spaces or punctuation: "N° de Documento" → "ndedocumento". */
 export function normalizeKey(text: string): string {
-  return text.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return text
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /** Collapses inner whitespace (incl. non-breaking spaces) and trims. */

@@ -19,7 +19,11 @@ export async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>): Pr
 }
 
 /** BEGIN … COMMIT on one client; any error rolls everything back, so a file lands whole or not at all. */
-export async function inTransaction<T>(client: pg.Client, fn: () => Promise<T>, mode: "READ WRITE" | "READ ONLY" = "READ WRITE"): Promise<T> {
+export async function inTransaction<T>(
+  client: pg.Client,
+  fn: () => Promise<T>,
+  mode: "READ WRITE" | "READ ONLY" = "READ WRITE",
+): Promise<T> {
   await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED ${mode}`);
   try {
     const result = await fn();
@@ -36,7 +40,9 @@ export async function inTransaction<T>(client: pg.Client, fn: () => Promise<T>, 
 export function copyText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "\\N";
   const s = String(value);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : s;
 }
 
 /** Streams chunks of whole lines (text or UTF-8 bytes) into `COPY … FROM STDIN`; returns the rows copied. */

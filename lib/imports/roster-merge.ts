@@ -18,7 +18,17 @@ import type { ParsedRoster, RosterField, RosterRecord } from "./roster";
 
 const ALWAYS = ["paternalSurname", "givenNames", "sex", "grade", "section"] as const satisfies readonly RosterField[];
 const AS_GIVEN_WHEN_PRESENT = ["maternalSurname"] as const satisfies readonly RosterField[];
-const KEEP_WHEN_BLANK = ["birthDate", "level", "addressStreet", "addressReference", "addressDistrict", "phone", "guardianName", "guardianRelationship", "guardianPhone"] as const satisfies readonly RosterField[];
+const KEEP_WHEN_BLANK = [
+  "birthDate",
+  "level",
+  "addressStreet",
+  "addressReference",
+  "addressDistrict",
+  "phone",
+  "guardianName",
+  "guardianRelationship",
+  "guardianPhone",
+] as const satisfies readonly RosterField[];
 const CONTACT_GROUPS = [
   { verifiedAt: "addressVerifiedAt", fields: ["addressStreet", "addressReference", "addressDistrict"] },
   { verifiedAt: "phoneVerifiedAt", fields: ["phone"] },
@@ -26,7 +36,11 @@ const CONTACT_GROUPS = [
 ] as const;
 
 const STAGE_COLUMNS = [
-  "documentType", "documentNumber", ...ALWAYS, ...AS_GIVEN_WHEN_PRESENT, ...KEEP_WHEN_BLANK,
+  "documentType",
+  "documentNumber",
+  ...ALWAYS,
+  ...AS_GIVEN_WHEN_PRESENT,
+  ...KEEP_WHEN_BLANK,
 ] as const satisfies readonly RosterField[];
 
 const STAGE_DDL = `
@@ -51,7 +65,9 @@ const q = (c: string) => `"${c}"`;
 
 /** The value a column takes after the merge, as SQL over staging `s` and student `t`. */
 function mergedValue(column: RosterField): string {
-  return (KEEP_WHEN_BLANK as readonly string[]).includes(column) ? `COALESCE(s.${q(column)}, t.${q(column)})` : `s.${q(column)}`;
+  return (KEEP_WHEN_BLANK as readonly string[]).includes(column)
+    ? `COALESCE(s.${q(column)}, t.${q(column)})`
+    : `s.${q(column)}`;
 }
 
 function updatableColumns(present: Set<RosterField>): RosterField[] {
@@ -77,13 +93,22 @@ export async function createRosterStage(client: pg.Client, lifetime: "transactio
  * date normalised the same way as in the file; two stored students sharing that key cannot be
  * told apart and the row is refused.
  */
-export async function stageRoster(client: pg.Client, schoolId: string, parsed: ParsedRoster, issues: IssueList): Promise<void> {
+export async function stageRoster(
+  client: pg.Client,
+  schoolId: string,
+  parsed: ParsedRoster,
+  issues: IssueList,
+): Promise<void> {
   const undocumented = await matchUndocumented(client, schoolId, parsed.records, issues);
   const lines = parsed.records.map((r) => {
     const values = [r.row, undocumented.get(r.row) ?? null, ...STAGE_COLUMNS.map((c) => r[c])];
     return values.map(copyText).join("\t") + "\n";
   });
-  await copyLines(client, `COPY roster_stage ("row", "id", ${STAGE_COLUMNS.map(q).join(", ")}) FROM STDIN`, batchLines(lines));
+  await copyLines(
+    client,
+    `COPY roster_stage ("row", "id", ${STAGE_COLUMNS.map(q).join(", ")}) FROM STDIN`,
+    batchLines(lines),
+  );
   await client.query(
     `UPDATE roster_stage s SET "id" = t."id" FROM student t
      WHERE t."schoolId" = $1 AND s."documentType" <> 'NONE'
@@ -93,7 +118,12 @@ export async function stageRoster(client: pg.Client, schoolId: string, parsed: P
   await client.query("ANALYZE roster_stage");
 }
 
-async function matchUndocumented(client: pg.Client, schoolId: string, records: RosterRecord[], issues: IssueList): Promise<Map<number, string>> {
+async function matchUndocumented(
+  client: pg.Client,
+  schoolId: string,
+  records: RosterRecord[],
+  issues: IssueList,
+): Promise<Map<number, string>> {
   const wanted = records.filter((r) => r.documentType === "NONE");
   const byRow = new Map<number, string>();
   if (wanted.length === 0) return byRow;
@@ -102,7 +132,8 @@ async function matchUndocumented(client: pg.Client, schoolId: string, records: R
      FROM student WHERE "schoolId" = $1 AND "documentType" = 'NONE'`,
     [schoolId],
   );
-  const key = (p: string, m: string, g: string, b: string | null) => `${nameKey(p)}|${nameKey(m)}|${nameKey(g)}|${b ?? ""}`;
+  const key = (p: string, m: string, g: string, b: string | null) =>
+    `${nameKey(p)}|${nameKey(m)}|${nameKey(g)}|${b ?? ""}`;
   const stored = new Map<string, string[]>();
   for (const r of rows) {
     const k = key(r.p, r.m, r.g, r.b);
@@ -112,14 +143,21 @@ async function matchUndocumented(client: pg.Client, schoolId: string, records: R
     const ids = stored.get(key(r.paternalSurname, r.maternalSurname, r.givenNames, r.birthDate));
     if (ids?.length === 1) byRow.set(r.row, ids[0]);
     else if (ids && ids.length > 1) {
-      issues.add(r.row, "nombres", "Hay más de un estudiante sin documento con estos nombres y fecha de nacimiento; corríjalo en la ficha del estudiante.");
+      issues.add(
+        r.row,
+        "nombres",
+        "Hay más de un estudiante sin documento con estos nombres y fecha de nacimiento; corríjalo en la ficha del estudiante.",
+      );
     }
   }
   return byRow;
 }
 
 /** Counts what `mergeRoster` would do, without doing it (preview). */
-export async function countRosterChanges(client: pg.Client, present: Set<RosterField>): Promise<{ toCreate: number; toUpdate: number }> {
+export async function countRosterChanges(
+  client: pg.Client,
+  present: Set<RosterField>,
+): Promise<{ toCreate: number; toUpdate: number }> {
   const { rows } = await client.query<{ to_create: string; to_update: string }>(
     `SELECT (SELECT count(*) FROM roster_stage WHERE "id" IS NULL) AS to_create,
             (SELECT count(*) FROM roster_stage s JOIN student t ON t."id" = s."id" WHERE ${changedCondition(updatableColumns(present))}) AS to_update`,
@@ -127,7 +165,11 @@ export async function countRosterChanges(client: pg.Client, present: Set<RosterF
   return { toCreate: Number(rows[0].to_create), toUpdate: Number(rows[0].to_update) };
 }
 
-export async function mergeRoster(client: pg.Client, schoolId: string, present: Set<RosterField>): Promise<{ created: number; updated: number }> {
+export async function mergeRoster(
+  client: pg.Client,
+  schoolId: string,
+  present: Set<RosterField>,
+): Promise<{ created: number; updated: number }> {
   const columns = updatableColumns(present);
   const verifiedResets = CONTACT_GROUPS.filter((g) => g.fields.some((f) => present.has(f))).map((g) => {
     const fields = g.fields.filter((f) => present.has(f));

@@ -4,7 +4,15 @@ import { IssueList } from "./issues";
 import { nameKey } from "./normalize";
 import { readTable, type TableInfo } from "./table";
 import type { ImportFile, OnImportProgress } from "./types";
-import { parseDate, parseDocumentNumber, parseDocumentType, parseGrade, parseLevel, parseSex, type Parsed } from "./values";
+import {
+  parseDate,
+  parseDocumentNumber,
+  parseDocumentType,
+  parseGrade,
+  parseLevel,
+  parseSex,
+  type Parsed,
+} from "./values";
 
 // Roster file → validated student records, with every problem as {row, column, message}.
 // Nothing here touches the database; lib/students/import-roster.ts writes the result.
@@ -13,12 +21,35 @@ export type RosterField = StudentField;
 
 export const ROSTER_COLUMNS: readonly ColumnSpec<RosterField>[] = [
   { field: "documentType", label: "tipo de documento", aliases: ["tipo documento", "tipo doc", "tipo"] },
-  { field: "documentNumber", label: "número de documento", aliases: ["numero documento", "nro de documento", "nro documento", "nro doc", "n de documento", "num doc", "documento", "dni", "n documento"] },
-  { field: "paternalSurname", label: "apellido paterno", aliases: ["ap paterno", "paterno", "primer apellido"], required: true },
+  {
+    field: "documentNumber",
+    label: "número de documento",
+    aliases: [
+      "numero documento",
+      "nro de documento",
+      "nro documento",
+      "nro doc",
+      "n de documento",
+      "num doc",
+      "documento",
+      "dni",
+      "n documento",
+    ],
+  },
+  {
+    field: "paternalSurname",
+    label: "apellido paterno",
+    aliases: ["ap paterno", "paterno", "primer apellido"],
+    required: true,
+  },
   { field: "maternalSurname", label: "apellido materno", aliases: ["ap materno", "materno", "segundo apellido"] },
   { field: "givenNames", label: "nombres", aliases: ["nombre", "prenombres"], required: true },
   { field: "sex", label: "sexo", aliases: ["genero"], required: true },
-  { field: "birthDate", label: "fecha de nacimiento", aliases: ["fecha nacimiento", "fec nac", "f nacimiento", "nacimiento"] },
+  {
+    field: "birthDate",
+    label: "fecha de nacimiento",
+    aliases: ["fecha nacimiento", "fec nac", "f nacimiento", "nacimiento"],
+  },
   { field: "level", label: "nivel", aliases: ["nivel educativo"] },
   { field: "grade", label: "grado", aliases: [], required: true },
   { field: "section", label: "sección", aliases: [], required: true },
@@ -26,9 +57,17 @@ export const ROSTER_COLUMNS: readonly ColumnSpec<RosterField>[] = [
   { field: "addressReference", label: "referencia", aliases: ["referencia de direccion", "referencia domicilio"] },
   { field: "addressDistrict", label: "distrito", aliases: [] },
   { field: "phone", label: "teléfono", aliases: ["celular", "telefono del estudiante", "telefono estudiante"] },
-  { field: "guardianName", label: "apoderado", aliases: ["nombre del apoderado", "nombre apoderado", "apoderado nombres"] },
+  {
+    field: "guardianName",
+    label: "apoderado",
+    aliases: ["nombre del apoderado", "nombre apoderado", "apoderado nombres"],
+  },
   { field: "guardianRelationship", label: "parentesco", aliases: ["parentesco del apoderado", "relacion"] },
-  { field: "guardianPhone", label: "teléfono del apoderado", aliases: ["telefono apoderado", "celular del apoderado", "celular apoderado"] },
+  {
+    field: "guardianPhone",
+    label: "teléfono del apoderado",
+    aliases: ["telefono apoderado", "celular del apoderado", "celular apoderado"],
+  },
 ];
 
 const ALIASES = aliasIndex(ROSTER_COLUMNS);
@@ -46,13 +85,19 @@ export type ParsedRoster = {
 };
 
 /** Key that identifies a student within a school: the document, or names + birth date. */
-export function studentKey(s: Pick<TStudent, "documentType" | "documentNumber" | "paternalSurname" | "maternalSurname" | "givenNames" | "birthDate">): string {
+export function studentKey(
+  s: Pick<
+    TStudent,
+    "documentType" | "documentNumber" | "paternalSurname" | "maternalSurname" | "givenNames" | "birthDate"
+  >,
+): string {
   if (s.documentType !== "NONE") return `${s.documentType}:${s.documentNumber}`;
   return `NONE:${nameKey(s.paternalSurname)}|${nameKey(s.maternalSurname)}|${nameKey(s.givenNames)}|${s.birthDate ?? ""}`;
 }
 
 function describeKey(s: TStudent): string {
-  if (s.documentType === "NONE") return `El estudiante sin documento ${s.paternalSurname} ${s.maternalSurname} ${s.givenNames}`.replace(/\s+/g, " ");
+  if (s.documentType === "NONE")
+    return `El estudiante sin documento ${s.paternalSurname} ${s.maternalSurname} ${s.givenNames}`.replace(/\s+/g, " ");
   const label = s.documentType === "CODIGO" ? "código" : s.documentType;
   return `El documento ${label} ${s.documentNumber}`;
 }
@@ -108,7 +153,8 @@ export async function parseRosterFile(file: ImportFile, onProgress?: OnImportPro
     onProgress: (done, total) => onProgress?.({ phase: "parse", done, total }),
   });
   if (!result.ok) issues.add(result.issue.row, result.issue.column, result.issue.message);
-  else if (headerOk && rowCount === 0) issues.add(0, "", "El archivo no tiene filas de estudiantes debajo de los encabezados.");
+  else if (headerOk && rowCount === 0)
+    issues.add(0, "", "El archivo no tiene filas de estudiantes debajo de los encabezados.");
   onProgress?.({ phase: "validate", done: rowCount, total: rowCount });
   return { records, present, rowCount, issues, info: result.ok ? result.info : null };
 }
@@ -136,10 +182,23 @@ function readRosterRow(cells: string[], index: Partial<Record<RosterField, numbe
   let documentType = typeText === undefined ? null : take("documentType", parseDocumentType(typeText));
   if (documentType === null) documentType = numberText ? "DNI" : "NONE";
   const input: Record<string, unknown> = { documentType: documentType ?? undefined };
-  if (documentType && documentType !== "NONE" && numberText) input.documentNumber = take("documentNumber", parseDocumentNumber(documentType, numberText));
+  if (documentType && documentType !== "NONE" && numberText)
+    input.documentNumber = take("documentNumber", parseDocumentNumber(documentType, numberText));
   else input.documentNumber = numberText ?? null;
 
-  for (const field of ["paternalSurname", "maternalSurname", "givenNames", "section", "addressStreet", "addressReference", "addressDistrict", "phone", "guardianName", "guardianRelationship", "guardianPhone"] as const) {
+  for (const field of [
+    "paternalSurname",
+    "maternalSurname",
+    "givenNames",
+    "section",
+    "addressStreet",
+    "addressReference",
+    "addressDistrict",
+    "phone",
+    "guardianName",
+    "guardianRelationship",
+    "guardianPhone",
+  ] as const) {
     input[field] = cell(field) ?? null;
   }
   const sex = nonBlank("sex");

@@ -1,5 +1,12 @@
 import { isAppError } from "../errors/app-error";
-import { cliOrigin, parseImportArgs, readImportFile, stderrProgress, UsageError, type ImportArgs } from "./command-line";
+import {
+  cliOrigin,
+  parseImportArgs,
+  readImportFile,
+  stderrProgress,
+  UsageError,
+  type ImportArgs,
+} from "./command-line";
 import { findSchoolByCodeAsSystem, type ImportSchool } from "./school";
 import type { ImportFile, ImportIssue, OnImportProgress } from "./types";
 import type { RequestOrigin } from "../auth/types";
@@ -8,7 +15,12 @@ import type { RequestOrigin } from "../auth/types";
 // on stdout, 1 when the file (or the school) is refused — the summary then lists the errors —
 // and 2 on usage errors. The database is the one `npm run dev` uses, opened by the command.
 
-type Core<R> = (school: ImportSchool, file: ImportFile & { month?: string | null }, origin: RequestOrigin, onProgress: OnImportProgress) => Promise<R>;
+type Core<R> = (
+  school: ImportSchool,
+  file: ImportFile & { month?: string | null },
+  origin: RequestOrigin,
+  onProgress: OnImportProgress,
+) => Promise<R>;
 
 export async function runImportCommand<R>(
   command: string,

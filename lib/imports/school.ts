@@ -7,14 +7,17 @@ import { AppError } from "../errors/app-error";
 
 export type ImportSchool = { id: string; codigoModular: string; name: string };
 
-const notInScope = (code: string) =>
-  new AppError("NOT_FOUND", `El colegio ${code} no existe o no está a su alcance.`);
+const notInScope = (code: string) => new AppError("NOT_FOUND", `El colegio ${code} no existe o no está a su alcance.`);
 
 /**
  * The user-facing gate of every import: permission first, then the school looked up by código
  * modular *within* the user's scope, so another school reads exactly like an unknown one.
  */
-export async function resolveImportSchool(user: SessionUser | null | undefined, permission: Permission, schoolCode: string): Promise<ImportSchool> {
+export async function resolveImportSchool(
+  user: SessionUser | null | undefined,
+  permission: Permission,
+  schoolCode: string,
+): Promise<ImportSchool> {
   authorize(user, permission);
   const code = String(schoolCode ?? "").trim();
   if (!/^\d{7}$/.test(code)) throw notInScope(code);
@@ -32,7 +35,10 @@ export async function resolveImportSchool(user: SessionUser | null | undefined, 
  */
 export async function findSchoolByCodeAsSystem(schoolCode: string): Promise<ImportSchool> {
   const school = /^\d{7}$/.test(schoolCode)
-    ? await db.school.findUnique({ where: { codigoModular: schoolCode }, select: { id: true, codigoModular: true, name: true } })
+    ? await db.school.findUnique({
+        where: { codigoModular: schoolCode },
+        select: { id: true, codigoModular: true, name: true },
+      })
     : null;
   if (!school) throw new AppError("NOT_FOUND", `El colegio ${schoolCode} no existe.`);
   return school;

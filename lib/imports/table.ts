@@ -32,7 +32,8 @@ export async function readTable(file: ImportFile, visitor: TableVisitor): Promis
   if (bytes.byteLength === 0) return refuse("El archivo está vacío.");
   if (bytes.byteLength > MAX_IMPORT_BYTES) return refuse("El archivo supera el tamaño máximo de 256 MB.");
   const format = detectFormat(file);
-  if (format === "xls") return refuse("El formato XLS (Excel 97-2003) no se admite: guarde el archivo como XLSX o CSV.");
+  if (format === "xls")
+    return refuse("El formato XLS (Excel 97-2003) no se admite: guarde el archivo como XLSX o CSV.");
 
   let headerRow = 0;
   let searched = 0;
@@ -69,7 +70,10 @@ export async function readTable(file: ImportFile, visitor: TableVisitor): Promis
     const delimiter = detectDelimiter(text);
     const { quoteErrorRow } = parseCsv(text, delimiter, visit, visitor.onProgress);
     if (quoteErrorRow !== null) {
-      return { ok: false, issue: { row: quoteErrorRow, column: "", message: "Hay comillas sin cerrar a partir de esta fila." } };
+      return {
+        ok: false,
+        issue: { row: quoteErrorRow, column: "", message: "Hay comillas sin cerrar a partir de esta fila." },
+      };
     }
     info = { format, encoding, delimiter };
   }

@@ -65,8 +65,22 @@ describe("parseDate", () => {
 
 describe("parseGrade, parseSex, parseSection", () => {
   it.each([
-    ["1", 1], ["1°", 1], ["1º", 1], ["1ro", 1], ["1er grado", 1], ["primero", 1], ["Segundo", 2], ["2do", 2],
-    ["3ro", 3], ["tercero", 3], ["4to", 4], ["Cuarto Grado", 4], ["5to", 5], ["5° sec.", 5], ["QUINTO", 5], ["IV", 4],
+    ["1", 1],
+    ["1°", 1],
+    ["1º", 1],
+    ["1ro", 1],
+    ["1er grado", 1],
+    ["primero", 1],
+    ["Segundo", 2],
+    ["2do", 2],
+    ["3ro", 3],
+    ["tercero", 3],
+    ["4to", 4],
+    ["Cuarto Grado", 4],
+    ["5to", 5],
+    ["5° sec.", 5],
+    ["QUINTO", 5],
+    ["IV", 4],
   ])("grade %s → %i", (text, grade) => {
     expect(parseGrade(text).value).toBe(grade);
   });
@@ -93,8 +107,17 @@ describe("parseAttendanceStatus", () => {
   it("reads P/T/F/J and the Spanish words, ignoring case and accents", () => {
     expect(["P", "p", "Presente"].map(parseAttendanceStatus)).toEqual(["PRESENT", "PRESENT", "PRESENT"]);
     expect(["T", "tardanza"].map(parseAttendanceStatus)).toEqual(["LATE", "LATE"]);
-    expect(["F", "Falta", "falta injustificada", "I"].map(parseAttendanceStatus)).toEqual(["UNJUSTIFIED", "UNJUSTIFIED", "UNJUSTIFIED", "UNJUSTIFIED"]);
-    expect(["J", "Falta justificada", "JUSTIFICADA"].map(parseAttendanceStatus)).toEqual(["JUSTIFIED", "JUSTIFIED", "JUSTIFIED"]);
+    expect(["F", "Falta", "falta injustificada", "I"].map(parseAttendanceStatus)).toEqual([
+      "UNJUSTIFIED",
+      "UNJUSTIFIED",
+      "UNJUSTIFIED",
+      "UNJUSTIFIED",
+    ]);
+    expect(["J", "Falta justificada", "JUSTIFICADA"].map(parseAttendanceStatus)).toEqual([
+      "JUSTIFIED",
+      "JUSTIFIED",
+      "JUSTIFIED",
+    ]);
     expect(parseAttendanceStatus("X")).toBeNull();
     expect(parseAttendanceStatus("")).toBeNull();
   });

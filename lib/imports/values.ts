@@ -37,7 +37,9 @@ export function parseDocumentType(text: string): Parsed<DocumentType | null> {
   const key = normalizeKey(text);
   if (!key) return ok(null);
   const type = DOCUMENT_TYPES[key];
-  return type ? ok(type) : fail(`Tipo de documento «${cleanText(text)}» no reconocido: use DNI, CE, CODIGO o SIN DOCUMENTO.`);
+  return type
+    ? ok(type)
+    : fail(`Tipo de documento «${cleanText(text)}» no reconocido: use DNI, CE, CODIGO o SIN DOCUMENTO.`);
 }
 
 /**
@@ -67,8 +69,15 @@ export function parseDocumentNumber(type: DocumentType, text: string): Parsed<st
 }
 
 const SEXES: Record<string, Sex> = {
-  m: "M", masculino: "M", hombre: "M", varon: "M", h: "M", v: "M",
-  f: "F", femenino: "F", mujer: "F",
+  m: "M",
+  masculino: "M",
+  hombre: "M",
+  varon: "M",
+  h: "M",
+  v: "M",
+  f: "F",
+  femenino: "F",
+  mujer: "F",
 };
 
 export function parseSex(text: string): Parsed<Sex> {
@@ -77,8 +86,20 @@ export function parseSex(text: string): Parsed<Sex> {
 }
 
 const GRADE_WORDS: Record<string, number> = {
-  primero: 1, primer: 1, segundo: 2, tercero: 3, tercer: 3, cuarto: 4, quinto: 5, sexto: 6,
-  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6,
+  primero: 1,
+  primer: 1,
+  segundo: 2,
+  tercero: 3,
+  tercer: 3,
+  cuarto: 4,
+  quinto: 5,
+  sexto: 6,
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
 };
 
 /** "1", "1°", "1º", "1ro", "1er", "2do", "5to", "primero", "Quinto grado", "3° sec." → 1…6. */
@@ -90,13 +111,22 @@ export function parseGrade(text: string): Parsed<number> {
 }
 
 export function parseSection(text: string): Parsed<string> {
-  const section = cleanText(text).replace(/^secci[oó]n\s+/i, "").toUpperCase();
+  const section = cleanText(text)
+    .replace(/^secci[oó]n\s+/i, "")
+    .toUpperCase();
   if (!section) return fail("Falta la sección.");
   if (section.length > 10) return fail(`La sección «${section}» tiene más de 10 caracteres.`);
   return ok(section);
 }
 
-const LEVELS: Record<string, EducationLevel> = { secundaria: "SECONDARY", s: "SECONDARY", sec: "SECONDARY", primaria: "PRIMARY", p: "PRIMARY", prim: "PRIMARY" };
+const LEVELS: Record<string, EducationLevel> = {
+  secundaria: "SECONDARY",
+  s: "SECONDARY",
+  sec: "SECONDARY",
+  primaria: "PRIMARY",
+  p: "PRIMARY",
+  prim: "PRIMARY",
+};
 
 export function parseLevel(text: string): Parsed<EducationLevel | null> {
   const key = normalizeKey(text);

@@ -35,7 +35,8 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === "boolean") return value ? "VERDADERO" : "FALSO";
   if (value instanceof Date) return formatUtcDay(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ("hyperlink" in value) return String(value.text ?? "");
   if ("error" in value) return "";
   return "";

@@ -28,7 +28,9 @@ describe("[IMPORTS] XLSX expansion guard", () => {
 
   it("refuses a workbook that would unpack past the limit, in Spanish", () => {
     const bomb = withDeclaredSize(roster, MAX_XLSX_UNCOMPRESSED_BYTES + 1);
-    expect(xlsxExpansionProblem(bomb)).toBe("El archivo XLSX es demasiado grande al descomprimirlo: expórtelo como CSV.");
+    expect(xlsxExpansionProblem(bomb)).toBe(
+      "El archivo XLSX es demasiado grande al descomprimirlo: expórtelo como CSV.",
+    );
   });
 
   it("refuses bytes that are not a zip", () => {

@@ -15,7 +15,10 @@ export function declaredUncompressedSize(bytes: Uint8Array): { total: number; en
   const stop = Math.max(0, bytes.byteLength - 22 - 0xffff);
   let eocd = -1;
   for (let i = bytes.byteLength - 22; i >= stop; i--) {
-    if (view.getUint32(i, true) === EOCD_SIGNATURE) { eocd = i; break; }
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const entries = view.getUint16(eocd + 10, true);
@@ -24,7 +27,8 @@ export function declaredUncompressedSize(bytes: Uint8Array): { total: number; en
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== CENTRAL_SIGNATURE) return null;
     total += view.getUint32(offset + 24, true);
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return { total, entries };
 }

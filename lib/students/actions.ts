@@ -8,7 +8,9 @@ import { isAppError } from "../errors/app-error";
 import type { TCreateStudentInput, TStudentRecordInput } from "./record-schema";
 import { createStudent, setStudentStatus, updateStudent } from "./student-records";
 
-export type StudentActionResult = { ok: false; message: string | null; fieldErrors: Record<string, string> } | { ok: true };
+export type StudentActionResult =
+  | { ok: false; message: string | null; fieldErrors: Record<string, string> }
+  | { ok: true };
 
 /** AppError → its Spanish message and field errors; anything else → null (client shows a generic message). */
 function failure(error: unknown): StudentActionResult {
@@ -17,7 +19,8 @@ function failure(error: unknown): StudentActionResult {
     return { ok: false, message: null, fieldErrors: {} };
   }
   const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) if (issue.field && !fieldErrors[issue.field]) fieldErrors[issue.field] = issue.message;
+  for (const issue of error.issues)
+    if (issue.field && !fieldErrors[issue.field]) fieldErrors[issue.field] = issue.message;
   return { ok: false, message: error.message, fieldErrors };
 }
 
@@ -32,7 +35,11 @@ export async function createStudentAction(input: TCreateStudentInput): Promise<S
   redirect(`/students/${id}?saved=created`);
 }
 
-export async function updateStudentAction(id: string, expectedUpdatedAt: string, input: TStudentRecordInput): Promise<StudentActionResult> {
+export async function updateStudentAction(
+  id: string,
+  expectedUpdatedAt: string,
+  input: TStudentRecordInput,
+): Promise<StudentActionResult> {
   try {
     await updateStudent(await getCurrentUser(), id, input, await getRequestOrigin(), expectedUpdatedAt);
   } catch (error) {

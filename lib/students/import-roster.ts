@@ -27,7 +27,11 @@ export type RosterImportResult = { created: number; updated: number; unchanged: 
 
 const SAMPLE_SIZE = 10;
 
-export async function previewRosterImport(user: SessionUser | null, input: RosterImportInput, onProgress?: OnImportProgress): Promise<RosterPreview> {
+export async function previewRosterImport(
+  user: SessionUser | null,
+  input: RosterImportInput,
+  onProgress?: OnImportProgress,
+): Promise<RosterPreview> {
   const school = await resolveImportSchool(user, "students.import", input.schoolCode);
   return previewRosterForSchool(school, input, onProgress);
 }
@@ -43,7 +47,11 @@ export async function importRoster(
 }
 
 /** System core of the preview: no authorization here, the caller has resolved the school. */
-export async function previewRosterForSchool(school: ImportSchool, file: ImportFile, onProgress?: OnImportProgress): Promise<RosterPreview> {
+export async function previewRosterForSchool(
+  school: ImportSchool,
+  file: ImportFile,
+  onProgress?: OnImportProgress,
+): Promise<RosterPreview> {
   const parsed = await parseRosterFile(file, onProgress);
   const issues = parsed.issues;
   let counts = { toCreate: 0, toUpdate: 0 };
@@ -52,10 +60,14 @@ export async function previewRosterForSchool(school: ImportSchool, file: ImportF
     // the import runs, and the database cannot be changed by a preview.
     counts = await withPgClient(async (client) => {
       await createRosterStage(client, "session");
-      return inTransaction(client, async () => {
-        await stageRoster(client, school.id, parsed, issues);
-        return countRosterChanges(client, parsed.present);
-      }, "READ ONLY");
+      return inTransaction(
+        client,
+        async () => {
+          await stageRoster(client, school.id, parsed, issues);
+          return countRosterChanges(client, parsed.present);
+        },
+        "READ ONLY",
+      );
     });
   }
   return {
@@ -92,19 +104,23 @@ export async function importRosterForSchool(
       await stageRoster(client, school.id, parsed, late);
       refuseIfIssues(late);
       const merged = await mergeRoster(client, school.id, parsed.present);
-      await writeAuditSql(client, actor, {
-        action: "student.import",
-        entity: "Student",
-        schoolId: school.id,
-        details: auditDetails(file, parsed, merged),
-      }, origin);
+      await writeAuditSql(
+        client,
+        actor,
+        {
+          action: "student.import",
+          entity: "Student",
+          schoolId: school.id,
+          details: auditDetails(file, parsed, merged),
+        },
+        origin,
+      );
       return merged;
     }),
   );
   onProgress?.({ phase: "write", done: total, total });
   return { ...counts, unchanged: total - counts.created - counts.updated, errors: [] };
 }
-
 
 function auditDetails(file: ImportFile, parsed: ParsedRoster, merged: { created: number; updated: number }) {
   return {

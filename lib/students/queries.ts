@@ -31,7 +31,10 @@ const FROM = "ÁÉÍÓÚÜÑáéíóúüñÀÈÌÒÙàèìòù";
 const TO = "AEIOUUNaeiouunAEIOUaeiou";
 
 export function foldSearchText(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .trim();
 }
 
 function likeEscape(token: string): string {
@@ -54,7 +57,10 @@ export async function findStudents(user: SessionUser | null, filters: StudentFil
   const q = foldSearchText(filters.q ?? "");
   if (q) {
     const name = Prisma.sql`translate(s."paternalSurname" || ' ' || s."maternalSurname" || ' ' || s."givenNames", ${FROM}, ${TO})`;
-    const words = q.split(/\s+/).slice(0, 6).map((w) => Prisma.sql`${name} ILIKE ${`%${likeEscape(w)}%`}`);
+    const words = q
+      .split(/\s+/)
+      .slice(0, 6)
+      .map((w) => Prisma.sql`${name} ILIKE ${`%${likeEscape(w)}%`}`);
     conditions.push(Prisma.sql`((${Prisma.join(words, " AND ")}) OR s."documentNumber" ILIKE ${`${likeEscape(q)}%`})`);
   }
   const where = Prisma.join(conditions, " AND ");
@@ -135,11 +141,22 @@ export async function getStudent(user: SessionUser | null, id: string): Promise<
 /** Schools the user may add students to (create form). */
 export async function findWritableSchools(user: SessionUser | null) {
   authorize(user, "students.write");
-  return db.school.findMany({ where: schoolWhere(user), select: { id: true, name: true, codigoModular: true }, orderBy: { name: "asc" } });
+  return db.school.findMany({
+    where: schoolWhere(user),
+    select: { id: true, name: true, codigoModular: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Schools the user may import a roster or attendance into (the upload pages' school field). */
-export async function findImportSchools(user: SessionUser | null, permission: "students.import" | "attendance.import" = "students.import") {
+export async function findImportSchools(
+  user: SessionUser | null,
+  permission: "students.import" | "attendance.import" = "students.import",
+) {
   authorize(user, permission);
-  return db.school.findMany({ where: schoolWhere(user), select: { codigoModular: true, name: true }, orderBy: { name: "asc" } });
+  return db.school.findMany({
+    where: schoolWhere(user),
+    select: { codigoModular: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

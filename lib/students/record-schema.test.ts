@@ -10,16 +10,29 @@ describe("contact freshness", () => {
 });
 
 describe("student record by hand", () => {
-  const base = { documentType: "DNI", documentNumber: "71234567", paternalSurname: "Rojas", givenNames: "Ana", sex: "F", grade: "3", section: "b" };
+  const base = {
+    documentType: "DNI",
+    documentNumber: "71234567",
+    paternalSurname: "Rojas",
+    givenNames: "Ana",
+    sex: "F",
+    grade: "3",
+    section: "b",
+  };
 
   it("keeps the import schema's rules and messages", () => {
     const result = ZStudentRecordSchema.safeParse({ ...base, documentNumber: "123" });
-    expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["documentNumber", "El DNI debe tener 8 dígitos."]]);
+    expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["documentNumber", "El DNI debe tener 8 dígitos."],
+    ]);
   });
 
   it("accepts blank verification dates and refuses future ones", () => {
     expect(ZStudentRecordSchema.parse({ ...base, phoneVerifiedAt: "" }).phoneVerifiedAt).toBeNull();
     const future = ZStudentRecordSchema.safeParse({ ...base, phoneVerifiedAt: "2999-01-01" });
-    expect(future.error?.issues[0]).toMatchObject({ path: ["phoneVerifiedAt"], message: "La fecha de verificación del teléfono no puede ser futura." });
+    expect(future.error?.issues[0]).toMatchObject({
+      path: ["phoneVerifiedAt"],
+      message: "La fecha de verificación del teléfono no puede ser futura.",
+    });
   });
 });

@@ -12,7 +12,15 @@ export const EDUCATION_LEVELS = ["PRIMARY", "SECONDARY"] as const;
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 
 const requiredText = (label: string, max: number) =>
-  z.string(`Falta ${label}.`).transform(collapse).pipe(z.string().min(1, `Falta ${label}.`).max(max, `${capitalize(label)}: máximo ${max} caracteres.`));
+  z
+    .string(`Falta ${label}.`)
+    .transform(collapse)
+    .pipe(
+      z
+        .string()
+        .min(1, `Falta ${label}.`)
+        .max(max, `${capitalize(label)}: máximo ${max} caracteres.`),
+    );
 
 const optionalText = (label: string, max: number) =>
   z
@@ -22,7 +30,10 @@ const optionalText = (label: string, max: number) =>
     .refine((s) => s === null || s.length <= max, `${capitalize(label)}: máximo ${max} caracteres.`);
 
 const optionalPhone = (label: string) =>
-  optionalText(label, 30).refine((s) => s === null || /^[0-9+()\s./-]{6,30}$/.test(s), `${capitalize(label)}: use solo dígitos, espacios, +, ( ) o guiones.`);
+  optionalText(label, 30).refine(
+    (s) => s === null || /^[0-9+()\s./-]{6,30}$/.test(s),
+    `${capitalize(label)}: use solo dígitos, espacios, +, ( ) o guiones.`,
+  );
 
 /** YYYY-MM-DD, empty → null; a birth date can be neither in the future nor before 1950. */
 const optionalBirthDate = z
@@ -30,7 +41,10 @@ const optionalBirthDate = z
   .nullish()
   .transform((s) => (s == null || s.trim() === "" ? null : s.trim()))
   .refine((s) => s === null || isRealIsoDay(s), "Fecha de nacimiento no válida (dd/mm/aaaa).")
-  .refine((s) => s === null || (s >= "1950-01-01" && s <= todayInLima()), "La fecha de nacimiento no puede ser futura ni anterior a 1950.");
+  .refine(
+    (s) => s === null || (s >= "1950-01-01" && s <= todayInLima()),
+    "La fecha de nacimiento no puede ser futura ni anterior a 1950.",
+  );
 
 export const ZStudentSchema = z
   .object({
@@ -40,13 +54,24 @@ export const ZStudentSchema = z
       .nullish()
       .transform((s) => (s == null ? null : s.replace(/\s+/g, "").toUpperCase() || null)),
     paternalSurname: requiredText("el apellido paterno", 100),
-    maternalSurname: z.string().nullish().transform((s) => (s == null ? "" : collapse(s))).pipe(z.string().max(100, "Apellido materno: máximo 100 caracteres.")),
+    maternalSurname: z
+      .string()
+      .nullish()
+      .transform((s) => (s == null ? "" : collapse(s)))
+      .pipe(z.string().max(100, "Apellido materno: máximo 100 caracteres.")),
     givenNames: requiredText("los nombres", 150),
     sex: z.enum(SEXES, "Indique el sexo: M o F."),
     birthDate: optionalBirthDate,
     level: z.enum(EDUCATION_LEVELS, "Nivel no válido.").default("SECONDARY"),
-    grade: z.coerce.number("Grado no válido.").int("Grado no válido.").min(1, "El grado va de 1 a 5.").max(6, "El grado va de 1 a 5 (6 solo en primaria)."),
-    section: z.string("Falta la sección.").transform((s) => collapse(s).toUpperCase()).pipe(z.string().min(1, "Falta la sección.").max(10, "Sección: máximo 10 caracteres.")),
+    grade: z.coerce
+      .number("Grado no válido.")
+      .int("Grado no válido.")
+      .min(1, "El grado va de 1 a 5.")
+      .max(6, "El grado va de 1 a 5 (6 solo en primaria)."),
+    section: z
+      .string("Falta la sección.")
+      .transform((s) => collapse(s).toUpperCase())
+      .pipe(z.string().min(1, "Falta la sección.").max(10, "Sección: máximo 10 caracteres.")),
     addressStreet: optionalText("la dirección", 200),
     addressReference: optionalText("la referencia", 200),
     addressDistrict: optionalText("el distrito", 100),

@@ -8,16 +8,39 @@ import { studentWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { AppError, type FieldIssue } from "../errors/app-error";
 import { dayFromIso, isoFromDay, todayInLima } from "../format/date";
-import { CONTACT_GROUPS, ZCreateStudentSchema, ZStudentRecordSchema, ZStudentStatusSchema, type TStudentRecord } from "./record-schema";
+import {
+  CONTACT_GROUPS,
+  ZCreateStudentSchema,
+  ZStudentRecordSchema,
+  ZStudentStatusSchema,
+  type TStudentRecord,
+} from "./record-schema";
 
 // Students created, edited or withdrawn by hand. Audit details name the fields that changed,
 // never their values: coordinators read the audit log and may not see names or contacts.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECORD_FIELDS = [
-  "documentType", "documentNumber", "paternalSurname", "maternalSurname", "givenNames", "sex", "birthDate", "level",
-  "grade", "section", "addressStreet", "addressReference", "addressDistrict", "phone", "guardianName",
-  "guardianRelationship", "guardianPhone", "addressVerifiedAt", "phoneVerifiedAt", "guardianVerifiedAt",
+  "documentType",
+  "documentNumber",
+  "paternalSurname",
+  "maternalSurname",
+  "givenNames",
+  "sex",
+  "birthDate",
+  "level",
+  "grade",
+  "section",
+  "addressStreet",
+  "addressReference",
+  "addressDistrict",
+  "phone",
+  "guardianName",
+  "guardianRelationship",
+  "guardianPhone",
+  "addressVerifiedAt",
+  "phoneVerifiedAt",
+  "guardianVerifiedAt",
 ] as const;
 type RecordField = (typeof RECORD_FIELDS)[number];
 type Stored = Record<RecordField, string | number | Date | null>;
@@ -85,7 +108,8 @@ async function assertNoUndocumentedTwin(tx: Tx, schoolId: string, record: TStude
     },
     select: { id: true },
   });
-  if (twin) throw duplicate("givenNames", "Ya existe un estudiante sin documento con esos nombres y fecha de nacimiento.");
+  if (twin)
+    throw duplicate("givenNames", "Ya existe un estudiante sin documento con esos nombres y fecha de nacimiento.");
 }
 
 function duplicate(field: string, message: string) {
@@ -99,7 +123,11 @@ function mapUniqueViolation(error: unknown): never {
   throw error;
 }
 
-export async function createStudent(user: SessionUser | null, input: unknown, origin?: RequestOrigin): Promise<{ id: string }> {
+export async function createStudent(
+  user: SessionUser | null,
+  input: unknown,
+  origin?: RequestOrigin,
+): Promise<{ id: string }> {
   authorize(user, "students.write");
   const parsed = ZCreateStudentSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
@@ -109,13 +137,18 @@ export async function createStudent(user: SessionUser | null, input: unknown, or
     .$transaction(async (tx) => {
       await assertNoUndocumentedTwin(tx, schoolId, record);
       const created = await tx.student.create({ data: { schoolId, ...toRow(record, null) }, select: { id: true } });
-      await writeAudit(tx, user, {
-        action: "student.create",
-        entity: "Student",
-        entityId: created.id,
-        schoolId,
-        details: { grade: record.grade, section: record.section, documentType: record.documentType },
-      }, origin);
+      await writeAudit(
+        tx,
+        user,
+        {
+          action: "student.create",
+          entity: "Student",
+          entityId: created.id,
+          schoolId,
+          details: { grade: record.grade, section: record.section, documentType: record.documentType },
+        },
+        origin,
+      );
       return created;
     })
     .catch(mapUniqueViolation);
@@ -147,16 +180,33 @@ export async function updateStudent(
       const row = toRow(record, current as unknown as Stored);
       const changed = RECORD_FIELDS.filter((f) => plain(row[f]) !== plain((current as unknown as Stored)[f]));
       if (changed.length === 0) return { id, changed };
-      const { count } = await tx.student.updateMany({ where: { AND: [scoped, { updatedAt: current.updatedAt }] }, data: row });
+      const { count } = await tx.student.updateMany({
+        where: { AND: [scoped, { updatedAt: current.updatedAt }] },
+        data: row,
+      });
       if (count === 0) throw conflict();
-      await writeAudit(tx, user, { action: "student.update", entity: "Student", entityId: id, schoolId: current.schoolId, details: { fields: changed } }, origin);
+      await writeAudit(
+        tx,
+        user,
+        {
+          action: "student.update",
+          entity: "Student",
+          entityId: id,
+          schoolId: current.schoolId,
+          details: { fields: changed },
+        },
+        origin,
+      );
       return { id, changed };
     })
     .catch(mapUniqueViolation);
 }
 
 function conflict() {
-  return new AppError("CONFLICT", "Otra persona modificó este estudiante mientras usted lo editaba. Recargue la página y vuelva a intentarlo.");
+  return new AppError(
+    "CONFLICT",
+    "Otra persona modificó este estudiante mientras usted lo editaba. Recargue la página y vuelva a intentarlo.",
+  );
 }
 
 /** Withdrawn / transferred (or back to active after a mistake); audited with both states. */
@@ -175,15 +225,23 @@ export async function setStudentStatus(
     const current = await tx.student.findFirst({ where: scoped, select: { status: true, schoolId: true } });
     if (!current) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
     if (current.status === to.data) return { id, from: current.status, to: to.data };
-    const { count } = await tx.student.updateMany({ where: { AND: [scoped, { status: current.status }] }, data: { status: to.data } });
+    const { count } = await tx.student.updateMany({
+      where: { AND: [scoped, { status: current.status }] },
+      data: { status: to.data },
+    });
     if (count === 0) throw conflict();
-    await writeAudit(tx, user, {
-      action: "student.status",
-      entity: "Student",
-      entityId: id,
-      schoolId: current.schoolId,
-      details: { from: current.status, to: to.data },
-    }, origin);
+    await writeAudit(
+      tx,
+      user,
+      {
+        action: "student.status",
+        entity: "Student",
+        entityId: id,
+        schoolId: current.schoolId,
+        details: { from: current.status, to: to.data },
+      },
+      origin,
+    );
     return { id, from: current.status, to: to.data };
   });
 }

@@ -13,7 +13,12 @@ export async function saveUserLocale(user: SessionUser, locale: Locale, origin?:
   if (locale === user.locale) return false;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id, active: true }, data: { locale } });
-    await writeAudit(tx, user, { action: "user.locale.update", entity: "User", entityId: user.id, details: { from: user.locale, to: locale } }, origin);
+    await writeAudit(
+      tx,
+      user,
+      { action: "user.locale.update", entity: "User", entityId: user.id, details: { from: user.locale, to: locale } },
+      origin,
+    );
   });
   return true;
 }

@@ -17,7 +17,8 @@ export function alertRuleRows(): Prisma.AlertRuleCreateManyInput[] {
       kind: rule.kind,
       threshold: rule.threshold,
       windowDays: rule.windowDays,
-    })));
+    })),
+  );
 }
 
 /** Alerts are computed each school day in the evening, after attendance is in. */

@@ -20,8 +20,18 @@ import type { CaseRows, StudentPlan } from "./types";
 
 const EDUCATOR_SCHOOLS: readonly SchoolCode[] = ["1000001", "1000002"];
 /** Where the 37 reached-but-not-evaluated cases stand. */
-const REACHED_ENDS = [["CONTACTING", 12], ["EVALUATION", 18], ["TRANSFERRED", 4], ["OTHER", 3]] as const;
-const UNREACHED_REASONS = [["ADDRESS_NOT_FOUND", 50], ["NOBODY_HOME", 30], ["MOVED", 22], ["REFUSED", 16]] as const;
+const REACHED_ENDS = [
+  ["CONTACTING", 12],
+  ["EVALUATION", 18],
+  ["TRANSFERRED", 4],
+  ["OTHER", 3],
+] as const;
+const UNREACHED_REASONS = [
+  ["ADDRESS_NOT_FOUND", 50],
+  ["NOBODY_HOME", 30],
+  ["MOVED", 22],
+  ["REFUSED", 16],
+] as const;
 
 function openerFor(school: SchoolCode): string {
   if (school === "1000001") return userId("director");
@@ -38,9 +48,20 @@ function planNewCase(ctx: CaseCtx) {
     return;
   }
   story.move("CONTACTING", t1, ctx.social, "Se inicia la búsqueda de contacto con la familia.");
-  recordContact(ctx.rows, story, s, { at: t1, channel: "PHONE", outcome: r.pick(["NO_ANSWER", "WRONG_NUMBER"] as const), actorId: ctx.social });
+  recordContact(ctx.rows, story, s, {
+    at: t1,
+    channel: "PHONE",
+    outcome: r.pick(["NO_ANSWER", "WRONG_NUMBER"] as const),
+    actorId: ctx.social,
+  });
   const at = workdayAfter(t1, r.int(1, 3), "16:00");
-  recordVisit(ctx.rows, r, story, s, { at, outcome: r.pick(["NOBODY_HOME", "ADDRESS_NOT_FOUND"] as const), assigneeId: visitor(ctx), createdById: ctx.social, scheduledAt: t1 });
+  recordVisit(ctx.rows, r, story, s, {
+    at,
+    outcome: r.pick(["NOBODY_HOME", "ADDRESS_NOT_FOUND"] as const),
+    assigneeId: visitor(ctx),
+    createdById: ctx.social,
+    scheduledAt: t1,
+  });
   scheduleVisit(ctx.rows, story, s, visitDay, visitor(ctx), ctx.social, at);
 }
 
@@ -56,25 +77,56 @@ function planUnreached(ctx: CaseCtx, reason: (typeof UNREACHED_REASONS)[number][
   story.move("CONTACTING", t1, ctx.social, "Se inicia la búsqueda de contacto con la familia.");
   if (s.guardianPhone) {
     const stale = !s.guardianVerifiedAt || s.guardianVerifiedAt < "2025-11-23";
-    recordContact(ctx.rows, story, s, { at: t1, channel: "PHONE", outcome: stale ? "WRONG_NUMBER" : "NO_ANSWER", actorId: ctx.social });
-    if (!stale && r.chance(0.5)) recordContact(ctx.rows, story, s, { at: workdayAfter(t1, 1, "12:00"), channel: "WHATSAPP", outcome: "NO_ANSWER", actorId: ctx.social });
+    recordContact(ctx.rows, story, s, {
+      at: t1,
+      channel: "PHONE",
+      outcome: stale ? "WRONG_NUMBER" : "NO_ANSWER",
+      actorId: ctx.social,
+    });
+    if (!stale && r.chance(0.5))
+      recordContact(ctx.rows, story, s, {
+        at: workdayAfter(t1, 1, "12:00"),
+        channel: "WHATSAPP",
+        outcome: "NO_ANSWER",
+        actorId: ctx.social,
+      });
   }
   const outcomes =
-    reason === "ADDRESS_NOT_FOUND" ? (r.chance(0.5) ? ["ADDRESS_NOT_FOUND", "ADDRESS_NOT_FOUND"] : ["ADDRESS_NOT_FOUND"])
-    : reason === "NOBODY_HOME" ? (r.chance(0.5) ? ["NOBODY_HOME", "NOBODY_HOME"] : ["NOBODY_HOME"])
-    : r.chance(0.3) ? ["NOBODY_HOME", reason] : [reason];
+    reason === "ADDRESS_NOT_FOUND"
+      ? r.chance(0.5)
+        ? ["ADDRESS_NOT_FOUND", "ADDRESS_NOT_FOUND"]
+        : ["ADDRESS_NOT_FOUND"]
+      : reason === "NOBODY_HOME"
+        ? r.chance(0.5)
+          ? ["NOBODY_HOME", "NOBODY_HOME"]
+          : ["NOBODY_HOME"]
+        : r.chance(0.3)
+          ? ["NOBODY_HOME", reason]
+          : [reason];
   let at = t1;
   let scheduledAt = t1;
   for (const [k, outcome] of (outcomes as (typeof reason)[]).entries()) {
     const next = workdayAfter(at, k === 0 ? r.int(1, 4) : r.int(3, 7), r.pick(["10:00", "15:30", "16:45"]));
     if (!fits(next)) break;
-    recordVisit(ctx.rows, r, story, s, { at: next, outcome, assigneeId: visitor(ctx), createdById: ctx.social, scheduledAt });
+    recordVisit(ctx.rows, r, story, s, {
+      at: next,
+      outcome,
+      assigneeId: visitor(ctx),
+      createdById: ctx.social,
+      scheduledAt,
+    });
     at = scheduledAt = next;
-    if (k === 0 && outcome === "ADDRESS_NOT_FOUND") story.add("NOTE", workdayAfter(at, 1, "08:40"), ctx.social, CASE_NOTES.siagie);
-    if (k === 0 && outcome === "NOBODY_HOME" && r.chance(0.4)) story.add("NOTE", workdayAfter(at, 1, "08:40"), ctx.educator ?? ctx.social, CASE_NOTES.tutor);
+    if (k === 0 && outcome === "ADDRESS_NOT_FOUND")
+      story.add("NOTE", workdayAfter(at, 1, "08:40"), ctx.social, CASE_NOTES.siagie);
+    if (k === 0 && outcome === "NOBODY_HOME" && r.chance(0.4))
+      story.add("NOTE", workdayAfter(at, 1, "08:40"), ctx.educator ?? ctx.social, CASE_NOTES.tutor);
   }
-  const closing = reason === "MOVED" && r.chance(0.4) ? "TRANSFERRED"
-    : s.group === "G4" && reason !== "MOVED" && r.chance(0.5) ? "DROPPED_OUT" : null;
+  const closing =
+    reason === "MOVED" && r.chance(0.4)
+      ? "TRANSFERRED"
+      : s.group === "G4" && reason !== "MOVED" && r.chance(0.5)
+        ? "DROPPED_OUT"
+        : null;
   if (closing) {
     const close = later(workdayAfter(at, r.int(2, 6), "11:00"), workdayAfter(ctx.lastAlertAt, 1, "11:00"));
     if (fits(close)) story.move("CLOSED", close, ctx.social, CLOSE_NOTES[closing], closing);
@@ -106,15 +158,30 @@ export function planCases(students: StudentPlan[]): CaseRows {
     const story = new CaseStory(seedUuid("case", s.index), s.schoolId, s.id, openedAt);
     const educator = EDUCATOR_SCHOOLS.includes(s.school) && r.chance(0.5) ? userId("educator") : null;
     const ctx: CaseCtx = {
-      s, story, rows, r, opener, social: userId("social"), educator, psychologist: userId("psychologist"),
+      s,
+      story,
+      rows,
+      r,
+      opener,
+      social: userId("social"),
+      educator,
+      psychologist: userId("psychologist"),
       lastAlertAt: alertCreatedAt(alerts[alerts.length - 1]),
     };
     rows.alerts.push(...alertRows(s, { caseId: story.caseId, resolvedById: opener, openedAt }));
     const atOpening = alerts.filter((a) => alertCreatedAt(a) <= openedAt);
-    story.open(opener, `Caso abierto desde la alerta: ${atOpening.map(describeAlert).join("; ")}.`, atOpening.map((a) => alertId(s, a)));
-    story.add("ALERT", openedAt, opener, atOpening.map(describeAlert).join("; "), { alertIds: atOpening.map((a) => alertId(s, a)) });
+    story.open(
+      opener,
+      `Caso abierto desde la alerta: ${atOpening.map(describeAlert).join("; ")}.`,
+      atOpening.map((a) => alertId(s, a)),
+    );
+    story.add("ALERT", openedAt, opener, atOpening.map(describeAlert).join("; "), {
+      alertIds: atOpening.map((a) => alertId(s, a)),
+    });
     for (const a of alerts.filter((x) => alertCreatedAt(x) > openedAt)) {
-      story.add("ALERT", alertCreatedAt(a), null, `Nueva alerta vinculada al caso: ${describeAlert(a)}`, { alertIds: [alertId(s, a)] });
+      story.add("ALERT", alertCreatedAt(a), null, `Nueva alerta vinculada al caso: ${describeAlert(a)}`, {
+        alertIds: [alertId(s, a)],
+      });
     }
     assign(ctx, ctx.social, openedAt);
     if (educator) assign(ctx, educator, openedAt);
@@ -129,9 +196,17 @@ export function planCases(students: StudentPlan[]): CaseRows {
   closeEvaluatedCases(evaluated);
   for (const { story, s, opener } of contexts) {
     rows.cases.push({
-      id: story.caseId, schoolId: s.schoolId, studentId: s.id, state: story.state, outcome: story.outcome,
-      outcomeNote: story.outcomeNote, openKey: story.state === "CLOSED" ? null : s.id,
-      version: caseVersion(story), openedById: opener, openedAt: story.openedAt, closedAt: story.closedAt,
+      id: story.caseId,
+      schoolId: s.schoolId,
+      studentId: s.id,
+      state: story.state,
+      outcome: story.outcome,
+      outcomeNote: story.outcomeNote,
+      openKey: story.state === "CLOSED" ? null : s.id,
+      version: caseVersion(story),
+      openedById: opener,
+      openedAt: story.openedAt,
+      closedAt: story.closedAt,
       updatedAt: story.last,
     });
     rows.events.push(...story.events);

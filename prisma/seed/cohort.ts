@@ -51,7 +51,11 @@ export function assignCohort(students: StudentPlan[]): void {
   alerted.sort((a, b) => a.index - b.index);
 
   const open = Object.entries(OPEN_ALERTS_BY_SCHOOL).flatMap(([school, n]) =>
-    r.sample(alerted.filter((s) => s.school === school), n));
+    r.sample(
+      alerted.filter((s) => s.school === school),
+      n,
+    ),
+  );
   for (const s of open) s.track = "OPEN_ALERT";
   const rest = r.shuffle(alerted.filter((s) => s.track === null));
   let at = 0;
@@ -60,7 +64,9 @@ export function assignCohort(students: StudentPlan[]): void {
 
   for (const [track, groups] of Object.entries(GROUPS_BY_TRACK) as [Track, Partial<Record<PatternGroup, number>>][]) {
     const members = alerted.filter((s) => s.track === track);
-    const labels = r.shuffle(Object.entries(groups).flatMap(([g, n]) => Array<PatternGroup>(n).fill(g as PatternGroup)));
+    const labels = r.shuffle(
+      Object.entries(groups).flatMap(([g, n]) => Array<PatternGroup>(n).fill(g as PatternGroup)),
+    );
     if (labels.length !== members.length) throw new Error(`pattern groups do not match track ${track}`);
     members.forEach((s, i) => (s.group = labels[i]));
   }

@@ -25,7 +25,17 @@ export type CaseCtx = {
 };
 
 export function emptyRows(): CaseRows {
-  return { cases: [], assignments: [], alerts: [], events: [], visits: [], contacts: [], evaluations: [], answers: [], referrals: [] };
+  return {
+    cases: [],
+    assignments: [],
+    alerts: [],
+    events: [],
+    visits: [],
+    contacts: [],
+    evaluations: [],
+    answers: [],
+    referrals: [],
+  };
 }
 
 /** Who goes on a home visit: the educator where he works, otherwise the social worker. */
@@ -39,5 +49,10 @@ export function assign(ctx: CaseCtx, user: string, at: Date) {
   ctx.rows.assignments.push({ caseId: ctx.story.caseId, userId: user, schoolId: ctx.s.schoolId, assignedAt: at });
   const member = USERS.find((u) => userId(u.key) === user);
   // Same shape as the app's own assignment events (lib/cases/update-case.ts).
-  ctx.story.add("ASSIGNMENT", at, ctx.opener, null, { action: "ASSIGN", userId: user, userName: member?.name ?? "", role: member?.role ?? "" });
+  ctx.story.add("ASSIGNMENT", at, ctx.opener, null, {
+    action: "ASSIGN",
+    userId: user,
+    userName: member?.name ?? "",
+    role: member?.role ?? "",
+  });
 }

@@ -18,11 +18,14 @@ export const V2_PUBLISHED_AT = limaAt("2026-11-16", "08:00");
 
 export function instrumentRows() {
   const instruments: Prisma.RiskInstrumentCreateManyInput[] = RISK_INSTRUMENTS.map((i) => ({
-    id: instrumentId(i.version), version: i.version, name: i.name,
+    id: instrumentId(i.version),
+    version: i.version,
+    name: i.name,
     publishedAt: i.version === 1 ? limaAt("2026-03-02", "08:00") : V2_PUBLISHED_AT,
   }));
   const items: Prisma.RiskItemCreateManyInput[] = RISK_INSTRUMENTS.flatMap((i) =>
-    i.items.map((item) => ({ id: riskItemId(i.version, item.code), instrumentId: instrumentId(i.version), ...item })));
+    i.items.map((item) => ({ id: riskItemId(i.version, item.code), instrumentId: instrumentId(i.version), ...item })),
+  );
   return { instruments, items };
 }
 
@@ -59,7 +62,12 @@ function answerMatrix(ctxs: CaseCtx[]): Map<CaseCtx, Record<string, RiskAnswerVa
     for (const c of answered) answers.get(c)![t.code] = present.has(c) ? "PRESENT" : "ABSENT";
   }
   for (const item of RISK_INSTRUMENT_V1.items.filter((i) => i.domain === "PROTECTIVE")) {
-    for (const c of ctxs) answers.get(c)![item.code] = r.weighted([["PRESENT", 35], ["ABSENT", 50], ["UNKNOWN", 15]] as const);
+    for (const c of ctxs)
+      answers.get(c)![item.code] = r.weighted([
+        ["PRESENT", 35],
+        ["ABSENT", 50],
+        ["UNKNOWN", 15],
+      ] as const);
   }
   return answers;
 }
@@ -75,28 +83,60 @@ export function planEvaluations(ctxs: CaseCtx[]) {
     const suggested = suggestLevel(present.length, risk.filter((i) => answers[i.code] !== "UNKNOWN").length);
     const sensitive = present.some((i) => i.sensitiveCategory);
     const overridden = r.chance(0.15);
-    const overall: RiskLevel = !overridden ? suggested
-      : sensitive ? (suggested === "LOW" ? "MODERATE" : "HIGH")
-      : suggested === "HIGH" ? "MODERATE" : "LOW";
+    const overall: RiskLevel = !overridden
+      ? suggested
+      : sensitive
+        ? suggested === "LOW"
+          ? "MODERATE"
+          : "HIGH"
+        : suggested === "HIGH"
+          ? "MODERATE"
+          : "LOW";
     // The rationale names only non-sensitive items: it is shown wherever the case summary is.
-    const named = present.filter((i) => !i.sensitiveCategory).slice(0, 4).map((i) => i.labelEs.toLowerCase());
+    const named = present
+      .filter((i) => !i.sensitiveCategory)
+      .slice(0, 4)
+      .map((i) => i.labelEs.toLowerCase());
     const rationale = [
       RATIONALE_OPENING[overall],
       named.length ? `Factores presentes, entre otros: ${named.join("; ")}.` : "",
       overall !== suggested
-        ? sensitive ? "Se eleva el nivel sugerido por la información sensible registrada en la ficha." : "Se reduce el nivel sugerido por los factores protectores observados en la entrevista."
+        ? sensitive
+          ? "Se eleva el nivel sugerido por la información sensible registrada en la ficha."
+          : "Se reduce el nivel sugerido por los factores protectores observados en la entrevista."
         : "Coincide con el nivel sugerido por la ficha.",
-    ].filter(Boolean).join(" ");
+    ]
+      .filter(Boolean)
+      .join(" ");
     const id = seedUuid("evaluation", s.index);
     rows.evaluations.push({
-      id, caseId: story.caseId, schoolId: s.schoolId, studentId: s.id, instrumentId: instrumentId(1),
-      evaluatorId: ctx.psychologist, evaluatedAt: ctx.evaluatedAt!, suggestedLevel: suggested, overallLevel: overall,
-      rationale, protectiveNotes: r.pick(PROTECTIVE_NOTES),
+      id,
+      caseId: story.caseId,
+      schoolId: s.schoolId,
+      studentId: s.id,
+      instrumentId: instrumentId(1),
+      evaluatorId: ctx.psychologist,
+      evaluatedAt: ctx.evaluatedAt!,
+      suggestedLevel: suggested,
+      overallLevel: overall,
+      rationale,
+      protectiveNotes: r.pick(PROTECTIVE_NOTES),
     });
     for (const item of RISK_INSTRUMENT_V1.items) {
-      rows.answers.push({ evaluationId: id, itemId: riskItemId(1, item.code), schoolId: s.schoolId, value: answers[item.code] });
+      rows.answers.push({
+        evaluationId: id,
+        itemId: riskItemId(1, item.code),
+        schoolId: s.schoolId,
+        value: answers[item.code],
+      });
     }
-    story.add("EVALUATION", ctx.evaluatedAt!, ctx.psychologist, `Evaluación de factores de riesgo (versión 1): riesgo ${LEVEL_ES[overall]}.`, { evaluationId: id, overallLevel: overall, suggestedLevel: suggested });
+    story.add(
+      "EVALUATION",
+      ctx.evaluatedAt!,
+      ctx.psychologist,
+      `Evaluación de factores de riesgo (versión 1): riesgo ${LEVEL_ES[overall]}.`,
+      { evaluationId: id, overallLevel: overall, suggestedLevel: suggested },
+    );
     ctx.answers = answers;
     ctx.level = overall;
     ctx.interventionAt = workdayAfter(ctx.evaluatedAt!, r.int(1, 2), "09:30");

@@ -16,7 +16,9 @@ export function closeEvaluatedCases(ctxs: CaseCtx[]) {
     const { story, s } = ctx;
     const refs = ctx.rows.referrals.filter((x) => x.caseId === story.caseId);
     const attended = refs.some((x) => x.status === "ACCEPTED" || x.status === "IN_PROGRESS" || x.status === "CLOSED");
-    const lastClosed = refs.flatMap((x) => (x.closedAt ? [new Date(x.closedAt)] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
+    const lastClosed = refs
+      .flatMap((x) => (x.closedAt ? [new Date(x.closedAt)] : []))
+      .sort((a, b) => b.getTime() - a.getTime())[0];
     if (lastClosed && s.group === "G1" && reintegrated < MAX_REINTEGRATED) {
       const monitoring = workdayAfter(lastClosed, r.int(1, 3), "12:00");
       const close = later(workdayAfter(monitoring, r.int(7, 14), "11:00"), workdayAfter(ctx.lastAlertAt, 1, "11:00"));

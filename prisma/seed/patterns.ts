@@ -37,7 +37,14 @@ function sprinkleLate(r: Random, a: string[]): string {
 /** ≤5 absences, the k-th no earlier than day 10k+1, unjustified ones ≥ 20 school days apart. */
 export function quietPattern(r: Random): string {
   const a = Array<string>(DAYS).fill("P");
-  const count = r.weighted([[0, 48], [1, 26], [2, 14], [3, 7], [4, 3], [5, 2]] as const);
+  const count = r.weighted([
+    [0, 48],
+    [1, 26],
+    [2, 14],
+    [3, 7],
+    [4, 3],
+    [5, 2],
+  ] as const);
   const blocks = r.sample([1, 2, 3, 4, 5], count).sort((x, y) => x - y);
   let lastU = -100;
   for (const b of blocks) {
@@ -49,7 +56,13 @@ export function quietPattern(r: Random): string {
   return sprinkleLate(r, a);
 }
 
-function placeRun(r: Random, a: string[], lengths: readonly (readonly [number, number])[], lo: number, hi: number): number {
+function placeRun(
+  r: Random,
+  a: string[],
+  lengths: readonly (readonly [number, number])[],
+  lo: number,
+  hi: number,
+): number {
   const length = r.weighted(lengths);
   const start = r.int(lo, Math.min(hi, DAYS - length));
   for (let i = start; i < start + length; i++) a[i] = "U";
@@ -74,23 +87,87 @@ export function alertedPattern(r: Random, group: PatternGroup, runStart: [number
   const [lo, hi] = runStart;
   switch (group) {
     case "G1": {
-      const len = placeRun(r, a, [[3, 55], [4, 30], [5, 15]], lo, hi);
-      placeExtras(r, a, Math.min(5 - len, r.weighted([[0, 40], [1, 35], [2, 25]] as const)), 0.3, 1);
+      const len = placeRun(
+        r,
+        a,
+        [
+          [3, 55],
+          [4, 30],
+          [5, 15],
+        ],
+        lo,
+        hi,
+      );
+      placeExtras(
+        r,
+        a,
+        Math.min(
+          5 - len,
+          r.weighted([
+            [0, 40],
+            [1, 35],
+            [2, 25],
+          ] as const),
+        ),
+        0.3,
+        1,
+      );
       break;
     }
     case "G2": {
-      const len = placeRun(r, a, [[3, 45], [4, 35], [5, 20]], lo, hi);
+      const len = placeRun(
+        r,
+        a,
+        [
+          [3, 45],
+          [4, 35],
+          [5, 20],
+        ],
+        lo,
+        hi,
+      );
       placeExtras(r, a, r.int(7, 11) - len, 0.25, 1);
       break;
     }
     case "G3": {
-      const len = placeRun(r, a, [[3, 55], [4, 30], [5, 15]], Math.max(lo, LAST_WINDOW_START), hi);
-      const total = r.chance(0.25) ? r.int(7, 9) : len + Math.min(5 - len, r.weighted([[0, 50], [1, 30], [2, 20]] as const));
+      const len = placeRun(
+        r,
+        a,
+        [
+          [3, 55],
+          [4, 30],
+          [5, 15],
+        ],
+        Math.max(lo, LAST_WINDOW_START),
+        hi,
+      );
+      const total = r.chance(0.25)
+        ? r.int(7, 9)
+        : len +
+          Math.min(
+            5 - len,
+            r.weighted([
+              [0, 50],
+              [1, 30],
+              [2, 20],
+            ] as const),
+          );
       placeExtras(r, a, total - len, 0.25, 99);
       break;
     }
     case "G4": {
-      const len = placeRun(r, a, [[4, 30], [5, 30], [6, 25], [7, 15]], lo, hi);
+      const len = placeRun(
+        r,
+        a,
+        [
+          [4, 30],
+          [5, 30],
+          [6, 25],
+          [7, 15],
+        ],
+        lo,
+        hi,
+      );
       const recent = r.int(3, 5);
       for (let k = 0; k < recent; k++) placeSingle(r, a, LAST_WINDOW_START, DAYS - 1, "U");
       placeExtras(r, a, r.int(13, 20) - len - recent, 0.4, 99);
@@ -111,7 +188,10 @@ export function alertedPattern(r: Random, group: PatternGroup, runStart: [number
 export const EXPECTED_KINDS: Record<PatternGroup, readonly string[][]> = {
   G1: [["CONSECUTIVE_UNJUSTIFIED"]],
   G2: [["CONSECUTIVE_UNJUSTIFIED", "CHRONIC_TIER2"]],
-  G3: [["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE"], ["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER2"]],
+  G3: [
+    ["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE"],
+    ["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER2"],
+  ],
   G4: [["CONSECUTIVE_UNJUSTIFIED", "UNJUSTIFIED_RATE", "CHRONIC_TIER3"]],
   G5: [["UNJUSTIFIED_RATE"]],
 };

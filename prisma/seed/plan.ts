@@ -23,19 +23,37 @@ const day = (iso: string | null) => (iso ? dateOnly(iso) : null);
 
 export function studentRows(students: StudentPlan[]): Prisma.StudentCreateManyInput[] {
   return students.map((s) => ({
-    id: s.id, schoolId: s.schoolId, documentType: s.documentType, documentNumber: s.documentNumber,
-    paternalSurname: s.paternalSurname, maternalSurname: s.maternalSurname, givenNames: s.givenNames,
-    sex: s.sex, birthDate: dateOnly(s.birthDate), level: "SECONDARY", grade: s.grade, section: s.section,
-    addressStreet: s.addressStreet, addressReference: s.addressReference, addressDistrict: s.addressDistrict,
-    addressVerifiedAt: day(s.addressVerifiedAt), phone: s.phone, phoneVerifiedAt: day(s.phoneVerifiedAt),
-    guardianName: s.guardianName, guardianRelationship: s.guardianRelationship, guardianPhone: s.guardianPhone,
-    guardianVerifiedAt: day(s.guardianVerifiedAt), createdAt: ENROLLED_AT, updatedAt: ENROLLED_AT,
+    id: s.id,
+    schoolId: s.schoolId,
+    documentType: s.documentType,
+    documentNumber: s.documentNumber,
+    paternalSurname: s.paternalSurname,
+    maternalSurname: s.maternalSurname,
+    givenNames: s.givenNames,
+    sex: s.sex,
+    birthDate: dateOnly(s.birthDate),
+    level: "SECONDARY",
+    grade: s.grade,
+    section: s.section,
+    addressStreet: s.addressStreet,
+    addressReference: s.addressReference,
+    addressDistrict: s.addressDistrict,
+    addressVerifiedAt: day(s.addressVerifiedAt),
+    phone: s.phone,
+    phoneVerifiedAt: day(s.phoneVerifiedAt),
+    guardianName: s.guardianName,
+    guardianRelationship: s.guardianRelationship,
+    guardianPhone: s.guardianPhone,
+    guardianVerifiedAt: day(s.guardianVerifiedAt),
+    createdAt: ENROLLED_AT,
+    updatedAt: ENROLLED_AT,
   }));
 }
 
 /** Every section of every school, once. */
 export function sections(students: StudentPlan[]): { schoolId: string; grade: number; section: string }[] {
   const seen = new Map<string, { schoolId: string; grade: number; section: string }>();
-  for (const s of students) seen.set(`${s.schoolId}:${s.grade}:${s.section}`, { schoolId: s.schoolId, grade: s.grade, section: s.section });
+  for (const s of students)
+    seen.set(`${s.schoolId}:${s.grade}:${s.section}`, { schoolId: s.schoolId, grade: s.grade, section: s.section });
   return [...seen.values()];
 }

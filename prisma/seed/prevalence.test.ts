@@ -4,7 +4,9 @@ import { FULL_FORM_STUDENTS, percentOneDecimal, V1_PREVALENCE } from "./prevalen
 
 describe("[SEED] pilot prevalence fractions", () => {
   it("round half-up to the article's table, item by item, in form order", () => {
-    expect(V1_PREVALENCE.map((t) => percentOneDecimal(t.present, t.answered))).toEqual(V1_PREVALENCE.map((t) => t.percent));
+    expect(V1_PREVALENCE.map((t) => percentOneDecimal(t.present, t.answered))).toEqual(
+      V1_PREVALENCE.map((t) => t.percent),
+    );
     expect(V1_PREVALENCE.map((t) => t.percent)).toEqual([
       64.3, 22.6, 90.3, 86.7, 29.0, 90.3, 6.5, 61.3, 46.9, 56.3, 34.4, 63.6, 18.8, 80.7, 19.3, 64.5, 100,
     ]);

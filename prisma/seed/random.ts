@@ -79,7 +79,9 @@ export function stream(name: string): Random {
  * run produces the same ids and demo scripts can rely on them.
  */
 export function seedUuid(...key: (string | number)[]): string {
-  const h = createHash("sha1").update(`permanencia-demo:${key.join(":")}`).digest();
+  const h = createHash("sha1")
+    .update(`permanencia-demo:${key.join(":")}`)
+    .digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString("hex");

@@ -35,11 +35,23 @@ export function planReach(ctx: CaseCtx, end: ReachEnd) {
     }
   } else if (s.guardianPhone && r.chance(0.6)) {
     at = limaAt(limaDayOf(t1), "11:30");
-    recordContact(rows, story, s, { at, channel: r.pick(["PHONE", "WHATSAPP"] as const), outcome: "REACHED", actorId: ctx.social });
+    recordContact(rows, story, s, {
+      at,
+      channel: r.pick(["PHONE", "WHATSAPP"] as const),
+      outcome: "REACHED",
+      actorId: ctx.social,
+    });
   }
   if (!corrected && r.chance(0.12)) corrected = correctedAddress(r);
   const visitAt = workdayAfter(at, r.int(1, 5), r.pick(["10:00", "15:00", "16:30"]));
-  recordVisit(rows, r, story, s, { at: visitAt, outcome: "CONTACTED", assigneeId: visitor(ctx), createdById: ctx.social, scheduledAt: at, corrected });
+  recordVisit(rows, r, story, s, {
+    at: visitAt,
+    outcome: "CONTACTED",
+    assigneeId: visitor(ctx),
+    createdById: ctx.social,
+    scheduledAt: at,
+    corrected,
+  });
   ctx.reachedAt = visitAt;
   // The visit confirms (or corrects) the family's contacts on the spot.
   const day = limaDayOf(visitAt);

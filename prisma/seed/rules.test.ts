@@ -27,7 +27,14 @@ describe("[SEED] default rules over a term", () => {
     expect(evaluateDefaultRules(term({ 45: "U" }), days)).toEqual([]);
     const [rate] = evaluateDefaultRules(term({ 45: "U", 50: "U" }), days);
     expect(rate.kind).toBe("UNJUSTIFIED_RATE");
-    expect(rate.figures).toMatchObject({ unjustified: 2, days: 20, pct: 10, threshold: 10, windowFrom: days[40], windowTo: days[59] });
+    expect(rate.figures).toMatchObject({
+      unjustified: 2,
+      days: 20,
+      pct: 10,
+      threshold: 10,
+      windowFrom: days[40],
+      windowTo: days[59],
+    });
   });
 
   it("raises only the highest chronic tier, with truncated percentages", () => {
@@ -50,10 +57,18 @@ describe("[SEED] attendance patterns", () => {
 
   it("each alerted pattern fires the rules it promises", () => {
     const r = stream("test:alerted");
-    const ranges: Record<PatternGroup, [number, number]> = { G1: [3, 30], G2: [3, 30], G3: [40, 57], G4: [3, 25], G5: [0, 0] };
+    const ranges: Record<PatternGroup, [number, number]> = {
+      G1: [3, 30],
+      G2: [3, 30],
+      G3: [40, 57],
+      G4: [3, 25],
+      G5: [0, 0],
+    };
     for (const group of ["G1", "G2", "G3", "G4", "G5"] as const) {
       for (let k = 0; k < 100; k++) {
-        const kinds = evaluateDefaultRules(alertedPattern(r, group, ranges[group]), days).map((a) => a.kind).join(",");
+        const kinds = evaluateDefaultRules(alertedPattern(r, group, ranges[group]), days)
+          .map((a) => a.kind)
+          .join(",");
         expect(EXPECTED_KINDS[group].map((x) => x.join(","))).toContain(kinds);
       }
     }

@@ -66,8 +66,12 @@ export function evaluateDefaultRules(codes: string, days: readonly string[]): Fi
     fired.push({
       kind: "UNJUSTIFIED_RATE",
       figures: {
-        unjustified: windowU.length, days: 20, pct: pct(windowU.length, 20), threshold: 10,
-        windowFrom: days[windowStart], windowTo: lastDay,
+        unjustified: windowU.length,
+        days: 20,
+        pct: pct(windowU.length, 20),
+        threshold: 10,
+        windowFrom: days[windowStart],
+        windowTo: lastDay,
       },
       firstDate: days[windowU[0]],
       lastDate: days[windowU[windowU.length - 1]],
@@ -84,8 +88,14 @@ export function evaluateDefaultRules(codes: string, days: readonly string[]): Fi
     fired.push({
       kind: tier[0],
       figures: {
-        absences: absences.length, justified: absences.length - unjustified, unjustified,
-        days: codes.length, pct: pct(absences.length, codes.length), threshold: tier[1], from: days[0], to: lastDay,
+        absences: absences.length,
+        justified: absences.length - unjustified,
+        unjustified,
+        days: codes.length,
+        pct: pct(absences.length, codes.length),
+        threshold: tier[1],
+        from: days[0],
+        to: lastDay,
       },
       firstDate: days[absences[0]],
       lastDate: days[absences[absences.length - 1]],

@@ -1,4 +1,17 @@
-import { DISTRICTS_BY_SCHOOL, GIVEN_NAMES_F, GIVEN_NAMES_M, GUARDIAN_GIVEN_F, GUARDIAN_GIVEN_M, GUARDIAN_RELATIONSHIPS, REFERENCES, SETTLEMENTS, STREET_TYPES, STREETS, SURNAMES, VAGUE_REFERENCES } from "./names";
+import {
+  DISTRICTS_BY_SCHOOL,
+  GIVEN_NAMES_F,
+  GIVEN_NAMES_M,
+  GUARDIAN_GIVEN_F,
+  GUARDIAN_GIVEN_M,
+  GUARDIAN_RELATIONSHIPS,
+  REFERENCES,
+  SETTLEMENTS,
+  STREET_TYPES,
+  STREETS,
+  SURNAMES,
+  VAGUE_REFERENCES,
+} from "./names";
 import { SCHOOLS, schoolId } from "./people";
 import { type Random, seedUuid, stream } from "./random";
 import type { StudentPlan } from "./types";
@@ -17,9 +30,19 @@ function dayBetween(r: Random, from: string, to: string): string {
 
 /** When a contact was last verified: this year's enrolment, an earlier one, long ago, or never. */
 export function verifiedDate(r: Random, staleness: "usual" | "stale"): string | null {
-  const kind = staleness === "stale"
-    ? r.weighted([["old", 60], ["ancient", 30], ["never", 10]] as const)
-    : r.weighted([["fresh", 50], ["old", 37], ["ancient", 9], ["never", 4]] as const);
+  const kind =
+    staleness === "stale"
+      ? r.weighted([
+          ["old", 60],
+          ["ancient", 30],
+          ["never", 10],
+        ] as const)
+      : r.weighted([
+          ["fresh", 50],
+          ["old", 37],
+          ["ancient", 9],
+          ["never", 4],
+        ] as const);
   if (kind === "fresh") return dayBetween(r, "2026-02-16", "2026-04-17");
   if (kind === "old") return dayBetween(r, "2024-02-19", "2025-10-31");
   if (kind === "ancient") return dayBetween(r, "2021-03-01", "2023-12-15");
@@ -40,13 +63,20 @@ function address(r: Random, school: string) {
 }
 
 function documentFor(r: Random, used: Set<string>): Pick<StudentPlan, "documentType" | "documentNumber"> {
-  const kind = r.weighted([["DNI", 960], ["CE", 25], ["CODIGO", 10], ["NONE", 5]] as const);
+  const kind = r.weighted([
+    ["DNI", 960],
+    ["CE", 25],
+    ["CODIGO", 10],
+    ["NONE", 5],
+  ] as const);
   if (kind === "NONE") return { documentType: "NONE", documentNumber: null };
   for (;;) {
     const number =
-      kind === "DNI" ? String(r.int(60_000_000, 79_999_999))
-      : kind === "CE" ? `00${String(r.int(1_000_000, 9_999_999))}`
-      : `${r.int(10_000_000, 99_999_999)}${String(r.int(0, 999_999)).padStart(6, "0")}`;
+      kind === "DNI"
+        ? String(r.int(60_000_000, 79_999_999))
+        : kind === "CE"
+          ? `00${String(r.int(1_000_000, 9_999_999))}`
+          : `${r.int(10_000_000, 99_999_999)}${String(r.int(0, 999_999)).padStart(6, "0")}`;
     if (!used.has(number)) {
       used.add(number);
       return { documentType: kind, documentNumber: number };
@@ -95,7 +125,10 @@ export function generateStudents(): StudentPlan[] {
       // Roster order: section, then surnames as SIAGIE lists them.
       // (Accents folded and code points compared, so the order never depends on ICU data.)
       const keyed = students.map((x) => ({
-        x, key: `${x.section} ${x.paternalSurname} ${x.maternalSurname} ${x.givenNames}`.normalize("NFD").replace(/\p{M}/gu, ""),
+        x,
+        key: `${x.section} ${x.paternalSurname} ${x.maternalSurname} ${x.givenNames}`
+          .normalize("NFD")
+          .replace(/\p{M}/gu, ""),
       }));
       keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       students.splice(0, students.length, ...keyed.map((k) => k.x));

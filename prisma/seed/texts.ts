@@ -69,14 +69,17 @@ export const CLOSE_NOTES = {
   REINTEGRATED: "Reinsertado: asistencia regular sostenida y la familia participa en el seguimiento.",
   TRANSFERRED: "Traslado: la familia se mudó y el estudiante fue matriculado en otra institución educativa.",
   DROPPED_OUT: "Abandono: no fue posible ubicar a la familia y el estudiante no ha vuelto a asistir.",
-  OTHER: "Cierre: la familia resolvió la situación que motivó las inasistencias; se mantiene la vigilancia de la tutora.",
+  OTHER:
+    "Cierre: la familia resolvió la situación que motivó las inasistencias; se mantiene la vigilancia de la tutora.",
 } as const;
 
 export const REFERRAL_REASONS: Record<AgencyType, string> = {
-  DEMUNA: "Indicadores de violencia familiar y habilidades parentales limitadas; se solicita intervención y orientación a la familia.",
+  DEMUNA:
+    "Indicadores de violencia familiar y habilidades parentales limitadas; se solicita intervención y orientación a la familia.",
   CEM: "Indicios de violencia en el hogar que afectan a la estudiante y a su madre; se solicita atención integral.",
   CSMC: "Dificultades emocionales y consumo de sustancias referidos en la evaluación; se solicita evaluación en salud mental.",
-  BAPES: "El estudiante se reúne con pares vinculados a actividades delictivas cerca del colegio; se solicita acompañamiento preventivo.",
+  BAPES:
+    "El estudiante se reúne con pares vinculados a actividades delictivas cerca del colegio; se solicita acompañamiento preventivo.",
   UGEL: "Bajo rendimiento y desmotivación académica con riesgo de abandono; se solicita apoyo pedagógico y verificación en SIAGIE.",
 };
 
@@ -87,10 +90,12 @@ export const REJECTION_REASONS = [
 ];
 
 export const COUNTER_REFERRALS: Record<AgencyType, string> = {
-  DEMUNA: "Se realizó entrevista con la familia y se firmó acta de compromiso; la familia asiste a talleres de crianza positiva.",
+  DEMUNA:
+    "Se realizó entrevista con la familia y se firmó acta de compromiso; la familia asiste a talleres de crianza positiva.",
   CEM: "Se brindó atención psicológica y legal a la madre y a la estudiante; se dictaron medidas de protección.",
   CSMC: "Evaluación en salud mental realizada; el estudiante continúa en terapia quincenal en el CSMC.",
-  BAPES: "Se incorporó al estudiante a las actividades deportivas de la brigada escolar; se coordinó patrullaje en la zona.",
+  BAPES:
+    "Se incorporó al estudiante a las actividades deportivas de la brigada escolar; se coordinó patrullaje en la zona.",
   UGEL: "Se asignó reforzamiento pedagógico y se verificó la matrícula en SIAGIE.",
 };
 

@@ -54,7 +54,12 @@ export class CaseStory {
   }
 
   open(actorId: string, body: string, alertIds: string[]) {
-    this.add("STATE_CHANGE", this.openedAt, actorId, body, { from: null, to: "OPEN", kind: "OPEN_FROM_ALERT", alertIds });
+    this.add("STATE_CHANGE", this.openedAt, actorId, body, {
+      from: null,
+      to: "OPEN",
+      kind: "OPEN_FROM_ALERT",
+      alertIds,
+    });
   }
 
   move(to: CaseState, at: Date, actorId: string | null, body: string, outcome?: CaseOutcome) {
@@ -66,6 +71,11 @@ export class CaseStory {
       this.closedAt = at;
     }
     // Same shape as the app's own state-change events (lib/cases/update-case.ts).
-    this.add("STATE_CHANGE", at, actorId, body, { from, to, kind: transitionKind(from, to), ...(outcome ? { outcome } : {}) });
+    this.add("STATE_CHANGE", at, actorId, body, {
+      from,
+      to,
+      kind: transitionKind(from, to),
+      ...(outcome ? { outcome } : {}),
+    });
   }
 }

@@ -11,7 +11,9 @@ export const STUDENTS_PER_SCHOOL = 1250;
 export const FIRST_DAY = "2026-08-03"; // a Monday
 const WEEKDAYS = 64;
 
-export async function generateBenchData(client: pg.Client): Promise<{ students: number; attendance: number; days: number }> {
+export async function generateBenchData(
+  client: pg.Client,
+): Promise<{ students: number; attendance: number; days: number }> {
   await client.query(`SELECT setseed(0.42)`);
   await client.query(
     `INSERT INTO school ("codigoModular", name, region, province, district)
@@ -68,7 +70,10 @@ export async function generateBenchData(client: pg.Client): Promise<{ students: 
 }
 
 /** One more school day for every section of a school, with the same absence profile. */
-export async function addSchoolDay(client: pg.Client, schoolId: string): Promise<{ date: string; studentIds: string[] }> {
+export async function addSchoolDay(
+  client: pg.Client,
+  schoolId: string,
+): Promise<{ date: string; studentIds: string[] }> {
   const next = await client.query<{ date: string }>(
     `SELECT to_char(d, 'YYYY-MM-DD') AS date
        FROM generate_series((SELECT max(date) + 1 FROM attendance_day WHERE "schoolId" = $1), (SELECT max(date) + 7 FROM attendance_day WHERE "schoolId" = $1), interval '1 day') d

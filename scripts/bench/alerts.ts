@@ -57,7 +57,9 @@ async function main() {
     await client.connect();
     console.log("Generating UGEL-scale data…");
     const [genMs, sizes] = await time(() => generateBenchData(client));
-    console.log(`  ${sizes.students} students, ${sizes.days} section-days, ${sizes.attendance} attendance rows (${(genMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `  ${sizes.students} students, ${sizes.days} section-days, ${sizes.attendance} attendance rows (${(genMs / 1000).toFixed(1)} s)`,
+    );
     await db.$queryRaw`SELECT 1`; // connect before timing
     await computeAlerts(db); // warm-up: caches and plans as on a running server
 
@@ -107,7 +109,8 @@ async function main() {
     await computeAlerts(db); // back to the engine's own alerts before the incremental part
 
     // Incremental: one new school day for one school, then the engine on its students.
-    const school = (await client.query<{ id: string }>(`SELECT id FROM school ORDER BY "codigoModular" LIMIT 1`)).rows[0].id;
+    const school = (await client.query<{ id: string }>(`SELECT id FROM school ORDER BY "codigoModular" LIMIT 1`))
+      .rows[0].id;
     const incMs: number[] = [];
     const incOpened: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -116,23 +119,41 @@ async function main() {
       incMs.push(ms);
       incOpened.push(s.opened);
     }
-    const incStudents = (await client.query(`SELECT count(*)::int AS n FROM student WHERE "schoolId" = $1`, [school])).rows[0].n;
+    const incStudents = (await client.query(`SELECT count(*)::int AS n FROM student WHERE "schoolId" = $1`, [school]))
+      .rows[0].n;
 
     console.log("");
-    console.log(`Full recompute (${summary!.studentsEvaluated} students, ${summary!.opened} alerts opened; median of ${RUNS})`);
-    console.log(`  engine computeAlerts()               ${fmt(median(engineMs))}   runs: ${engineMs.map((m) => m.toFixed(0)).join(", ")} ms`);
+    console.log(
+      `Full recompute (${summary!.studentsEvaluated} students, ${summary!.opened} alerts opened; median of ${RUNS})`,
+    );
+    console.log(
+      `  engine computeAlerts()               ${fmt(median(engineMs))}   runs: ${engineMs.map((m) => m.toFixed(0)).join(", ")} ms`,
+    );
     for (const r of results) {
-      console.log(`  ${r.label.padEnd(40)}${fmt(r.ms)}   ${r.n} candidates, ${r.same ? "same alert set" : "DIFFERENT alert set"}`);
+      console.log(
+        `  ${r.label.padEnd(40)}${fmt(r.ms)}   ${r.n} candidates, ${r.same ? "same alert set" : "DIFFERENT alert set"}`,
+      );
     }
-    console.log(`  ${"hand-written sparse INSERT … SELECT".padEnd(40)}${fmt(median(insertMs))}   writes the alert rows too, ${insertSame ? "same alert set" : "DIFFERENT alert set"}`);
-    console.log(`  ratio engine / best SELECT-only statement:  ${ratioSelect.toFixed(2)} (reads only; the engine also writes ${summary!.opened} rows)`);
-    console.log(`  ratio engine / best statement doing the same job (INSERT … SELECT): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? "OK" : "MISSED"}`);
-    console.log(`  recompute with every alert already open: ${fmt(steadyMs)} (opened ${steady.opened}, still open ${steady.stillOpen})`);
+    console.log(
+      `  ${"hand-written sparse INSERT … SELECT".padEnd(40)}${fmt(median(insertMs))}   writes the alert rows too, ${insertSame ? "same alert set" : "DIFFERENT alert set"}`,
+    );
+    console.log(
+      `  ratio engine / best SELECT-only statement:  ${ratioSelect.toFixed(2)} (reads only; the engine also writes ${summary!.opened} rows)`,
+    );
+    console.log(
+      `  ratio engine / best statement doing the same job (INSERT … SELECT): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? "OK" : "MISSED"}`,
+    );
+    console.log(
+      `  recompute with every alert already open: ${fmt(steadyMs)} (opened ${steady.opened}, still open ${steady.stillOpen})`,
+    );
     console.log("");
     console.log(`Incremental recompute after one new school day, one school (${incStudents} students), 5 days`);
-    console.log(`  computeAlertsForStudents()           ${fmt(median(incMs))}   runs: ${incMs.map((m) => m.toFixed(0)).join(", ")} ms; opened ${incOpened.join(", ")}`);
+    console.log(
+      `  computeAlertsForStudents()           ${fmt(median(incMs))}   runs: ${incMs.map((m) => m.toFixed(0)).join(", ")} ms; opened ${incOpened.join(", ")}`,
+    );
     console.log(`  target < ${TARGET_INCREMENTAL_MS} ms: ${median(incMs) < TARGET_INCREMENTAL_MS ? "OK" : "MISSED"}`);
-    const failed = ratio > TARGET_RATIO || median(incMs) >= TARGET_INCREMENTAL_MS || results.some((r) => !r.same) || !insertSame;
+    const failed =
+      ratio > TARGET_RATIO || median(incMs) >= TARGET_INCREMENTAL_MS || results.some((r) => !r.same) || !insertSame;
     if (failed) process.exitCode = 1;
   } finally {
     await db.$disconnect();
@@ -149,7 +170,8 @@ function candidatesText(): string {
   const sql = candidatesSql({});
   let text = sql.text;
   sql.values.forEach((v, i) => {
-    const literal = typeof v === "number" ? String(v) : typeof v === "string" && /^[A-Z0-9_]+$/.test(v) ? `'${v}'` : null;
+    const literal =
+      typeof v === "number" ? String(v) : typeof v === "string" && /^[A-Z0-9_]+$/.test(v) ? `'${v}'` : null;
     if (literal === null) throw new Error(`unexpected parameter ${String(v)}`);
     text = text.replace(new RegExp(`\\$${i + 1}(?!\\d)`, "g"), literal);
   });

@@ -10,7 +10,24 @@ export const STUDENTS = 50_000;
 export const SCHOOL_DAYS = 60;
 export const FIRST_DAY = "2026-03-02"; // a Monday
 
-const SURNAMES = ["Quispe", "Flores", "Sánchez", "Rodríguez", "García", "Rojas", "Huamán", "Mamani", "Chávez", "Castillo", "Peña", "Núñez", "Vásquez", "Ramírez", "Torres", "Mendoza"];
+const SURNAMES = [
+  "Quispe",
+  "Flores",
+  "Sánchez",
+  "Rodríguez",
+  "García",
+  "Rojas",
+  "Huamán",
+  "Mamani",
+  "Chávez",
+  "Castillo",
+  "Peña",
+  "Núñez",
+  "Vásquez",
+  "Ramírez",
+  "Torres",
+  "Mendoza",
+];
 const NAMES_F = ["María", "Ana Lucía", "Rosa", "Sofía", "Valeria", "Camila", "Lucía", "Ximena"];
 const NAMES_M = ["José", "Luis Ángel", "Carlos", "Diego", "Miguel", "Jesús", "Renato", "Iñaki"];
 
@@ -39,7 +56,18 @@ export function rosterCsv(): string {
     const section = `S${String(1 + Math.floor(i / 5 / 35)).padStart(3, "0")}`;
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const birth = `${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}/${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}/${2014 - grade}`;
-    lines.push([dniOf(i), pick(SURNAMES), pick(SURNAMES), pick(sex === "F" ? NAMES_F : NAMES_M), sex, birth, grade, section].join(";"));
+    lines.push(
+      [
+        dniOf(i),
+        pick(SURNAMES),
+        pick(SURNAMES),
+        pick(sex === "F" ? NAMES_F : NAMES_M),
+        sex,
+        birth,
+        grade,
+        section,
+      ].join(";"),
+    );
   }
   return lines.join("\r\n") + "\r\n";
 }
@@ -63,18 +91,35 @@ const CODES = ["P", "T", "F", "J"];
 /** The long attendance CSV (documento;fecha;estado), day by day, like concatenated daily registers. */
 export async function writeAttendanceCsv(file: string, statuses: Uint8Array): Promise<number> {
   const days = schoolDays().map(dmy);
-  return writeLines(file, "DNI;Fecha;Estado\r\n", (d, s) => `${dniOf(s)};${days[d]};${CODES[statuses[d * STUDENTS + s]]}\r\n`);
+  return writeLines(
+    file,
+    "DNI;Fecha;Estado\r\n",
+    (d, s) => `${dniOf(s)};${days[d]};${CODES[statuses[d * STUDENTS + s]]}\r\n`,
+  );
 }
 
 const STATUS_NAMES = ["PRESENT", "LATE", "UNJUSTIFIED", "JUSTIFIED"];
 
 /** The same rows as COPY text for the attendance table itself: studentId, date, schoolId, status. */
-export async function writeCopyText(file: string, statuses: Uint8Array, studentIds: string[], schoolId: string): Promise<number> {
+export async function writeCopyText(
+  file: string,
+  statuses: Uint8Array,
+  studentIds: string[],
+  schoolId: string,
+): Promise<number> {
   const days = schoolDays();
-  return writeLines(file, "", (d, s) => `${studentIds[s]}\t${days[d]}\t${schoolId}\t${STATUS_NAMES[statuses[d * STUDENTS + s]]}\n`);
+  return writeLines(
+    file,
+    "",
+    (d, s) => `${studentIds[s]}\t${days[d]}\t${schoolId}\t${STATUS_NAMES[statuses[d * STUDENTS + s]]}\n`,
+  );
 }
 
-async function writeLines(file: string, header: string, line: (day: number, student: number) => string): Promise<number> {
+async function writeLines(
+  file: string,
+  header: string,
+  line: (day: number, student: number) => string,
+): Promise<number> {
   const out = createWriteStream(file);
   let bytes = 0;
   const write = async (chunk: string) => {

@@ -52,11 +52,17 @@ async function main() {
     await migrate(url);
     await client.connect();
     const version = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
-    const settings = (await client.query<{ f: string; s: string }>("SELECT current_setting('fsync') AS f, current_setting('synchronous_commit') AS s")).rows[0];
-    const school = (await client.query<{ id: string; codigoModular: string; name: string }>(
-      `INSERT INTO school ("codigoModular", name, region, province, district) VALUES ('9000001', 'IE Benchmark', 'La Libertad', 'Trujillo', 'Trujillo')
+    const settings = (
+      await client.query<{ f: string; s: string }>(
+        "SELECT current_setting('fsync') AS f, current_setting('synchronous_commit') AS s",
+      )
+    ).rows[0];
+    const school = (
+      await client.query<{ id: string; codigoModular: string; name: string }>(
+        `INSERT INTO school ("codigoModular", name, region, province, district) VALUES ('9000001', 'IE Benchmark', 'La Libertad', 'Trujillo', 'Trujillo')
        RETURNING id, "codigoModular", name`,
-    )).rows[0];
+      )
+    ).rows[0];
     const origin = { via: "cli" as const, userAgent: "bench:import" };
 
     log(`Roster: ${STUDENTS.toLocaleString("en-US")} students…`);
@@ -70,7 +76,10 @@ async function main() {
     const statuses = attendanceStatuses();
     const csvFile = path.join(tmp, "asistencia.csv");
     const csvBytes = await writeAttendanceCsv(csvFile, statuses);
-    const ids = await client.query<{ n: string; id: string }>(`SELECT "documentNumber" AS n, id FROM student WHERE "schoolId" = $1`, [school.id]);
+    const ids = await client.query<{ n: string; id: string }>(
+      `SELECT "documentNumber" AS n, id FROM student WHERE "schoolId" = $1`,
+      [school.id],
+    );
     const idByDni = new Map(ids.rows.map((r) => [r.n, r.id]));
     const { dniOf } = await import("./import-data");
     const studentIds = Array.from({ length: STUDENTS }, (_, i) => idByDni.get(dniOf(i))!);
@@ -121,7 +130,12 @@ async function main() {
     log("Re-import of the same file (staging path, nothing changes)…");
     await client.query("CHECKPOINT");
     t0 = performance.now();
-    const again = await importAttendanceForSchool(school, null, { fileName: "asistencia.csv", bytes: await readFile(csvFile) }, origin);
+    const again = await importAttendanceForSchool(
+      school,
+      null,
+      { fileName: "asistencia.csv", bytes: await readFile(csvFile) },
+      origin,
+    );
     const againMs = performance.now() - t0;
     if (again.unchanged !== rows) throw new Error(`re-import left ${again.unchanged} unchanged, expected ${rows}`);
 

@@ -5,7 +5,9 @@ import { DEMO_ACCOUNTS, login } from "./fixtures";
 // through `tap`, so the test counts exactly what the tutor would do.
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-test("[ATTENDANCE] a tutor records 3 absences in a section in at most 5 taps and finds them saved after reload", async ({ page }) => {
+test("[ATTENDANCE] a tutor records 3 absences in a section in at most 5 taps and finds them saved after reload", async ({
+  page,
+}) => {
   await login(page, DEMO_ACCOUNTS.tutor);
   await page.goto("/attendance");
 
@@ -57,6 +59,8 @@ test("[ATTENDANCE] a future date is refused", async ({ page }) => {
   await page.goto("/attendance");
   const value = await page.getByLabel("Sección").locator("option:not([disabled])").first().getAttribute("value");
   await page.goto(`/attendance?sec=${encodeURIComponent(value!)}&date=2099-01-05`);
-  await expect(page.getByRole("alert").filter({ hasText: "No se puede registrar asistencia de una fecha futura." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "No se puede registrar asistencia de una fecha futura." }),
+  ).toBeVisible();
   await expect(page.locator("button[data-student-id]")).toHaveCount(0);
 });

@@ -12,7 +12,11 @@ async function navLinks(page: Page, name = "Navegación principal"): Promise<str
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
 }
 
-async function expectCount(page: Page, testId: string, check: (n: number) => void = (n) => expect(n).toBeGreaterThanOrEqual(0)) {
+async function expectCount(
+  page: Page,
+  testId: string,
+  check: (n: number) => void = (n) => expect(n).toBeGreaterThanOrEqual(0),
+) {
   const value = await statValue(page, testId);
   expect(value, `${testId} shows a number`).toMatch(/^\d+$/);
   check(Number(value));
@@ -95,7 +99,10 @@ const accounts: { email: string; role: string; nav: string[]; checks: (page: Pag
 
 /** English via Configuración (saved on the account and in the cookie), then back to Spanish. */
 async function switchLanguageAndBack(page: Page) {
-  await page.getByRole("navigation", { name: "Navegación principal" }).getByRole("link", { name: "Configuración" }).click();
+  await page
+    .getByRole("navigation", { name: "Navegación principal" })
+    .getByRole("link", { name: "Configuración" })
+    .click();
   await page.getByRole("radio", { name: "English" }).check();
   await page.getByRole("button", { name: "Guardar idioma" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
@@ -156,7 +163,10 @@ test.describe("on a 360 px phone", () => {
     await expect(page.getByTestId("home-role")).toHaveText("Tutor(a) / auxiliar");
     await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
     await expectCount(page, "stat-attendance-today");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(360);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      "no sideways scrolling",
+    ).toBeLessThanOrEqual(360);
 
     // Skip link first, then the brand, then the menu button.
     await page.keyboard.press("Tab");

@@ -9,7 +9,9 @@ async function waitForHydration(page: Page, selector: string) {
   }, selector);
 }
 
-test("[CASES] a director opens a case from an alert and assigns the social worker, who finds it in «Mis casos»; an invalid step is refused in Spanish", async ({ page }) => {
+test("[CASES] a director opens a case from an alert and assigns the social worker, who finds it in «Mis casos»; an invalid step is refused in Spanish", async ({
+  page,
+}) => {
   // The director reviews the alert inbox and opens a case for a student who has none yet.
   await login(page, DEMO_ACCOUNTS.director);
   await page.goto("/alerts");
@@ -50,7 +52,11 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await waitForHydration(page, "#case-state-to");
   await page.getByLabel("Nuevo estado").selectOption({ label: "Seguimiento" });
   await page.getByRole("button", { name: "Guardar estado" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto»." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto»." }),
+  ).toBeVisible();
   await expect(page.getByLabel("Nuevo estado")).toHaveValue("MONITORING");
 
   // Nothing changed; the allowed step works.
@@ -64,7 +70,9 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await expect(page.getByTestId("case-timeline")).toContainText("Estado: «Abierto» → «En contacto»");
 });
 
-test("[CASES] two people saving the same case: the second gets the conflict message, keeps their text, and reloads", async ({ browser }) => {
+test("[CASES] two people saving the same case: the second gets the conflict message, keeps their text, and reloads", async ({
+  browser,
+}) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await login(first, DEMO_ACCOUNTS.director);
@@ -86,7 +94,10 @@ test("[CASES] two people saving the same case: the second gets the conflict mess
   await second.getByLabel("Nota", { exact: true }).fill(text);
   await second.getByRole("button", { name: "Guardar nota" }).click();
   await expect(
-    second.getByRole("alert").filter({ hasText: "Otra persona modificó este caso mientras usted lo editaba. Recargue para ver los cambios; sus cambios no se guardaron." }),
+    second.getByRole("alert").filter({
+      hasText:
+        "Otra persona modificó este caso mientras usted lo editaba. Recargue para ver los cambios; sus cambios no se guardaron.",
+    }),
   ).toBeVisible();
   await expect(second.getByLabel("Nota", { exact: true })).toHaveValue(text);
   await expect(second.getByTestId("case-timeline")).not.toContainText(text);

@@ -10,7 +10,9 @@ const CSV = [
   "DNI;1234;Prueba;Errónea;Luis;M;02/07/2011;3;B",
 ].join("\r\n");
 
-test("[IMPORT] a director uploads a roster with a bad row and sees the row error in Spanish; nothing can be imported", async ({ page }) => {
+test("[IMPORT] a director uploads a roster with a bad row and sees the row error in Spanish; nothing can be imported", async ({
+  page,
+}) => {
   await login(page, DEMO_ACCOUNTS.director);
   await page.goto("/students/import");
   await expect(page.getByRole("heading", { level: 1, name: "Importar padrón" })).toBeVisible();
@@ -19,7 +21,9 @@ test("[IMPORT] a director uploads a roster with a bad row and sees the row error
     return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
   });
 
-  await page.getByLabel("Archivo (CSV o XLSX)").setInputFiles({ name: "padron.csv", mimeType: "text/csv", buffer: Buffer.from(CSV, "utf8") });
+  await page
+    .getByLabel("Archivo (CSV o XLSX)")
+    .setInputFiles({ name: "padron.csv", mimeType: "text/csv", buffer: Buffer.from(CSV, "utf8") });
   await page.getByRole("button", { name: "Revisar archivo" }).click();
 
   await expect(page.getByRole("heading", { name: "Vista previa" })).toBeVisible();
@@ -33,7 +37,9 @@ test("[IMPORT] a director uploads a roster with a bad row and sees the row error
   await expect(page.getByText("Corrija los errores para poder importar.")).toBeVisible();
 });
 
-test("[IMPORT] a valid roster lands after confirmation; the student is found, edited and its phone shows today's verification", async ({ page }) => {
+test("[IMPORT] a valid roster lands after confirmation; the student is found, edited and its phone shows today's verification", async ({
+  page,
+}) => {
   const csv = [
     "Tipo de documento;Número de documento;Apellido paterno;Apellido materno;Nombres;Sexo;Fecha de nacimiento;Grado;Sección;Dirección;Referencia;Distrito",
     "DNI;78000077;Ñañez;Cárdenas;Úrsula;F;14/03/2012;2;A;Jr. Los Pinos 123;Frente al mercado;Trujillo",
@@ -44,7 +50,9 @@ test("[IMPORT] a valid roster lands after confirmation; the student is found, ed
     const el = document.querySelector('input[type="file"]');
     return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
   });
-  await page.getByLabel("Archivo (CSV o XLSX)").setInputFiles({ name: "padron-ok.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .getByLabel("Archivo (CSV o XLSX)")
+    .setInputFiles({ name: "padron-ok.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: "Revisar archivo" }).click();
   await expect(page.getByText("Sin errores: el archivo puede importarse.")).toBeVisible();
   await page.getByRole("button", { name: "Confirmar importación" }).click();
@@ -60,7 +68,12 @@ test("[IMPORT] a valid roster lands after confirmation; the student is found, ed
   await page.getByLabel("Teléfono del estudiante").fill("987 654 321");
   await page.getByRole("button", { name: "Guardar" }).click();
   await expect(page.getByText("Cambios guardados.")).toBeVisible();
-  const today = new Intl.DateTimeFormat("es-PE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "America/Lima" }).format(new Date());
+  const today = new Intl.DateTimeFormat("es-PE", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "America/Lima",
+  }).format(new Date());
   const phone = page.getByTestId("contact-block").filter({ hasText: "987 654 321" });
   await expect(phone).toContainText(`verificado el ${today}`);
 });

@@ -20,7 +20,11 @@ type DmmfField = {
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
 type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[] };
 type Dmmf = {
-  datamodel: { models: DmmfModel[]; enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[]; indexes: DmmfIndex[] };
+  datamodel: {
+    models: DmmfModel[];
+    enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[];
+    indexes: DmmfIndex[];
+  };
 };
 
 export type Catalog = {
@@ -43,8 +47,15 @@ const SCALAR_TYPES: Record<string, string> = {
 
 function nativeTypeName([name, args]: [string, string[]]): string {
   const map: Record<string, string> = {
-    Uuid: "uuid", SmallInt: "int2", Integer: "int4", BigInt: "int8", Date: "date",
-    Timestamptz: "timestamptz", Timestamp: "timestamp", VarChar: "varchar", Text: "text",
+    Uuid: "uuid",
+    SmallInt: "int2",
+    Integer: "int4",
+    BigInt: "int8",
+    Date: "date",
+    Timestamptz: "timestamptz",
+    Timestamp: "timestamp",
+    VarChar: "varchar",
+    Text: "text",
   };
   const base = map[name] ?? name.toLowerCase();
   if (base === "date" || base === "uuid" || base === "text" || base.startsWith("int")) return base;

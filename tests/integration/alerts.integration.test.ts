@@ -32,7 +32,11 @@ afterAll(async () => {
   await generated.drop();
   await seeded.drop();
 });
-const t = { get db() { return gen.db; } };
+const t = {
+  get db() {
+    return gen.db;
+  },
+};
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
 function prng(seed: number) {
@@ -54,7 +58,9 @@ const iso = (base: string, offset: number) => {
 type Fixture = { schoolIds: string[]; studentIds: string[] };
 
 async function insertSchool(code: string): Promise<string> {
-  const s = await t.db.school.create({ data: { codigoModular: code, name: `IE ${code}`, region: "Lima", province: "Lima", district: "Lima" } });
+  const s = await t.db.school.create({
+    data: { codigoModular: code, name: `IE ${code}`, region: "Lima", province: "Lima", district: "Lima" },
+  });
   return s.id;
 }
 
@@ -69,12 +75,23 @@ async function generate(seed: number, code: string, sections: number, perSection
     const grade = 1 + (k % 5);
     const section = String.fromCharCode(65 + Math.floor(k / 5));
     // Each section has its own calendar: 25–70 days out of a 100-day span, random gaps.
-    const sectionDays = Array.from({ length: 100 }, (_, i) => iso("2026-03-02", i)).filter(() => rnd() < 0.25 + 0.45 * (k % 3) / 2);
+    const sectionDays = Array.from({ length: 100 }, (_, i) => iso("2026-03-02", i)).filter(
+      () => rnd() < 0.25 + (0.45 * (k % 3)) / 2,
+    );
     for (const date of sectionDays) days.push({ grade, section, date });
     const absentProbability = [0.02, 0.08, 0.2, 0.4][k % 4];
     for (let n = 0; n < perSection; n++) {
       const student = await t.db.student.create({
-        data: { schoolId, documentType: "DNI", documentNumber: `${seed}${k}${n}`.padStart(8, "0").slice(-8) + String(n), paternalSurname: "P", givenNames: `S${n}`, sex: n % 2 ? "F" : "M", grade, section },
+        data: {
+          schoolId,
+          documentType: "DNI",
+          documentNumber: `${seed}${k}${n}`.padStart(8, "0").slice(-8) + String(n),
+          paternalSurname: "P",
+          givenNames: `S${n}`,
+          sex: n % 2 ? "F" : "M",
+          grade,
+          section,
+        },
       });
       studentIds.push(student.id);
       const joinAt = rnd() < 0.2 ? Math.floor(rnd() * sectionDays.length) : 0;
@@ -82,15 +99,25 @@ async function generate(seed: number, code: string, sections: number, perSection
       sectionDays.forEach((date, i) => {
         if (i < joinAt || rnd() < 0.05) return; // not yet enrolled, or a row the tutor never wrote
         streak = streak ? rnd() < 0.7 : rnd() < absentProbability;
-        const status: DayStatus = streak ? (rnd() < 0.8 ? "UNJUSTIFIED" : "JUSTIFIED") : rnd() < 0.1 ? "LATE" : "PRESENT";
+        const status: DayStatus = streak
+          ? rnd() < 0.8
+            ? "UNJUSTIFIED"
+            : "JUSTIFIED"
+          : rnd() < 0.1
+            ? "LATE"
+            : "PRESENT";
         attendance.push({ studentId: student.id, date, status });
       });
       // A row on a day the section did not take attendance (moved section, stray import).
       if (rnd() < 0.1) attendance.push({ studentId: student.id, date: "2026-02-27", status: "UNJUSTIFIED" });
     }
   }
-  await t.db.attendanceDay.createMany({ data: days.map((d) => ({ schoolId, ...d, date: new Date(`${d.date}T00:00:00Z`) })) });
-  await t.db.attendance.createMany({ data: attendance.map((a) => ({ ...a, schoolId, date: new Date(`${a.date}T00:00:00Z`) })) });
+  await t.db.attendanceDay.createMany({
+    data: days.map((d) => ({ schoolId, ...d, date: new Date(`${d.date}T00:00:00Z`) })),
+  });
+  await t.db.attendance.createMany({
+    data: attendance.map((a) => ({ ...a, schoolId, date: new Date(`${a.date}T00:00:00Z`) })),
+  });
   return { schoolIds: [schoolId], studentIds };
 }
 
@@ -98,8 +125,14 @@ const dayText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** What the TypeScript reference says for every student of a school, read from the database. */
 async function referenceCandidates(schoolId: string) {
-  const rules: RuleConfig[] = (await t.db.alertRule.findMany({ where: { schoolId } })).map((r) => ({ ...r, kind: r.kind as ComputedKind }));
-  const students = await t.db.student.findMany({ where: { schoolId, status: "ACTIVE" }, select: { id: true, grade: true, section: true } });
+  const rules: RuleConfig[] = (await t.db.alertRule.findMany({ where: { schoolId } })).map((r) => ({
+    ...r,
+    kind: r.kind as ComputedKind,
+  }));
+  const students = await t.db.student.findMany({
+    where: { schoolId, status: "ACTIVE" },
+    select: { id: true, grade: true, section: true },
+  });
   const days = await t.db.attendanceDay.findMany({ where: { schoolId } });
   const rows = await t.db.attendance.findMany({ where: { schoolId } });
   const reviewed = await t.db.alert.findMany({ where: { schoolId, status: { not: "OPEN" } } });
@@ -113,7 +146,9 @@ async function referenceCandidates(schoolId: string) {
     }
     const history = {
       sectionDays: days.filter((d) => d.grade === s.grade && d.section === s.section).map((d) => dayText(d.date)!),
-      attendance: new Map(rows.filter((r) => r.studentId === s.id).map((r) => [dayText(r.date)!, r.status as DayStatus])),
+      attendance: new Map(
+        rows.filter((r) => r.studentId === s.id).map((r) => [dayText(r.date)!, r.status as DayStatus]),
+      ),
       coveredUntil,
     };
     for (const c of evaluateStudent(rules, history)) {
@@ -128,15 +163,26 @@ function sortKeys(o: object) {
 }
 
 async function sqlCandidates(schoolId: string) {
-  const rows = await t.db.$queryRaw<{ studentId: string; kind: string; firstDate: Date; lastDate: Date; figures: object }[]>(
-    candidatesSql({ schoolId }),
-  );
-  return rows.map((r) => JSON.stringify([r.studentId, r.kind, dayText(r.firstDate), dayText(r.lastDate), sortKeys(r.figures)])).sort();
+  const rows = await t.db.$queryRaw<
+    { studentId: string; kind: string; firstDate: Date; lastDate: Date; figures: object }[]
+  >(candidatesSql({ schoolId }));
+  return rows
+    .map((r) => JSON.stringify([r.studentId, r.kind, dayText(r.firstDate), dayText(r.lastDate), sortKeys(r.figures)]))
+    .sort();
 }
 
 async function openAlertRows(schoolId: string) {
-  const rows = await t.db.alert.findMany({ where: { schoolId, status: "OPEN" }, orderBy: [{ studentId: "asc" }, { kind: "asc" }] });
-  return rows.map((r) => ({ studentId: r.studentId, kind: r.kind, figures: r.figures, firstDate: r.firstDate, lastDate: r.lastDate }));
+  const rows = await t.db.alert.findMany({
+    where: { schoolId, status: "OPEN" },
+    orderBy: [{ studentId: "asc" }, { kind: "asc" }],
+  });
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    kind: r.kind,
+    figures: r.figures,
+    firstDate: r.firstDate,
+    lastDate: r.lastDate,
+  }));
 }
 
 describe("[ALERTS] SQL engine agrees with the reference rules", () => {
@@ -155,21 +201,36 @@ describe("[ALERTS] SQL engine agrees with the reference rules", () => {
 
   it("agrees with non-default rules, an inactive rule and reviewed alerts", async () => {
     const schoolId = fx.schoolIds[0];
-    await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: "CONSECUTIVE_UNJUSTIFIED" } }, data: { threshold: 4 } });
-    await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: "UNJUSTIFIED_RATE" } }, data: { threshold: 12.5, windowDays: 8 } });
-    await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: "CHRONIC_TIER3" } }, data: { active: false } });
+    await t.db.alertRule.update({
+      where: { schoolId_kind: { schoolId, kind: "CONSECUTIVE_UNJUSTIFIED" } },
+      data: { threshold: 4 },
+    });
+    await t.db.alertRule.update({
+      where: { schoolId_kind: { schoolId, kind: "UNJUSTIFIED_RATE" } },
+      data: { threshold: 12.5, windowDays: 8 },
+    });
+    await t.db.alertRule.update({
+      where: { schoolId_kind: { schoolId, kind: "CHRONIC_TIER3" } },
+      data: { active: false },
+    });
     // Review half of the open alerts: their evidence must not fire again.
     const open = await t.db.alert.findMany({ where: { schoolId, status: "OPEN" }, orderBy: { id: "asc" } });
     const reviewed = open.filter((_, i) => i % 2 === 0);
     for (const a of reviewed) {
-      await t.db.alert.update({ where: { id: a.id }, data: { status: "DISMISSED", openKey: null, dismissReason: "prueba" } });
+      await t.db.alert.update({
+        where: { id: a.id },
+        data: { status: "DISMISSED", openKey: null, dismissReason: "prueba" },
+      });
     }
     expect(reviewed.length).toBeGreaterThan(5);
     const reference = await referenceCandidates(schoolId);
     expect(await sqlCandidates(schoolId)).toEqual(reference);
     // Restore the defaults for the next tests.
     for (const [kind, r] of Object.entries(DEFAULT_RULES)) {
-      await t.db.alertRule.update({ where: { schoolId_kind: { schoolId, kind: kind as ComputedKind } }, data: { ...r, active: true } });
+      await t.db.alertRule.update({
+        where: { schoolId_kind: { schoolId, kind: kind as ComputedKind } },
+        data: { ...r, active: true },
+      });
     }
   });
 });
@@ -205,7 +266,9 @@ describe("[ALERTS] recomputation", () => {
     expect(incremental.length).toBeGreaterThan(0);
     await t.db.alert.deleteMany({ where: { schoolId } });
     await computeAlerts(t.db, { schoolId });
-    const full = (await openAlertRows(schoolId)).filter((a) => some.includes(a.studentId)).map((a) => JSON.stringify(a));
+    const full = (await openAlertRows(schoolId))
+      .filter((a) => some.includes(a.studentId))
+      .map((a) => JSON.stringify(a));
     expect(incremental).toEqual(full);
   });
 
@@ -224,8 +287,16 @@ async function userByEmail(email: string): Promise<SessionUser> {
   return (await loadSessionUser(u.id))!;
 }
 
-type AlertRow = { studentId: string; kind: string; status: string; figures: unknown; firstDate: Date | null; lastDate: Date | null };
-const alertKey = (a: AlertRow) => JSON.stringify([a.studentId, a.kind, dayText(a.firstDate), dayText(a.lastDate), sortKeys(a.figures as object)]);
+type AlertRow = {
+  studentId: string;
+  kind: string;
+  status: string;
+  figures: unknown;
+  firstDate: Date | null;
+  lastDate: Date | null;
+};
+const alertKey = (a: AlertRow) =>
+  JSON.stringify([a.studentId, a.kind, dayText(a.firstDate), dayText(a.lastDate), sortKeys(a.figures as object)]);
 
 describe("[ALERTS] on the pilot demo data", () => {
   it("the seed's alerts are exactly what the engine computes: 278 students, and a recompute opens nothing", async () => {
@@ -242,11 +313,13 @@ describe("[ALERTS] on the pilot demo data", () => {
     expect(await db.alert.count({ where: { status: "OPEN" } })).toBe(openBefore);
 
     // From scratch (no alert reviewed yet), the engine's candidates are the stored alerts.
-    const fromScratch = await db.$transaction(async (tx) => {
-      await tx.alert.deleteMany({});
-      const rows = await tx.$queryRaw<AlertRow[]>(candidatesSql({}));
-      throw Object.assign(new Error("rollback"), { rows });
-    }).catch((e: { rows?: AlertRow[] }) => e.rows ?? []);
+    const fromScratch = await db
+      .$transaction(async (tx) => {
+        await tx.alert.deleteMany({});
+        const rows = await tx.$queryRaw<AlertRow[]>(candidatesSql({}));
+        throw Object.assign(new Error("rollback"), { rows });
+      })
+      .catch((e: { rows?: AlertRow[] }) => e.rows ?? []);
     expect(fromScratch.map(alertKey).sort()).toEqual(stored.map(alertKey).sort());
     expect(new Set(fromScratch.map((a) => a.studentId)).size).toBe(278);
   });
@@ -264,7 +337,11 @@ describe("[ALERTS] on the pilot demo data", () => {
     // Newest first, with grade, section and sex.
     const dates = page.items.map((a) => a.createdAt.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    expect(page.items[0].student).toMatchObject({ grade: expect.any(Number), section: expect.any(String), sex: expect.stringMatching(/^[FM]$/) });
+    expect(page.items[0].student).toMatchObject({
+      grade: expect.any(Number),
+      section: expect.any(String),
+      sex: expect.stringMatching(/^[FM]$/),
+    });
     for (const email of ["coordinador@demo.pe", "tutor@demo.pe", "admin@demo.pe", "demuna@demo.pe"]) {
       await expect(findOpenAlerts(await userByEmail(email), {})).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
@@ -274,9 +351,18 @@ describe("[ALERTS] on the pilot demo data", () => {
     const director = await userByEmail("director@demo.pe");
     const all = await findOpenAlerts(director, {});
     const a = all.items[0];
-    const filtered = await findOpenAlerts(director, { kind: a.kind as ComputedKind, grade: a.student.grade, section: a.student.section, sex: a.student.sex });
+    const filtered = await findOpenAlerts(director, {
+      kind: a.kind as ComputedKind,
+      grade: a.student.grade,
+      section: a.student.section,
+      sex: a.student.sex,
+    });
     expect(filtered.items.map((x) => x.id)).toContain(a.id);
-    expect(filtered.items.every((x) => x.kind === a.kind && x.student.grade === a.student.grade && x.student.sex === a.student.sex)).toBe(true);
+    expect(
+      filtered.items.every(
+        (x) => x.kind === a.kind && x.student.grade === a.student.grade && x.student.sex === a.student.sex,
+      ),
+    ).toBe(true);
   });
 
   it("dismissing needs a reason, is audited, cannot happen twice, and the evidence does not fire again", async () => {
@@ -289,19 +375,36 @@ describe("[ALERTS] on the pilot demo data", () => {
       code: "INVALID_INPUT",
       message: "Escriba el motivo para descartar la alerta (al menos 5 caracteres).",
     });
-    await expect(dismissAlert(sjl, { alertId: alert.id, reason: "La familia avisó por teléfono" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      dismissAlert(sjl, { alertId: alert.id, reason: "La familia avisó por teléfono" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).status).toBe("OPEN");
 
-    await dismissAlert(director, { alertId: alert.id, reason: "La familia avisó por teléfono" }, { via: "web", ip: "127.0.0.1" });
+    await dismissAlert(
+      director,
+      { alertId: alert.id, reason: "La familia avisó por teléfono" },
+      { via: "web", ip: "127.0.0.1" },
+    );
     const row = await db.alert.findUniqueOrThrow({ where: { id: alert.id } });
-    expect(row).toMatchObject({ status: "DISMISSED", openKey: null, dismissReason: "La familia avisó por teléfono", resolvedById: director.id });
+    expect(row).toMatchObject({
+      status: "DISMISSED",
+      openKey: null,
+      dismissReason: "La familia avisó por teléfono",
+      resolvedById: director.id,
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "alert.dismiss", entityId: alert.id } });
     expect(audit).toMatchObject({ actorId: director.id, schoolId: alert.school.id });
-    await expect(dismissAlert(director, { alertId: alert.id, reason: "otra vez lo mismo" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(dismissAlert(director, { alertId: alert.id, reason: "otra vez lo mismo" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     const summary = await computeAlertsForStudents(db, { schoolId: alert.school.id, studentIds: [alert.student.id] });
     expect(summary.opened).toBe(0);
-    expect(await db.alert.count({ where: { studentId: alert.student.id, kind: alert.kind as ComputedKind, status: "OPEN" } })).toBe(0);
+    expect(
+      await db.alert.count({
+        where: { studentId: alert.student.id, kind: alert.kind as ComputedKind, status: "OPEN" },
+      }),
+    ).toBe(0);
   });
 
   it("rules: the administrator edits them (validated, audited); a director only reads", async () => {
@@ -310,21 +413,41 @@ describe("[ALERTS] on the pilot demo data", () => {
     const schoolId = director.schoolIds[0];
     const mine = await listAlertRules(director);
     expect(mine.map((s) => s.id)).toEqual([schoolId]);
-    expect(mine[0].rules.map((r) => [r.kind, r.threshold])).toEqual(COMPUTED_KINDS.map((k) => [k, DEFAULT_RULES[k].threshold]));
+    expect(mine[0].rules.map((r) => [r.kind, r.threshold])).toEqual(
+      COMPUTED_KINDS.map((k) => [k, DEFAULT_RULES[k].threshold]),
+    );
     expect((await listAlertRules(admin)).length).toBe(4);
 
     const input = { schoolId, kind: "UNJUSTIFIED_RATE", threshold: "15", windowDays: "25", active: true };
     await expect(updateAlertRule(director, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateAlertRule(admin, { ...input, threshold: "150" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "El porcentaje debe estar entre 0 y 100." });
-    await expect(updateAlertRule(admin, { ...input, windowDays: "" })).rejects.toMatchObject({ message: "Indique la ventana en días de clase." });
-    await expect(updateAlertRule(admin, { ...input, kind: "CONSECUTIVE_UNJUSTIFIED", threshold: "2.5" })).rejects.toMatchObject({
+    await expect(updateAlertRule(admin, { ...input, threshold: "150" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "El porcentaje debe estar entre 0 y 100.",
+    });
+    await expect(updateAlertRule(admin, { ...input, windowDays: "" })).rejects.toMatchObject({
+      message: "Indique la ventana en días de clase.",
+    });
+    await expect(
+      updateAlertRule(admin, { ...input, kind: "CONSECUTIVE_UNJUSTIFIED", threshold: "2.5" }),
+    ).rejects.toMatchObject({
       message: "Las faltas seguidas deben ser un número entero entre 2 y 60.",
     });
-    expect((await listAlertRules(director))[0].rules.find((r) => r.kind === "UNJUSTIFIED_RATE")).toMatchObject({ threshold: 10, windowDays: 20 });
+    expect((await listAlertRules(director))[0].rules.find((r) => r.kind === "UNJUSTIFIED_RATE")).toMatchObject({
+      threshold: 10,
+      windowDays: 20,
+    });
 
     await updateAlertRule(admin, input, { via: "web" });
-    expect((await listAlertRules(director))[0].rules.find((r) => r.kind === "UNJUSTIFIED_RATE")).toMatchObject({ threshold: 15, windowDays: 25, active: true });
+    expect((await listAlertRules(director))[0].rules.find((r) => r.kind === "UNJUSTIFIED_RATE")).toMatchObject({
+      threshold: 15,
+      windowDays: 25,
+      active: true,
+    });
     const audit = await seeded.db.auditLog.findFirstOrThrow({ where: { action: "alertRule.update", schoolId } });
-    expect(audit.details).toMatchObject({ kind: "UNJUSTIFIED_RATE", before: { threshold: 10, windowDays: 20 }, after: { threshold: 15, windowDays: 25 } });
+    expect(audit.details).toMatchObject({
+      kind: "UNJUSTIFIED_RATE",
+      before: { threshold: 10, windowDays: 20 },
+      after: { threshold: 15, windowDays: 25 },
+    });
   });
 });

@@ -66,7 +66,9 @@ describe("[AUDIT] case-file reads", () => {
   });
 
   it("[AUDIT] a refused read writes case.read_denied with the actor and no school", async () => {
-    await expect(getCaseFileOrThrow(s.users.directorB, s.cases.a.id, origin)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCaseFileOrThrow(s.users.directorB, s.cases.a.id, origin)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const rows = await t.db.auditLog.findMany({ where: { actorId: s.users.directorB.id } });
     expect(rows.map((r) => [r.action, r.entityId, r.schoolId])).toEqual([["case.read_denied", s.cases.a.id, null]]);
   });
@@ -77,10 +79,16 @@ describe("[AUDIT] sign-in", () => {
 
   it("[AUDIT] records success and failure, never the password nor an unknown email", async () => {
     await authorizeCredentials({ email: "tutor@escenario.pe", password: s.password }, req);
-    await authorizeCredentials({ email: "tutor@escenario.pe", password: "Clave-Secreta-Equivocada" }, req).catch(() => null);
-    await authorizeCredentials({ email: "desconocido@escenario.pe", password: "Clave-Secreta-Equivocada" }, req).catch(() => null);
+    await authorizeCredentials({ email: "tutor@escenario.pe", password: "Clave-Secreta-Equivocada" }, req).catch(
+      () => null,
+    );
+    await authorizeCredentials({ email: "desconocido@escenario.pe", password: "Clave-Secreta-Equivocada" }, req).catch(
+      () => null,
+    );
     const rows = await t.db.auditLog.findMany({ where: { action: { startsWith: "auth." } }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.action, r.actorId, r.entityId, (r.details as { reason?: string } | null)?.reason ?? null])).toEqual([
+    expect(
+      rows.map((r) => [r.action, r.actorId, r.entityId, (r.details as { reason?: string } | null)?.reason ?? null]),
+    ).toEqual([
       ["auth.signin", s.users.tutor.id, s.users.tutor.id, null],
       ["auth.signin_failed", null, s.users.tutor.id, "wrong_password"],
       ["auth.signin_failed", null, null, "unknown_email"],

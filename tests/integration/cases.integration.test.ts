@@ -27,28 +27,48 @@ afterAll(async () => {
 let dni = 71000000;
 async function newStudent(schoolId: string, grade = 3, sex: "F" | "M" = "F") {
   return t.db.student.create({
-    data: { schoolId, documentType: "DNI", documentNumber: String(++dni), paternalSurname: "Caso", givenNames: `Estudiante ${dni}`, sex, grade, section: "B" },
+    data: {
+      schoolId,
+      documentType: "DNI",
+      documentNumber: String(++dni),
+      paternalSurname: "Caso",
+      givenNames: `Estudiante ${dni}`,
+      sex,
+      grade,
+      section: "B",
+    },
     select: { id: true, schoolId: true },
   });
 }
 async function newAlert(student: { id: string; schoolId: string }, kind: AlertKind = "CONSECUTIVE_UNJUSTIFIED") {
   return t.db.alert.create({
     data: {
-      schoolId: student.schoolId, studentId: student.id, kind, openKey: `${student.id}:${kind}`, figures: { consecutive: 3 },
-      firstDate: day("2026-09-07"), lastDate: day("2026-09-09"),
+      schoolId: student.schoolId,
+      studentId: student.id,
+      kind,
+      openKey: `${student.id}:${kind}`,
+      figures: { consecutive: 3 },
+      firstDate: day("2026-09-07"),
+      lastDate: day("2026-09-09"),
     },
     select: { id: true },
   });
 }
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: string | RegExp) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   if (message) expect((error as AppError).message).toMatch(message);
   return error as AppError;
 }
 const snapshot = async (caseId: string) => ({
-  row: await t.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { state: true, version: true, openKey: true, outcome: true } }),
+  row: await t.db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { state: true, version: true, openKey: true, outcome: true },
+  }),
   events: await t.db.caseEvent.count({ where: { caseId } }),
   team: await t.db.caseAssignment.count({ where: { caseId } }),
 });
@@ -62,7 +82,13 @@ describe("[CASES] opening a case from an alert", () => {
     expect(created).toBe(true);
 
     const c = await t.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    expect(c).toMatchObject({ state: "OPEN", openKey: student.id, schoolId: s.schools.a.id, version: 1, openedById: s.users.directorA.id });
+    expect(c).toMatchObject({
+      state: "OPEN",
+      openKey: student.id,
+      schoolId: s.schools.a.id,
+      version: 1,
+      openedById: s.users.directorA.id,
+    });
     const a = await t.db.alert.findUniqueOrThrow({ where: { id: alert.id } });
     expect(a).toMatchObject({ status: "CASE_OPENED", caseId, openKey: null, resolvedById: s.users.directorA.id });
     const events = await t.db.caseEvent.findMany({ where: { caseId }, select: { type: true } });
@@ -82,7 +108,10 @@ describe("[CASES] opening a case from an alert", () => {
   it("two simultaneous openings for one student end in a single case", async () => {
     const student = await newStudent(s.schools.a.id);
     const [x, y] = [await newAlert(student), await newAlert(student, "CHRONIC_TIER2")];
-    const results = await Promise.all([openCaseFromAlert(s.users.directorA, x.id, origin), openCaseFromAlert(s.users.psychologist, y.id, origin)]);
+    const results = await Promise.all([
+      openCaseFromAlert(s.users.directorA, x.id, origin),
+      openCaseFromAlert(s.users.psychologist, y.id, origin),
+    ]);
     expect(results[0].caseId).toBe(results[1].caseId);
     expect(await t.db.case.count({ where: { studentId: student.id } })).toBe(1);
   });
@@ -97,7 +126,10 @@ describe("[CASES] opening a case from an alert", () => {
     expect(await t.db.case.count({ where: { studentId: studentB.id } })).toBe(0);
     expect((await t.db.alert.findUniqueOrThrow({ where: { id: alertB.id } })).status).toBe("OPEN");
 
-    await t.db.alert.update({ where: { id: alertB.id }, data: { status: "DISMISSED", openKey: null, dismissReason: "Error de registro" } });
+    await t.db.alert.update({
+      where: { id: alertB.id },
+      data: { status: "DISMISSED", openKey: null, dismissReason: "Error de registro" },
+    });
     await expectAppError(openCaseFromAlert(s.users.directorB, alertB.id, origin), "CONFLICT", /descartada/);
   });
 });
@@ -115,23 +147,46 @@ describe("[CASES] scope: a director sees only their school's cases", () => {
 
     const v = before.row.version;
     await expectAppError(getCaseFileOrThrow(s.users.directorA, caseB, origin), "NOT_FOUND");
-    await expectAppError(changeCaseState(s.users.directorA, { caseId: caseB, version: v, to: "INTERVENTION" }, origin), "NOT_FOUND");
-    await expectAppError(addCaseNote(s.users.directorA, { caseId: caseB, version: v, body: "Intruso" }, origin), "NOT_FOUND");
-    await expectAppError(assignCaseMember(s.users.directorA, { caseId: caseB, version: v, userId: s.users.socialWorker.id }, origin), "NOT_FOUND");
-    await expectAppError(unassignCaseMember(s.users.directorA, { caseId: caseB, version: v, userId: s.users.socialWorker.id }, origin), "NOT_FOUND");
+    await expectAppError(
+      changeCaseState(s.users.directorA, { caseId: caseB, version: v, to: "INTERVENTION" }, origin),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      addCaseNote(s.users.directorA, { caseId: caseB, version: v, body: "Intruso" }, origin),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      assignCaseMember(s.users.directorA, { caseId: caseB, version: v, userId: s.users.socialWorker.id }, origin),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      unassignCaseMember(s.users.directorA, { caseId: caseB, version: v, userId: s.users.socialWorker.id }, origin),
+      "NOT_FOUND",
+    );
     await expectAppError(listAssignableMembers(s.users.directorA, s.schools.b.id), "NOT_FOUND");
     // A stale version does not turn "not yours" into "conflict": existence is never revealed.
-    await expectAppError(addCaseNote(s.users.directorA, { caseId: caseB, version: v + 7, body: "Intruso" }, origin), "NOT_FOUND");
+    await expectAppError(
+      addCaseNote(s.users.directorA, { caseId: caseB, version: v + 7, body: "Intruso" }, origin),
+      "NOT_FOUND",
+    );
 
     expect(await snapshot(caseB)).toEqual(before);
-    expect(await t.db.auditLog.count({ where: { entityId: caseB, action: { not: "case.read_denied" } } })).toBe(auditBefore);
+    expect(await t.db.auditLog.count({ where: { entityId: caseB, action: { not: "case.read_denied" } } })).toBe(
+      auditBefore,
+    );
   });
 
   it("agency staff and tutors cannot change a case either", async () => {
     const before = await snapshot(s.cases.a.id);
     const v = before.row.version;
-    await expectAppError(addCaseNote(s.users.demuna, { caseId: s.cases.a.id, version: v, body: "x" }, origin), "NOT_FOUND");
-    await expectAppError(changeCaseState(s.users.tutor, { caseId: s.cases.a.id, version: v, to: "INTERVENTION" }, origin), "NOT_FOUND");
+    await expectAppError(
+      addCaseNote(s.users.demuna, { caseId: s.cases.a.id, version: v, body: "x" }, origin),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      changeCaseState(s.users.tutor, { caseId: s.cases.a.id, version: v, to: "INTERVENTION" }, origin),
+      "NOT_FOUND",
+    );
     await expectAppError(findCases(s.users.admin, filters()), "NOT_FOUND");
     expect(await snapshot(s.cases.a.id)).toEqual(before);
   });
@@ -143,13 +198,21 @@ describe("[CASES] assignment", () => {
     const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
 
     const assignable = await listAssignableMembers(s.users.directorA, s.schools.a.id);
-    expect(assignable.map((m) => m.id).sort()).toEqual([s.users.educator.id, s.users.psychologist.id, s.users.socialWorker.id].sort());
+    expect(assignable.map((m) => m.id).sort()).toEqual(
+      [s.users.educator.id, s.users.psychologist.id, s.users.socialWorker.id].sort(),
+    );
 
-    const r = await assignCaseMember(s.users.directorA, { caseId, version: 1, userId: s.users.socialWorker.id }, origin);
+    const r = await assignCaseMember(
+      s.users.directorA,
+      { caseId, version: 1, userId: s.users.socialWorker.id },
+      origin,
+    );
     expect(r).toEqual({ caseId, version: 2 });
     const mine = await findCases(s.users.socialWorker, filters({ assignee: "me" }));
     expect(mine.rows.map((row) => row.id)).toContain(caseId);
-    expect((await findCases(s.users.psychologist, filters({ assignee: "me" }))).rows.map((row) => row.id)).not.toContain(caseId);
+    expect(
+      (await findCases(s.users.psychologist, filters({ assignee: "me" }))).rows.map((row) => row.id),
+    ).not.toContain(caseId);
     const event = await t.db.caseEvent.findFirstOrThrow({ where: { caseId, type: "ASSIGNMENT" } });
     expect(event.data).toMatchObject({ action: "ASSIGN", userId: s.users.socialWorker.id });
     expect(await t.db.auditLog.count({ where: { entityId: caseId, action: "case.assign" } })).toBe(1);
@@ -167,15 +230,24 @@ describe("[CASES] assignment", () => {
 
     // The educator serves school a only: not assignable to a case of school b.
     await expectAppError(
-      assignCaseMember(s.users.directorB, { caseId: s.cases.b.id, version: (await snapshot(s.cases.b.id)).row.version, userId: s.users.educator.id }, origin),
+      assignCaseMember(
+        s.users.directorB,
+        { caseId: s.cases.b.id, version: (await snapshot(s.cases.b.id)).row.version, userId: s.users.educator.id },
+        origin,
+      ),
       "INVALID_INPUT",
       /equipo de casos/,
     );
 
     await unassignCaseMember(s.users.directorA, { caseId, version: 2, userId: s.users.socialWorker.id }, origin);
     expect(await t.db.caseAssignment.count({ where: { caseId } })).toBe(0);
-    expect((await findCases(s.users.socialWorker, filters({ assignee: "me" }))).rows.map((row) => row.id)).not.toContain(caseId);
-    await expectAppError(unassignCaseMember(s.users.directorA, { caseId, version: 3, userId: s.users.socialWorker.id }, origin), "INVALID_INPUT");
+    expect(
+      (await findCases(s.users.socialWorker, filters({ assignee: "me" }))).rows.map((row) => row.id),
+    ).not.toContain(caseId);
+    await expectAppError(
+      unassignCaseMember(s.users.directorA, { caseId, version: 3, userId: s.users.socialWorker.id }, origin),
+      "INVALID_INPUT",
+    );
   });
 });
 
@@ -189,7 +261,10 @@ describe("[CASES] state changes", () => {
       "INVALID_TRANSITION",
       "No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto».",
     );
-    await expectAppError(changeCaseState(s.users.directorA, { caseId, version: 1, to: "LIMBO" }, origin), "INVALID_INPUT");
+    await expectAppError(
+      changeCaseState(s.users.directorA, { caseId, version: 1, to: "LIMBO" }, origin),
+      "INVALID_INPUT",
+    );
     expect(await snapshot(caseId)).toEqual(before);
   });
 
@@ -201,19 +276,52 @@ describe("[CASES] state changes", () => {
       ({ version } = await changeCaseState(s.users.socialWorker, { caseId, version, to }, origin));
     }
     expect(version).toBe(5);
-    await expectAppError(changeCaseState(s.users.socialWorker, { caseId, version, to: "CLOSED" }, origin), "INVALID_TRANSITION", /resultado/);
-    ({ version } = await changeCaseState(s.users.socialWorker, { caseId, version, to: "CLOSED", outcome: "REINTEGRATED", outcomeNote: "Asiste con regularidad" }, origin));
+    await expectAppError(
+      changeCaseState(s.users.socialWorker, { caseId, version, to: "CLOSED" }, origin),
+      "INVALID_TRANSITION",
+      /resultado/,
+    );
+    ({ version } = await changeCaseState(
+      s.users.socialWorker,
+      { caseId, version, to: "CLOSED", outcome: "REINTEGRATED", outcomeNote: "Asiste con regularidad" },
+      origin,
+    ));
     let row = await t.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    expect(row).toMatchObject({ state: "CLOSED", outcome: "REINTEGRATED", outcomeNote: "Asiste con regularidad", openKey: null, version: 6 });
+    expect(row).toMatchObject({
+      state: "CLOSED",
+      outcome: "REINTEGRATED",
+      outcomeNote: "Asiste con regularidad",
+      openKey: null,
+      version: 6,
+    });
     expect(row.closedAt).toBeInstanceOf(Date);
 
-    await expectAppError(changeCaseState(s.users.directorA, { caseId, version, to: "OPEN" }, origin), "INVALID_TRANSITION", /motivo/);
-    ({ version } = await changeCaseState(s.users.directorA, { caseId, version, to: "OPEN", reason: "Volvió a faltar" }, origin));
+    await expectAppError(
+      changeCaseState(s.users.directorA, { caseId, version, to: "OPEN" }, origin),
+      "INVALID_TRANSITION",
+      /motivo/,
+    );
+    ({ version } = await changeCaseState(
+      s.users.directorA,
+      { caseId, version, to: "OPEN", reason: "Volvió a faltar" },
+      origin,
+    ));
     row = await t.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(row).toMatchObject({ state: "OPEN", outcome: null, closedAt: null, openKey: student.id, version: 7 });
 
-    const changes = await t.db.caseEvent.findMany({ where: { caseId, type: "STATE_CHANGE" }, orderBy: { occurredAt: "asc" } });
-    expect(changes.map((e) => (e.data as { to: string }).to)).toEqual(["OPEN", "CONTACTING", "EVALUATION", "INTERVENTION", "MONITORING", "CLOSED", "OPEN"]);
+    const changes = await t.db.caseEvent.findMany({
+      where: { caseId, type: "STATE_CHANGE" },
+      orderBy: { occurredAt: "asc" },
+    });
+    expect(changes.map((e) => (e.data as { to: string }).to)).toEqual([
+      "OPEN",
+      "CONTACTING",
+      "EVALUATION",
+      "INTERVENTION",
+      "MONITORING",
+      "CLOSED",
+      "OPEN",
+    ]);
     expect(changes.at(-1)?.body).toBe("Volvió a faltar");
     expect(await t.db.auditLog.count({ where: { entityId: caseId, action: "case.state.change" } })).toBe(6);
   });
@@ -221,8 +329,16 @@ describe("[CASES] state changes", () => {
   it("a closed episode cannot be reopened while the student has another open case", async () => {
     const student = await newStudent(s.schools.a.id);
     const first = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
-    let version = (await changeCaseState(s.users.directorA, { caseId: first.caseId, version: 1, to: "CONTACTING" }, origin)).version;
-    version = (await changeCaseState(s.users.directorA, { caseId: first.caseId, version, to: "CLOSED", outcome: "OTHER" }, origin)).version;
+    let version = (
+      await changeCaseState(s.users.directorA, { caseId: first.caseId, version: 1, to: "CONTACTING" }, origin)
+    ).version;
+    version = (
+      await changeCaseState(
+        s.users.directorA,
+        { caseId: first.caseId, version, to: "CLOSED", outcome: "OTHER" },
+        origin,
+      )
+    ).version;
     const second = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
     expect(second.created).toBe(true);
     expect(second.caseId).not.toBe(first.caseId);
@@ -252,12 +368,19 @@ describe("[CASES] two people editing at once", () => {
       "CONFLICT",
     );
     expect(conflict.message).toBe(CASE_CONFLICT_MESSAGE);
-    await expectAppError(changeCaseState(s.users.directorA, { caseId, version: loaded, to: "CONTACTING" }, origin), "CONFLICT");
+    await expectAppError(
+      changeCaseState(s.users.directorA, { caseId, version: loaded, to: "CONTACTING" }, origin),
+      "CONFLICT",
+    );
 
     const row = await t.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(row).toMatchObject({ state: "CONTACTING", version: 2 });
     expect(await t.db.caseEvent.count({ where: { caseId, type: "NOTE" } })).toBe(0);
-    expect(await t.db.auditLog.count({ where: { entityId: caseId, actorId: s.users.directorA.id, action: { not: "case.open" } } })).toBe(0);
+    expect(
+      await t.db.auditLog.count({
+        where: { entityId: caseId, actorId: s.users.directorA.id, action: { not: "case.open" } },
+      }),
+    ).toBe(0);
   });
 
   it("of two saves racing on the same version exactly one wins", async () => {
@@ -287,13 +410,18 @@ describe("[CASES] list and timeline", () => {
     await changeCaseState(s.users.directorB, { caseId: g5m, version: 1, to: "CONTACTING" }, origin);
     await assignCaseMember(s.users.directorB, { caseId: g4f, version: 1, userId: s.users.psychologist.id }, origin);
 
-    const ids = async (f: Record<string, unknown>) => (await findCases(s.users.directorB, filters(f))).rows.map((r) => r.id).sort();
+    const ids = async (f: Record<string, unknown>) =>
+      (await findCases(s.users.directorB, filters(f))).rows.map((r) => r.id).sort();
     expect(await ids({ grade: "5" })).toEqual([g5f, g5m].sort());
     expect(await ids({ grade: "5", sex: "F" })).toEqual([g5f]);
     expect(await ids({ state: "CONTACTING", grade: "5" })).toEqual([g5m]);
     expect(await ids({ assignee: s.users.psychologist.id, grade: "4" })).toEqual([g4f]);
     // Unreadable filters are ignored rather than failing the page.
-    expect(filters({ state: "NOPE", grade: "x", page: "-3" })).toMatchObject({ state: undefined, grade: undefined, page: 1 });
+    expect(filters({ state: "NOPE", grade: "x", page: "-3" })).toMatchObject({
+      state: undefined,
+      grade: undefined,
+      page: 1,
+    });
 
     const all = await findCases(s.users.directorB, filters());
     const page1 = await findCases(s.users.directorB, filters({ page: "1" }), 2);
@@ -322,6 +450,9 @@ describe("[CASES] list and timeline", () => {
     const timeline = buildCaseTimeline(file);
     const kinds = timeline.items.map((i) => (i.kind === "event" ? i.event.type : i.kind));
     expect(kinds).toEqual(["NOTE", "STATE_CHANGE", "alert", "absence", "absence"]);
-    expect(timeline.items.filter((i) => i.kind === "absence").map((i) => i.key)).toEqual(["absence:2026-09-08", "absence:2026-09-07"]);
+    expect(timeline.items.filter((i) => i.kind === "absence").map((i) => i.key)).toEqual([
+      "absence:2026-09-08",
+      "absence:2026-09-07",
+    ]);
   });
 });

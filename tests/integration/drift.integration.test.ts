@@ -6,8 +6,12 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 // Nothing here can run `prisma migrate dev`, so this test is what notices a schema.prisma
 // change without a migration (or a migration that does not match the schema).
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
 
 describe("[DRIFT] committed migrations produce exactly the schema in prisma/schema.prisma", () => {
   it("tables, columns, types and nullability agree", async () => {

@@ -5,9 +5,15 @@ import { freePort, urlFor } from "../../scripts/lib/embedded-postgres";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
-afterEach(() => { process.env.DATABASE_URL = t.url; });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+afterEach(() => {
+  process.env.DATABASE_URL = t.url;
+});
 
 describe("[HEALTH] GET /api/health", () => {
   it("answers 200 ok when the database answers SELECT 1", async () => {
@@ -27,7 +33,9 @@ describe("[HEALTH] GET /api/health", () => {
   it("answers 503 within its timeout when the server accepts but never replies", async () => {
     // A TCP listener that never speaks the PostgreSQL protocol: only the timeout can end the probe.
     const sockets: net.Socket[] = [];
-    const server = net.createServer((socket) => { sockets.push(socket); });
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       process.env.DATABASE_URL = urlFor((server.address() as net.AddressInfo).port);

@@ -26,18 +26,34 @@ let director: SessionUser;
 let directorB: SessionUser;
 
 function sessionUser(id: string, schoolIds: string[]): SessionUser {
-  return { id, email: `${id}@test.pe`, name: "Director", role: "DIRECTOR", locale: "es", schoolIds, agencyId: null, agencyType: null };
+  return {
+    id,
+    email: `${id}@test.pe`,
+    name: "Director",
+    role: "DIRECTOR",
+    locale: "es",
+    schoolIds,
+    agencyId: null,
+    agencyType: null,
+  };
 }
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 const attendanceCount = (schoolId: string) => t.db.attendance.count({ where: { schoolId } });
 const statusOf = async (document: string, day: string) =>
-  (await t.db.attendance.findFirst({ where: { student: { documentNumber: document }, date: new Date(`${day}T00:00:00Z`) } }))?.status;
+  (
+    await t.db.attendance.findFirst({
+      where: { student: { documentNumber: document }, date: new Date(`${day}T00:00:00Z`) },
+    })
+  )?.status;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -45,7 +61,14 @@ beforeAll(async () => {
   schoolA = await t.db.school.create({ data: { codigoModular: "1000001", name: "IE Trujillo A", ...place } });
   schoolB = await t.db.school.create({ data: { codigoModular: "1000002", name: "IE Trujillo B", ...place } });
   const mk = async (email: string, schoolId: string) =>
-    sessionUser((await t.db.user.create({ data: { email, name: email, passwordHash: "x", role: "DIRECTOR", schools: { create: { schoolId } } } })).id, [schoolId]);
+    sessionUser(
+      (
+        await t.db.user.create({
+          data: { email, name: email, passwordHash: "x", role: "DIRECTOR", schools: { create: { schoolId } } },
+        })
+      ).id,
+      [schoolId],
+    );
   director = await mk("director@test.pe", schoolA.id);
   directorB = await mk("director.b@test.pe", schoolB.id);
   await importRosterForSchool(schoolA, null, await file("roster-windows-1252.csv"), { via: "cli" });
@@ -58,10 +81,24 @@ describe("[ATTENDANCE] import", () => {
   it("imports the long file (Excel-mangled DNIs, codes and words), records the school days, and a re-import changes nothing", async () => {
     const input = { schoolCode: "1000001", ...(await file("attendance-long.csv")) };
     const preview = await previewAttendanceImport(director, input);
-    expect(preview).toMatchObject({ shape: "long", rows: 25, toInsert: 25, toUpdate: 0, unchanged: 0, days: 5, errors: [] });
+    expect(preview).toMatchObject({
+      shape: "long",
+      rows: 25,
+      toInsert: 25,
+      toUpdate: 0,
+      unchanged: 0,
+      days: 5,
+      errors: [],
+    });
     expect(await attendanceCount(schoolA.id)).toBe(0);
 
-    expect(await importAttendance(director, input, WEB)).toEqual({ inserted: 25, updated: 0, unchanged: 0, days: 5, errors: [] });
+    expect(await importAttendance(director, input, WEB)).toEqual({
+      inserted: 25,
+      updated: 0,
+      unchanged: 0,
+      days: 5,
+      errors: [],
+    });
     expect(await statusOf("07654321", "2026-03-03")).toBe("LATE");
     expect(await statusOf("001234567", "2026-03-03")).toBe("PRESENT");
     expect(await statusOf("70011223", "2026-03-04")).toBe("JUSTIFIED");
@@ -71,7 +108,13 @@ describe("[ATTENDANCE] import", () => {
     const recorded = await t.db.attendance.findFirstOrThrow({ where: { schoolId: schoolA.id } });
     expect(recorded.recordedById).toBe(director.id);
 
-    expect(await importAttendance(director, input, WEB)).toEqual({ inserted: 0, updated: 0, unchanged: 25, days: 5, errors: [] });
+    expect(await importAttendance(director, input, WEB)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 25,
+      days: 5,
+      errors: [],
+    });
     expect(await previewAttendanceImport(director, input)).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 25 });
   });
 
@@ -79,8 +122,22 @@ describe("[ATTENDANCE] import", () => {
     const input = { schoolCode: "1000001", month: "2026-03", ...(await file("attendance-grid-2026-03.csv")) };
     // 22 school days in March 2026 × 5 students; days 2–6 already stored: 25 rows, 2 of them different.
     const preview = await previewAttendanceImport(director, input);
-    expect(preview).toMatchObject({ shape: "grid", rows: 5, toInsert: 85, toUpdate: 2, unchanged: 23, days: 22, errors: [] });
-    expect(await importAttendance(director, input, WEB)).toEqual({ inserted: 85, updated: 2, unchanged: 23, days: 22, errors: [] });
+    expect(preview).toMatchObject({
+      shape: "grid",
+      rows: 5,
+      toInsert: 85,
+      toUpdate: 2,
+      unchanged: 23,
+      days: 22,
+      errors: [],
+    });
+    expect(await importAttendance(director, input, WEB)).toEqual({
+      inserted: 85,
+      updated: 2,
+      unchanged: 23,
+      days: 22,
+      errors: [],
+    });
     expect(await statusOf("70011223", "2026-03-03")).toBe("PRESENT");
     expect(await statusOf("72345679", "2026-03-04")).toBe("PRESENT");
     expect(await statusOf("71234568", "2026-03-10")).toBe("UNJUSTIFIED");
@@ -93,7 +150,10 @@ describe("[ATTENDANCE] import", () => {
     await withPgClient((client) =>
       inTransaction(client, async () => {
         const dir = await loadStudentDirectory(client, schoolA.id);
-        const parsed = await parseAttendanceFile(csv(["DNI;Fecha;Estado", "72345679;01/04/2026;P", "72345679;02/03/2026;F"]), dir);
+        const parsed = await parseAttendanceFile(
+          csv(["DNI;Fecha;Estado", "72345679;01/04/2026;P", "72345679;02/03/2026;F"]),
+          dir,
+        );
         expect(parsed.issues.isEmpty).toBe(true);
         expect(await copyIntoAttendance(client, schoolA.id, null, parsed.rows, dir)).toBeNull();
         expect((await client.query("SELECT count(*)::int AS n FROM attendance")).rows[0].n).toBe(before);
@@ -104,7 +164,9 @@ describe("[ATTENDANCE] import", () => {
   });
 
   it("a grid without the month is refused", async () => {
-    const error = await caught(importAttendance(director, { schoolCode: "1000001", ...(await file("attendance-grid-2026-03.csv")) }, WEB));
+    const error = await caught(
+      importAttendance(director, { schoolCode: "1000001", ...(await file("attendance-grid-2026-03.csv")) }, WEB),
+    );
     expect(error.issues[0].message).toMatch(/indique el mes como AAAA-MM/);
   });
 
@@ -127,8 +189,17 @@ describe("[ATTENDANCE] import", () => {
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.issues).toEqual([
       { row: 3, column: "DNI", message: "Documento 99999999 no pertenece a un estudiante de este colegio." },
-      { row: 4, column: "Fecha", message: `La fecha ${tomorrow} es futura: no se registra asistencia de días que aún no pasan.` },
-      { row: 5, column: "Estado", message: "Estado «X» no reconocido: use P (presente), T (tardanza), F (falta injustificada) o J (falta justificada)." },
+      {
+        row: 4,
+        column: "Fecha",
+        message: `La fecha ${tomorrow} es futura: no se registra asistencia de días que aún no pasan.`,
+      },
+      {
+        row: 5,
+        column: "Estado",
+        message:
+          "Estado «X» no reconocido: use P (presente), T (tardanza), F (falta injustificada) o J (falta justificada).",
+      },
       { row: 7, column: "DNI", message: "El estudiante 70011223 tiene dos registros para el 10/03/2026: filas 6 y 7." },
     ]);
     expect(await statusOf("72345679", "2026-03-09")).toBe("PRESENT");
@@ -142,7 +213,10 @@ describe("[ATTENDANCE] scope and audit", () => {
     const input = { schoolCode: "1000001", ...(await file("attendance-long.csv")) };
     for (const attempt of [importAttendance(directorB, input, WEB), previewAttendanceImport(directorB, input)]) {
       const error = await caught(attempt);
-      expect(error).toMatchObject({ code: "NOT_FOUND", message: "El colegio 1000001 no existe o no está a su alcance." });
+      expect(error).toMatchObject({
+        code: "NOT_FOUND",
+        message: "El colegio 1000001 no existe o no está a su alcance.",
+      });
     }
     // Their own school has none of these students: every row is an unknown document.
     const own = await caught(importAttendance(directorB, { ...input, schoolCode: "1000002" }, WEB));
@@ -153,10 +227,32 @@ describe("[ATTENDANCE] scope and audit", () => {
   it("each import writes one audit entry with counts, file name and shape", async () => {
     const entries = await t.db.auditLog.findMany({ where: { action: "attendance.import" }, orderBy: { id: "asc" } });
     expect(entries).toHaveLength(3);
-    expect(entries[0]).toMatchObject({ actorId: director.id, actorRole: "DIRECTOR", entity: "Attendance", schoolId: schoolA.id });
-    expect(entries[0].details).toMatchObject({ fileName: "attendance-long.csv", shape: "long", rows: 25, inserted: 25, updated: 0, firstDate: "2026-03-02", lastDate: "2026-03-06", newSectionDays: 20, method: "direct" });
+    expect(entries[0]).toMatchObject({
+      actorId: director.id,
+      actorRole: "DIRECTOR",
+      entity: "Attendance",
+      schoolId: schoolA.id,
+    });
+    expect(entries[0].details).toMatchObject({
+      fileName: "attendance-long.csv",
+      shape: "long",
+      rows: 25,
+      inserted: 25,
+      updated: 0,
+      firstDate: "2026-03-02",
+      lastDate: "2026-03-06",
+      newSectionDays: 20,
+      method: "direct",
+    });
     expect(entries[1].details).toMatchObject({ inserted: 0, unchanged: 25, method: "staged" });
-    expect(entries[2].details).toMatchObject({ shape: "grid", month: "2026-03", inserted: 85, updated: 2, unchanged: 23, method: "staged" });
+    expect(entries[2].details).toMatchObject({
+      shape: "grid",
+      month: "2026-03",
+      inserted: 85,
+      updated: 2,
+      unchanged: 23,
+      method: "staged",
+    });
   });
 });
 
@@ -181,7 +277,12 @@ describe("[CLI] import commands", () => {
 
     const bad = await cli(runImportRoster, ["--school", "1000002", path.join(FILES, "roster-one-bad-row.csv")]);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.out)).toEqual({ created: 0, updated: 0, unchanged: 0, errors: [{ row: 4, column: "DNI", message: "El DNI «12AB» solo debe tener dígitos." }] });
+    expect(JSON.parse(bad.out)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [{ row: 4, column: "DNI", message: "El DNI «12AB» solo debe tener dígitos." }],
+    });
 
     const unknown = await cli(runImportAttendance, ["--school", "7777777", path.join(FILES, "attendance-long.csv")]);
     expect(unknown.code).toBe(1);

@@ -4,13 +4,19 @@ import { migrate, readMigrations } from "../../lib/db/migrate";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
 
 describe("[MIGRATIONS] runner", () => {
   it("keeps Prisma's bookkeeping with sha256 checksums and applies nothing twice", async () => {
     const files = await readMigrations();
-    const rows = await t.db.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }[]>`
+    const rows = await t.db.$queryRaw<
+      { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }[]
+    >`
       SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`;
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     expect(rows.map((r) => r.checksum)).toEqual(files.map((f) => f.checksum));

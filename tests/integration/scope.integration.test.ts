@@ -22,14 +22,21 @@ const origin = { ip: "192.0.2.10", userAgent: "scope-test", via: "web" as const 
 const read = (user: SessionUser, caseId: string) => getCaseFileOrThrow(user, caseId, origin);
 const notFound = expect.objectContaining({ name: "AppError", code: "NOT_FOUND" });
 const answeredItems = (file: Awaited<ReturnType<typeof read>>) =>
-  (file.evaluations ?? []).flatMap((e) => e.answers ?? []).map((a) => a.item.id).sort();
+  (file.evaluations ?? [])
+    .flatMap((e) => e.answers ?? [])
+    .map((a) => a.item.id)
+    .sort();
 const countAudit = (action: string, entityId: string) => t.db.auditLog.count({ where: { action, entityId } });
 
 describe("[SCOPE] school boundaries", () => {
   it("[SCOPE] a DIRECTOR of school A cannot see a student of school B", async () => {
-    const other = await t.db.student.findFirst({ where: { AND: [{ id: s.students.b1.id }, studentWhere(s.users.directorA)] } });
+    const other = await t.db.student.findFirst({
+      where: { AND: [{ id: s.students.b1.id }, studentWhere(s.users.directorA)] },
+    });
     expect(other).toBeNull();
-    const own = await t.db.student.findFirst({ where: { AND: [{ id: s.students.a1.id }, studentWhere(s.users.directorA)] } });
+    const own = await t.db.student.findFirst({
+      where: { AND: [{ id: s.students.a1.id }, studentWhere(s.users.directorA)] },
+    });
     expect(own?.id).toBe(s.students.a1.id);
   });
 
@@ -52,7 +59,11 @@ describe("[SCOPE] school boundaries", () => {
   it("[SCOPE] ADMIN and TUTOR cannot read case content", async () => {
     await expect(read(s.users.admin, s.cases.a.id)).rejects.toEqual(notFound);
     await expect(read(s.users.tutor, s.cases.a.id)).rejects.toEqual(notFound);
-    expect(await t.db.auditLog.count({ where: { action: "case.read", actorId: { in: [s.users.admin.id, s.users.tutor.id] } } })).toBe(0);
+    expect(
+      await t.db.auditLog.count({
+        where: { action: "case.read", actorId: { in: [s.users.admin.id, s.users.tutor.id] } },
+      }),
+    ).toBe(0);
   });
 
   it("[SCOPE] an unknown or malformed case id is not found", async () => {
@@ -65,7 +76,11 @@ describe("[RISK] risk answers by role", () => {
   it("[RISK] a PSYCHOLOGIST gets every answer, sensitive ones included", async () => {
     const file = await read(s.users.psychologist, s.cases.a.id);
     expect(file.access).toBe("TEAM");
-    expect(answeredItems(file)).toEqual(Object.values(s.items).map((i) => i.id).sort());
+    expect(answeredItems(file)).toEqual(
+      Object.values(s.items)
+        .map((i) => i.id)
+        .sort(),
+    );
     expect(file.sections).toContain("RISK_SENSITIVE");
   });
 
@@ -92,7 +107,9 @@ describe("[REFERRALS] agency staff", () => {
       await expect(read(s.users.demuna, id)).rejects.toEqual(notFound);
       // A refused read leaves a denial entry, never a read entry.
       expect(await countAudit("case.read", id)).toBe(0);
-      expect(await t.db.auditLog.count({ where: { action: "case.read_denied", entityId: id, actorId: s.users.demuna.id } })).toBe(1);
+      expect(
+        await t.db.auditLog.count({ where: { action: "case.read_denied", entityId: id, actorId: s.users.demuna.id } }),
+      ).toBe(1);
     }
   });
 
@@ -107,7 +124,9 @@ describe("[REFERRALS] agency staff", () => {
     expect(file.team).toBeNull();
     expect(file.absences?.map((a) => a.status)).toEqual(["UNJUSTIFIED", "UNJUSTIFIED"]);
     expect(file.referrals.map((r) => r.id)).toEqual([s.referrals.demunaA.id]);
-    expect(new Set(file.timeline.map((e) => e.type))).toEqual(new Set(["STATE_CHANGE", "ALERT", "ABSENCE", "EVALUATION"]));
+    expect(new Set(file.timeline.map((e) => e.type))).toEqual(
+      new Set(["STATE_CHANGE", "ALERT", "ABSENCE", "EVALUATION"]),
+    );
     // RISK_SENSITIVE was not shared: plain answers only.
     expect(answeredItems(file)).toEqual([s.items.lowAcademic.id, s.items.lacksSupport.id].sort());
   });
@@ -125,7 +144,11 @@ describe("[REFERRALS] agency staff", () => {
 
   it("[REFERRALS] CEM staff receive sensitive answers when their referral shares them", async () => {
     const file = await read(s.users.cem, s.cases.b.id);
-    expect(answeredItems(file)).toEqual(Object.values(s.items).map((i) => i.id).sort());
+    expect(answeredItems(file)).toEqual(
+      Object.values(s.items)
+        .map((i) => i.id)
+        .sort(),
+    );
     await expect(read(s.users.cem, s.cases.a.id)).rejects.toEqual(notFound);
   });
 });
@@ -142,7 +165,13 @@ describe("[SESSION] the user is re-read from the database", () => {
     expect(await loadSessionUser(s.users.inactive.id)).toBeNull();
     expect(await loadSessionUser("not-a-uuid")).toBeNull();
     const u = await t.db.user.create({
-      data: { email: "temporal@escenario.pe", name: "Temporal", passwordHash: "x", role: "TUTOR", schools: { create: [{ schoolId: s.schools.a.id }] } },
+      data: {
+        email: "temporal@escenario.pe",
+        name: "Temporal",
+        passwordHash: "x",
+        role: "TUTOR",
+        schools: { create: [{ schoolId: s.schools.a.id }] },
+      },
     });
     expect((await loadSessionUser(u.id))?.schoolIds).toEqual([s.schools.a.id]);
     await t.db.userSchool.deleteMany({ where: { userId: u.id } });
@@ -156,20 +185,29 @@ describe("[AUTH] credentials provider", () => {
   const req = (ip: string) => ({ headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": "auth-test" } });
 
   it("signs in an active user and returns the token claims", async () => {
-    const user = await authorizeCredentials({ email: " PsychologiST@escenario.pe ", password: s.password }, req("198.51.100.1"));
+    const user = await authorizeCredentials(
+      { email: " PsychologiST@escenario.pe ", password: s.password },
+      req("198.51.100.1"),
+    );
     expect(user).toMatchObject({ id: s.users.psychologist.id, role: "PSYCHOLOGIST", agencyId: null, locale: "es" });
     expect([...user.schoolIds].sort()).toEqual(s.users.psychologist.schoolIds);
   });
 
   it("[AUTH] an inactive user cannot sign in, even with the right password", async () => {
-    await expect(authorizeCredentials({ email: "inactive@escenario.pe", password: s.password }, req("198.51.100.2"))).rejects.toThrow(
-      SIGN_IN_ERRORS.invalidCredentials,
-    );
+    await expect(
+      authorizeCredentials({ email: "inactive@escenario.pe", password: s.password }, req("198.51.100.2")),
+    ).rejects.toThrow(SIGN_IN_ERRORS.invalidCredentials);
   });
 
   it("[AUTH] unknown email and wrong password give the same error", async () => {
-    const unknown = await authorizeCredentials({ email: "nadie@escenario.pe", password: s.password }, req("198.51.100.3")).catch((e: Error) => e);
-    const wrong = await authorizeCredentials({ email: "tutor@escenario.pe", password: "otra-clave" }, req("198.51.100.3")).catch((e: Error) => e);
+    const unknown = await authorizeCredentials(
+      { email: "nadie@escenario.pe", password: s.password },
+      req("198.51.100.3"),
+    ).catch((e: Error) => e);
+    const wrong = await authorizeCredentials(
+      { email: "tutor@escenario.pe", password: "otra-clave" },
+      req("198.51.100.3"),
+    ).catch((e: Error) => e);
     expect(unknown).toBeInstanceOf(Error);
     expect(wrong).toBeInstanceOf(Error);
     expect((unknown as Error).message).toBe("Correo o contraseña incorrectos.");
@@ -177,12 +215,17 @@ describe("[AUTH] credentials provider", () => {
   });
 
   it("[AUTH] refuses the 11th attempt within 15 minutes for the same email and IP, then other IPs still work", async () => {
-    const attempt = (password: string, ip = "203.0.113.7") => authorizeCredentials({ email: "educator@escenario.pe", password }, req(ip));
+    const attempt = (password: string, ip = "203.0.113.7") =>
+      authorizeCredentials({ email: "educator@escenario.pe", password }, req(ip));
     for (let i = 0; i < 10; i++) await expect(attempt("mala")).rejects.toThrow(SIGN_IN_ERRORS.invalidCredentials);
     await expect(attempt(s.password)).rejects.toThrow(SIGN_IN_ERRORS.rateLimited);
     await expect(attempt(s.password)).rejects.toThrow(SIGN_IN_ERRORS.rateLimited);
     const limited = await t.db.auditLog.count({
-      where: { action: "auth.signin_failed", entityId: s.users.educator.id, details: { path: ["reason"], equals: "rate_limited" } },
+      where: {
+        action: "auth.signin_failed",
+        entityId: s.users.educator.id,
+        details: { path: ["reason"], equals: "rate_limited" },
+      },
     });
     expect(limited).toBe(1);
     await expect(attempt(s.password, "203.0.113.8")).resolves.toMatchObject({ id: s.users.educator.id });

@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 const origin = { ip: "192.0.2.30", userAgent: "security-review", via: "web" as const };
-const eventOf = (file: Awaited<ReturnType<typeof getCaseFileOrThrow>>, type: string) => file.timeline.find((e) => e.type === type);
+const eventOf = (file: Awaited<ReturnType<typeof getCaseFileOrThrow>>, type: string) =>
+  file.timeline.find((e) => e.type === type);
 
 describe("[SECURITY] free text of the timeline stays with its section", () => {
   it("a DIRECTOR sees that an evaluation happened, but not its level or text (no risk data in the summary view)", async () => {
@@ -43,7 +44,10 @@ describe("[SECURITY] free text of the timeline stays with its section", () => {
   });
 
   it("agency staff without the NOTES section get state changes without their written reason, and no outcome note", async () => {
-    await t.db.case.update({ where: { id: s.cases.a.id }, data: { outcomeNote: "Recaída en consumo; la madre denuncia violencia." } });
+    await t.db.case.update({
+      where: { id: s.cases.a.id },
+      data: { outcomeNote: "Recaída en consumo; la madre denuncia violencia." },
+    });
     for (const user of [s.users.bapes, s.users.demuna]) {
       const file = await getCaseFileOrThrow(user, s.cases.a.id, origin);
       expect(file.access).toBe("AGENCY");
@@ -69,8 +73,11 @@ describe("[SECURITY] the append-only audit log carries no free text about a chil
     const reason = "La madre contó que Luis trabaja de noche con el tío";
     const alert = await t.db.alert.create({
       data: {
-        schoolId: s.schools.a.id, studentId: s.students.a2.id, kind: "UNJUSTIFIED_RATE",
-        openKey: `${s.students.a2.id}:UNJUSTIFIED_RATE`, figures: { unjustified: 3, days: 20, pct: 15, threshold: 10 },
+        schoolId: s.schools.a.id,
+        studentId: s.students.a2.id,
+        kind: "UNJUSTIFIED_RATE",
+        openKey: `${s.students.a2.id}:UNJUSTIFIED_RATE`,
+        figures: { unjustified: 3, days: 20, pct: 15, threshold: 10 },
       },
       select: { id: true },
     });
@@ -102,7 +109,9 @@ describe("[SECURITY] upload routes enforce their size limit whatever the request
     const boundary = "----permanencia-test";
     const part = (name: string, value: string, file?: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"` : ""}\r\n\r\n${value}\r\n`;
-    const head = new TextEncoder().encode(part("schoolCode", s.schools.a.codigoModular) + part("file", "a;b\n1;2\n", "nomina.csv"));
+    const head = new TextEncoder().encode(
+      part("schoolCode", s.schools.a.codigoModular) + part("file", "a;b\n1;2\n", "nomina.csv"),
+    );
     const tail = new TextEncoder().encode(`--${boundary}--\r\n`);
     const filler = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`);
     const chunk = new Uint8Array(1024 * 1024).fill(0x61);
@@ -128,7 +137,11 @@ describe("[SECURITY] upload routes enforce their size limit whatever the request
       method: "POST",
       body,
       duplex: "half",
-      headers: { origin: "http://permanencia.test", host: "permanencia.test", "content-type": `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        origin: "http://permanencia.test",
+        host: "permanencia.test",
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
     } as RequestInit & { duplex: "half" });
   }
 

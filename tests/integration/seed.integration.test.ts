@@ -28,26 +28,41 @@ const one = async (rows: Promise<{ n: number }[]>) => (await rows)[0].n;
 describe("[SEED] the pilot's funnel, computed by SQL", () => {
   it("follows 2,356 students, near-equal by sex, in grades 1° to 5° of four schools", async () => {
     expect(await one(db.$queryRaw`SELECT count(*)::int AS n FROM student`)).toBe(2356);
-    const bySex = await db.$queryRaw<{ sex: string; n: number }[]>`SELECT sex::text, count(*)::int AS n FROM student GROUP BY sex ORDER BY sex`;
+    const bySex = await db.$queryRaw<
+      { sex: string; n: number }[]
+    >`SELECT sex::text, count(*)::int AS n FROM student GROUP BY sex ORDER BY sex`;
     expect(Math.abs(bySex[0].n - bySex[1].n)).toBeLessThan(30);
     const grades = await db.$queryRaw<{ g: number }[]>`SELECT DISTINCT grade::int AS g FROM student ORDER BY g`;
     expect(grades.map((x) => x.g)).toEqual([1, 2, 3, 4, 5]);
     const codes = await db.$queryRaw<{ c: string }[]>`SELECT "codigoModular" AS c FROM school ORDER BY c`;
     expect(codes.map((x) => x.c)).toEqual(["1000001", "1000002", "2000001", "2000002"]);
-    expect(await one(db.$queryRaw`SELECT count(DISTINCT "documentNumber")::int AS n FROM student WHERE "documentType" = 'DNI' AND "documentNumber" ~ '^[0-9]{8}$'`))
-      .toBe(await one(db.$queryRaw`SELECT count(*)::int AS n FROM student WHERE "documentType" = 'DNI'`));
+    expect(
+      await one(
+        db.$queryRaw`SELECT count(DISTINCT "documentNumber")::int AS n FROM student WHERE "documentType" = 'DNI' AND "documentNumber" ~ '^[0-9]{8}$'`,
+      ),
+    ).toBe(await one(db.$queryRaw`SELECT count(*)::int AS n FROM student WHERE "documentType" = 'DNI'`));
   });
 
   it("alerts exactly 278 students for unjustified absences, and no one else for anything", async () => {
-    expect(await one(db.$queryRaw`SELECT count(DISTINCT "studentId")::int AS n FROM alert WHERE kind IN ('CONSECUTIVE_UNJUSTIFIED', 'UNJUSTIFIED_RATE')`)).toBe(278);
+    expect(
+      await one(
+        db.$queryRaw`SELECT count(DISTINCT "studentId")::int AS n FROM alert WHERE kind IN ('CONSECUTIVE_UNJUSTIFIED', 'UNJUSTIFIED_RATE')`,
+      ),
+    ).toBe(278);
     expect(await one(db.$queryRaw`SELECT count(DISTINCT "studentId")::int AS n FROM alert`)).toBe(278);
   });
 
   it("reaches 100 of them at home and evaluates 63 with instrument version 1", async () => {
-    expect(await one(db.$queryRaw`SELECT count(DISTINCT "studentId")::int AS n FROM home_visit WHERE status = 'DONE' AND outcome = 'CONTACTED'`)).toBe(100);
-    expect(await one(db.$queryRaw`
+    expect(
+      await one(
+        db.$queryRaw`SELECT count(DISTINCT "studentId")::int AS n FROM home_visit WHERE status = 'DONE' AND outcome = 'CONTACTED'`,
+      ),
+    ).toBe(100);
+    expect(
+      await one(db.$queryRaw`
       SELECT count(DISTINCT v."studentId")::int AS n FROM home_visit v
-      WHERE v.outcome = 'CONTACTED' AND NOT EXISTS (SELECT 1 FROM alert a WHERE a."studentId" = v."studentId")`)).toBe(0);
+      WHERE v.outcome = 'CONTACTED' AND NOT EXISTS (SELECT 1 FROM alert a WHERE a."studentId" = v."studentId")`),
+    ).toBe(0);
     const evals = await db.$queryRaw<{ students: number; evaluations: number }[]>`
       SELECT count(DISTINCT e."studentId")::int AS students, count(*)::int AS evaluations
       FROM risk_evaluation e JOIN risk_instrument i ON i.id = e."instrumentId" WHERE i.version = 1`;
@@ -80,7 +95,11 @@ describe("[SEED] the pilot's funnel, computed by SQL", () => {
   it("refers cases in every state, and some reach reintegration", async () => {
     const statuses = await db.$queryRaw<{ s: string }[]>`SELECT DISTINCT status::text AS s FROM referral ORDER BY s`;
     expect(statuses.map((x) => x.s)).toEqual(["ACCEPTED", "CLOSED", "IN_PROGRESS", "REJECTED", "SENT"]);
-    expect(await one(db.$queryRaw`SELECT count(*)::int AS n FROM case_file WHERE state = 'CLOSED' AND outcome = 'REINTEGRATED'`)).toBeGreaterThan(0);
+    expect(
+      await one(
+        db.$queryRaw`SELECT count(*)::int AS n FROM case_file WHERE state = 'CLOSED' AND outcome = 'REINTEGRATED'`,
+      ),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -111,15 +130,20 @@ describe("[SEED] alerts are exactly what the default rules fire on the attendanc
       stored AS (SELECT "studentId", kind::text AS kind FROM alert)
       SELECT 'missing' AS side, count(*)::int AS n FROM (SELECT * FROM fired EXCEPT SELECT * FROM stored) x
       UNION ALL SELECT 'extra', count(*)::int FROM (SELECT * FROM stored EXCEPT SELECT * FROM fired) y`;
-    expect(diff).toEqual([{ side: "missing", n: 0 }, { side: "extra", n: 0 }]);
+    expect(diff).toEqual([
+      { side: "missing", n: 0 },
+      { side: "extra", n: 0 },
+    ]);
   });
 
   it("keeps quiet students far from every threshold (at most one unjustified absence in any 20 days)", async () => {
-    expect(await one(db.$queryRaw`
+    expect(
+      await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM (
         SELECT count(*) FILTER (WHERE status = 'UNJUSTIFIED') OVER (PARTITION BY "studentId" ORDER BY date ROWS BETWEEN 19 PRECEDING AND CURRENT ROW) AS w
         FROM attendance WHERE "studentId" NOT IN (SELECT "studentId" FROM alert)) x
-      WHERE w > 1`)).toBe(0);
+      WHERE w > 1`),
+    ).toBe(0);
   });
 
   it("uses the default rules and keeps one open alert per student and kind in the inboxes", async () => {
@@ -131,10 +155,12 @@ describe("[SEED] alerts are exactly what the default rules fire on the attendanc
       { kind: "CONSECUTIVE_UNJUSTIFIED", threshold: 3, windowDays: null, n: 4 },
       { kind: "UNJUSTIFIED_RATE", threshold: 10, windowDays: 20, n: 4 },
     ]);
-    expect(await one(db.$queryRaw`
+    expect(
+      await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM alert
       WHERE (status = 'OPEN' AND ("openKey" IS DISTINCT FROM "studentId"::text || ':' || kind::text OR "caseId" IS NOT NULL))
-         OR (status = 'CASE_OPENED' AND ("openKey" IS NOT NULL OR "caseId" IS NULL))`)).toBe(0);
+         OR (status = 'CASE_OPENED' AND ("openKey" IS NOT NULL OR "caseId" IS NULL))`),
+    ).toBe(0);
     const inbox = await db.$queryRaw<{ c: string; n: number }[]>`
       SELECT s."codigoModular" AS c, count(DISTINCT a."studentId")::int AS n FROM alert a JOIN school s ON s.id = a."schoolId"
       WHERE a.status = 'OPEN' GROUP BY 1 ORDER BY 1`;
@@ -154,17 +180,22 @@ describe("[SEED] the alert engine agrees with the demo", () => {
     // Set the stored alerts aside inside a transaction that is rolled back.
     const rollback = new Error("rollback");
     let candidates: Found[] = [];
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`DELETE FROM alert`;
-      candidates = await tx.$queryRaw<Found[]>(Prisma.sql`
+    await db
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`DELETE FROM alert`;
+        candidates = await tx.$queryRaw<Found[]>(Prisma.sql`
         SELECT "studentId"::text AS "studentId", kind::text AS kind, figures,
                to_char("firstDate", 'YYYY-MM-DD') AS "firstDate", to_char("lastDate", 'YYYY-MM-DD') AS "lastDate"
         FROM (${candidatesSql({})}) c`);
-      throw rollback;
-    }).catch((e) => { if (e !== rollback) throw e; });
+        throw rollback;
+      })
+      .catch((e) => {
+        if (e !== rollback) throw e;
+      });
     expect(stored.length).toBeGreaterThanOrEqual(278);
-    expect(shape(candidates.map((c) => ({ ...c, figures: normalise(c.figures) }))))
-      .toEqual(shape(stored.map((c) => ({ ...c, figures: normalise(c.figures) }))));
+    expect(shape(candidates.map((c) => ({ ...c, figures: normalise(c.figures) })))).toEqual(
+      shape(stored.map((c) => ({ ...c, figures: normalise(c.figures) }))),
+    );
   });
 
   it("a full recompute over the demo opens no new alert", async () => {
@@ -179,38 +210,64 @@ describe("[SEED] the alert engine agrees with the demo", () => {
 /** Same keys in the same order, so two JSON objects compare by content. */
 function normalise(figures: unknown): unknown {
   const f = figures as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(f).sort().map((k) => [k, f[k]]));
+  return Object.fromEntries(
+    Object.keys(f)
+      .sort()
+      .map((k) => [k, f[k]]),
+  );
 }
 
 describe("[SEED] referrals respect deadlines and data packets", () => {
   it("sets dueAt from the urgency and never shares risk answers with PNP Bapes", async () => {
-    expect(await one(db.$queryRaw`
+    expect(
+      await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM referral
-      WHERE "dueAt" - "sentAt" <> CASE urgency WHEN 'URGENT' THEN interval '24 hours' WHEN 'PRIORITY' THEN interval '72 hours' ELSE interval '240 hours' END`)).toBe(0);
-    expect(await one(db.$queryRaw`
+      WHERE "dueAt" - "sentAt" <> CASE urgency WHEN 'URGENT' THEN interval '24 hours' WHEN 'PRIORITY' THEN interval '72 hours' ELSE interval '240 hours' END`),
+    ).toBe(0);
+    expect(
+      await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM referral r JOIN agency g ON g.id = r."agencyId"
-      WHERE g.type = 'BAPES' AND r."sharedSections" && ARRAY['RISK_ANSWERS', 'RISK_SENSITIVE', 'NOTES']::"SharedSection"[]`)).toBe(0);
-    expect(await one(db.$queryRaw`
+      WHERE g.type = 'BAPES' AND r."sharedSections" && ARRAY['RISK_ANSWERS', 'RISK_SENSITIVE', 'NOTES']::"SharedSection"[]`),
+    ).toBe(0);
+    expect(
+      await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM referral
-      WHERE (status = 'REJECTED' AND "rejectionReason" IS NULL) OR (status = 'CLOSED' AND ("counterReferral" IS NULL OR "closedAt" IS NULL))`)).toBe(0);
+      WHERE (status = 'REJECTED' AND "rejectionReason" IS NULL) OR (status = 'CLOSED' AND ("counterReferral" IS NULL OR "closedAt" IS NULL))`),
+    ).toBe(0);
   });
 
   it("gives every demo agency account referrals waiting, some overdue", async () => {
     const waiting = await db.$queryRaw<{ email: string; n: number }[]>`
       SELECT u.email, count(r.id)::int AS n FROM app_user u LEFT JOIN referral r ON r."agencyId" = u."agencyId" AND r.status = 'SENT'
       WHERE u.role = 'AGENCY_STAFF' GROUP BY u.email ORDER BY u.email`;
-    expect(waiting.map((w) => w.email)).toEqual(["bapes@demo.pe", "cem@demo.pe", "csmc@demo.pe", "demuna.sjl@demo.pe", "demuna@demo.pe", "ugel@demo.pe"]);
+    expect(waiting.map((w) => w.email)).toEqual([
+      "bapes@demo.pe",
+      "cem@demo.pe",
+      "csmc@demo.pe",
+      "demuna.sjl@demo.pe",
+      "demuna@demo.pe",
+      "ugel@demo.pe",
+    ]);
     for (const w of waiting) expect(w.n).toBeGreaterThanOrEqual(1);
-    expect(await one(db.$queryRaw`
+    expect(
+      await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM referral r JOIN school s ON s.id = r."schoolId" JOIN agency g ON g.id = r."agencyId"
-      WHERE g.code = 'DEMUNA-SJL' AND s."codigoModular" = '2000002'`)).toBeGreaterThan(0);
-    expect(await one(db.$queryRaw`SELECT count(*)::int AS n FROM referral WHERE status = 'SENT' AND "dueAt" < TIMESTAMPTZ '2026-11-23 17:00-05'`)).toBeGreaterThan(0);
+      WHERE g.code = 'DEMUNA-SJL' AND s."codigoModular" = '2000002'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await one(
+        db.$queryRaw`SELECT count(*)::int AS n FROM referral WHERE status = 'SENT' AND "dueAt" < TIMESTAMPTZ '2026-11-23 17:00-05'`,
+      ),
+    ).toBeGreaterThan(0);
   });
 });
 
 describe("[SEED] demo accounts", () => {
   it("creates the 14 accounts with one shared hash of the demo password", async () => {
-    const users = await db.user.findMany({ select: { email: true, role: true, passwordHash: true, agencyId: true }, orderBy: { email: "asc" } });
+    const users = await db.user.findMany({
+      select: { email: true, role: true, passwordHash: true, agencyId: true },
+      orderBy: { email: "asc" },
+    });
     expect(users).toHaveLength(14);
     expect(new Set(users.map((u) => u.passwordHash)).size).toBe(1);
     expect(await verifyPassword("Permanencia2026!", users[0].passwordHash)).toBe(true);

@@ -9,11 +9,24 @@ let other: { id: string };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const row = await t.db.user.create({ data: { email: "tutor@t.pe", name: "Tutor", passwordHash: "x", role: "TUTOR" } });
+  const row = await t.db.user.create({
+    data: { email: "tutor@t.pe", name: "Tutor", passwordHash: "x", role: "TUTOR" },
+  });
   other = await t.db.user.create({ data: { email: "otro@t.pe", name: "Otro", passwordHash: "x", role: "TUTOR" } });
-  user = { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, schoolIds: [], agencyId: null, agencyType: null };
+  user = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    schoolIds: [],
+    agencyId: null,
+    agencyType: null,
+  };
 });
-afterAll(async () => { await t.drop(); });
+afterAll(async () => {
+  await t.drop();
+});
 
 describe("[SETTINGS] interface language", () => {
   it("stores the language on the user's own account and audits it with the origin", async () => {
@@ -22,7 +35,13 @@ describe("[SETTINGS] interface language", () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: other.id } })).locale).toBe("es");
     const audit = await t.db.auditLog.findMany({ where: { action: "user.locale.update" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: user.id, actorRole: "TUTOR", entity: "User", entityId: user.id, details: { from: "es", to: "en" } });
+    expect(audit[0]).toMatchObject({
+      actorId: user.id,
+      actorRole: "TUTOR",
+      entity: "User",
+      entityId: user.id,
+      details: { from: "es", to: "en" },
+    });
     expect(audit[0].origin).toContain("10.0.0.1");
   });
 

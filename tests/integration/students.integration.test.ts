@@ -40,7 +40,9 @@ const base = {
 beforeAll(async () => {
   t = await createTestDatabase();
   const mk = (code: string) =>
-    t.db.school.create({ data: { codigoModular: code, name: `IE ${code}`, region: "Lima", province: "Lima", district: "Independencia" } });
+    t.db.school.create({
+      data: { codigoModular: code, name: `IE ${code}`, region: "Lima", province: "Lima", district: "Independencia" },
+    });
   schoolA = (await mk("9200001")).id;
   schoolB = (await mk("9200002")).id;
   directorA = user("DIRECTOR", [schoolA], 1);
@@ -48,7 +50,16 @@ beforeAll(async () => {
   tutorA = user("TUTOR", [schoolA], 3);
   studentB = (
     await t.db.student.create({
-      data: { schoolId: schoolB, documentType: "DNI", documentNumber: "79999999", paternalSurname: "Ajeno", givenNames: "Luis", sex: "M", grade: 3, section: "B" },
+      data: {
+        schoolId: schoolB,
+        documentType: "DNI",
+        documentNumber: "79999999",
+        paternalSurname: "Ajeno",
+        givenNames: "Luis",
+        sex: "M",
+        grade: 3,
+        section: "B",
+      },
     })
   ).id;
   await t.db.student.createMany({
@@ -73,7 +84,9 @@ describe("[STUDENTS] scope", () => {
     expect(await getStudent(directorA, studentB)).toBeNull();
     expect(await getStudent(directorA, "not-a-uuid")).toBeNull();
     const audits = await t.db.auditLog.count();
-    await expect(updateStudent(directorA, studentB, { ...base, documentNumber: "79999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateStudent(directorA, studentB, { ...base, documentNumber: "79999999" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(setStudentStatus(directorA, studentB, "WITHDRAWN")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(createStudent(directorA, { ...base, schoolId: schoolB })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const row = await t.db.student.findUniqueOrThrow({ where: { id: studentB } });
@@ -94,7 +107,9 @@ describe("[STUDENTS] records by hand", () => {
   let id: string;
 
   it("creates with the import's validation, Spanish field errors and an audit entry", async () => {
-    await expect(createStudent(directorA, { ...base, documentNumber: "1234", schoolId: schoolA })).rejects.toMatchObject({
+    await expect(
+      createStudent(directorA, { ...base, documentNumber: "1234", schoolId: schoolA }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       issues: [{ field: "documentNumber", message: "El DNI debe tener 8 dígitos." }],
     });
@@ -108,15 +123,25 @@ describe("[STUDENTS] records by hand", () => {
   });
 
   it("refuses a duplicate document in the same school", async () => {
-    await expect(createStudent(directorA, { ...base, schoolId: schoolA })).rejects.toMatchObject({ code: "ALREADY_EXISTS" });
+    await expect(createStudent(directorA, { ...base, schoolId: schoolA })).rejects.toMatchObject({
+      code: "ALREADY_EXISTS",
+    });
   });
 
   it("editing a contact without touching its date verifies it today; the audit names the fields only", async () => {
     await t.db.student.update({ where: { id }, data: { phoneVerifiedAt: dayFromIso("2024-01-10") } });
     const current = await t.db.student.findUniqueOrThrow({ where: { id } });
-    const input = { ...base, phone: "999 111 222", phoneVerifiedAt: "2024-01-10", addressDistrict: "Comas", addressVerifiedAt: "2025-03-01" };
+    const input = {
+      ...base,
+      phone: "999 111 222",
+      phoneVerifiedAt: "2024-01-10",
+      addressDistrict: "Comas",
+      addressVerifiedAt: "2025-03-01",
+    };
     const result = await updateStudent(directorA, id, input, undefined, current.updatedAt.toISOString());
-    expect(result.changed).toEqual(expect.arrayContaining(["phone", "phoneVerifiedAt", "addressDistrict", "addressVerifiedAt"]));
+    expect(result.changed).toEqual(
+      expect.arrayContaining(["phone", "phoneVerifiedAt", "addressDistrict", "addressVerifiedAt"]),
+    );
     const row = await t.db.student.findUniqueOrThrow({ where: { id } });
     expect(isoFromDay(row.phoneVerifiedAt!)).toBe(todayInLima());
     expect(isoFromDay(row.addressVerifiedAt!)).toBe("2025-03-01");
@@ -125,7 +150,9 @@ describe("[STUDENTS] records by hand", () => {
   });
 
   it("a stale form (someone saved in between) is a conflict, not a silent overwrite", async () => {
-    await expect(updateStudent(directorA, id, { ...base, givenNames: "Otra" }, undefined, "2000-01-01T00:00:00.000Z")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      updateStudent(directorA, id, { ...base, givenNames: "Otra" }, undefined, "2000-01-01T00:00:00.000Z"),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await t.db.student.findUniqueOrThrow({ where: { id } })).givenNames).toBe("María José");
   });
 
@@ -152,6 +179,8 @@ describe("[STUDENTS] list", () => {
     expect((await findStudents(directorA, { page: 2 })).rows).toHaveLength(11);
     expect((await findStudents(directorA, { page: 9 })).total).toBe(61);
     expect((await findStudents(directorA, { grade: 1, section: "B" })).total).toBe(6);
-    expect((await findStudents(directorA, { status: "WITHDRAWN" })).rows.map((r) => r.paternalSurname)).toEqual(["Gómez"]);
+    expect((await findStudents(directorA, { status: "WITHDRAWN" })).rows.map((r) => r.paternalSurname)).toEqual([
+      "Gómez",
+    ]);
   });
 });

@@ -27,7 +27,15 @@ const user = (role: SessionUser["role"], schoolIds: string[], n: number): Sessio
 beforeAll(async () => {
   t = await createTestDatabase();
   const mk = (code: string) =>
-    t.db.school.create({ data: { codigoModular: code, name: `IE ${code}`, region: "La Libertad", province: "Trujillo", district: "Trujillo" } });
+    t.db.school.create({
+      data: {
+        codigoModular: code,
+        name: `IE ${code}`,
+        region: "La Libertad",
+        province: "Trujillo",
+        district: "Trujillo",
+      },
+    });
   schoolA = (await mk("9100001")).id;
   schoolB = (await mk("9100002")).id;
   tutorA = user("TUTOR", [schoolA], 1);
@@ -44,10 +52,24 @@ beforeAll(async () => {
       section: "A",
     })),
   });
-  ids = (await t.db.student.findMany({ where: { schoolId: schoolA, grade: 2, section: "A" }, orderBy: { paternalSurname: "asc" } })).map((s) => s.id);
+  ids = (
+    await t.db.student.findMany({
+      where: { schoolId: schoolA, grade: 2, section: "A" },
+      orderBy: { paternalSurname: "asc" },
+    })
+  ).map((s) => s.id);
   otherSectionId = (
     await t.db.student.create({
-      data: { schoolId: schoolA, documentType: "DNI", documentNumber: "71000000", paternalSurname: "Otro", givenNames: "X", sex: "F", grade: 3, section: "B" },
+      data: {
+        schoolId: schoolA,
+        documentType: "DNI",
+        documentNumber: "71000000",
+        paternalSurname: "Otro",
+        givenNames: "X",
+        sex: "F",
+        grade: 3,
+        section: "B",
+      },
     })
   ).id;
 });
@@ -67,13 +89,31 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
 
     const rows = await t.db.attendance.findMany({ where: { schoolId: schoolA, date: dayFromIso(date) } });
     expect(rows).toHaveLength(35);
-    expect(rows.filter((r) => r.status === "UNJUSTIFIED").map((r) => r.studentId).sort()).toEqual(ids.slice(0, 3).sort());
-    expect(await t.db.attendanceDay.count({ where: { schoolId: schoolA, grade: 2, section: "A", date: dayFromIso(date) } })).toBe(1);
+    expect(
+      rows
+        .filter((r) => r.status === "UNJUSTIFIED")
+        .map((r) => r.studentId)
+        .sort(),
+    ).toEqual(ids.slice(0, 3).sort());
+    expect(
+      await t.db.attendanceDay.count({ where: { schoolId: schoolA, grade: 2, section: "A", date: dayFromIso(date) } }),
+    ).toBe(1);
 
     const audit = await t.db.auditLog.findMany({ where: { action: "attendance.save" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: tutorA.id, actorRole: "TUTOR", schoolId: schoolA, entity: "AttendanceDay" });
-    expect(audit[0].details).toMatchObject({ date, grade: 2, section: "A", counts: { PRESENT: 32, UNJUSTIFIED: 3 }, isEdit: false });
+    expect(audit[0]).toMatchObject({
+      actorId: tutorA.id,
+      actorRole: "TUTOR",
+      schoolId: schoolA,
+      entity: "AttendanceDay",
+    });
+    expect(audit[0].details).toMatchObject({
+      date,
+      grade: 2,
+      section: "A",
+      counts: { PRESENT: 32, UNJUSTIFIED: 3 },
+      isEdit: false,
+    });
 
     const sheet = await getAttendanceSheet(tutorA, section(), date);
     expect(sheet?.saved?.counts.UNJUSTIFIED).toBe(3);
@@ -82,15 +122,29 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
 
   it("editing an earlier day is allowed and the audit keeps the previous values", async () => {
     const date = "2026-11-02";
-    const result = await saveAttendance(tutorA, { ...section(), date, marks: [{ studentId: ids[0], status: "JUSTIFIED" }] });
-    expect(result).toMatchObject({ isEdit: true, changed: 1, counts: { PRESENT: 32, UNJUSTIFIED: 2, JUSTIFIED: 1, LATE: 0 } });
-    const audit = await t.db.auditLog.findMany({ where: { action: "attendance.save" }, orderBy: { id: "desc" }, take: 1 });
+    const result = await saveAttendance(tutorA, {
+      ...section(),
+      date,
+      marks: [{ studentId: ids[0], status: "JUSTIFIED" }],
+    });
+    expect(result).toMatchObject({
+      isEdit: true,
+      changed: 1,
+      counts: { PRESENT: 32, UNJUSTIFIED: 2, JUSTIFIED: 1, LATE: 0 },
+    });
+    const audit = await t.db.auditLog.findMany({
+      where: { action: "attendance.save" },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
     expect(audit[0].details).toMatchObject({
       isEdit: true,
       previousCounts: { PRESENT: 32, UNJUSTIFIED: 3 },
       changes: [{ studentId: ids[0], from: "UNJUSTIFIED", to: "JUSTIFIED" }],
     });
-    const row = await t.db.attendance.findUnique({ where: { studentId_date: { studentId: ids[0], date: dayFromIso(date) } } });
+    const row = await t.db.attendance.findUnique({
+      where: { studentId_date: { studentId: ids[0], date: dayFromIso(date) } },
+    });
     expect(row?.status).toBe("JUSTIFIED");
   });
 
@@ -108,7 +162,9 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
   it("a tutor of another school gets not found and nothing changes", async () => {
     const before = await t.db.attendance.count();
     const audits = await t.db.auditLog.count();
-    await expect(saveAttendance(tutorB, { ...section(), date: "2026-11-03", marks: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveAttendance(tutorB, { ...section(), date: "2026-11-03", marks: [] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await getAttendanceSheet(tutorB, section(), "2026-11-03")).toBeNull();
     expect(await t.db.attendance.count()).toBe(before);
     expect(await t.db.auditLog.count()).toBe(audits);
@@ -117,7 +173,11 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
   it("refuses a student who is not in the section, leaving the day untouched", async () => {
     const before = await t.db.attendance.count();
     await expect(
-      saveAttendance(tutorA, { ...section(), date: "2026-11-04", marks: [{ studentId: otherSectionId, status: "UNJUSTIFIED" }] }),
+      saveAttendance(tutorA, {
+        ...section(),
+        date: "2026-11-04",
+        marks: [{ studentId: otherSectionId, status: "UNJUSTIFIED" }],
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await t.db.attendance.count()).toBe(before);
     expect(await t.db.attendanceDay.count({ where: { date: dayFromIso("2026-11-04") } })).toBe(0);
@@ -127,14 +187,20 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
     const coordinator = user("COORDINATOR", [schoolA], 3);
     const psychologist = user("PSYCHOLOGIST", [schoolA], 4);
     for (const u of [coordinator, psychologist]) {
-      await expect(saveAttendance(u, { ...section(), date: "2026-11-05", marks: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(saveAttendance(u, { ...section(), date: "2026-11-05", marks: [] })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
     expect(await t.db.attendanceDay.count({ where: { date: dayFromIso("2026-11-05") } })).toBe(0);
   });
 
   it("a director of the school may take attendance too", async () => {
     const director = user("DIRECTOR", [schoolA], 5);
-    const result = await saveAttendance(director, { ...section(), date: "2026-11-06", marks: [{ studentId: ids[5], status: "LATE" }] });
+    const result = await saveAttendance(director, {
+      ...section(),
+      date: "2026-11-06",
+      marks: [{ studentId: ids[5], status: "LATE" }],
+    });
     expect(result.counts).toEqual({ PRESENT: 34, UNJUSTIFIED: 0, JUSTIFIED: 0, LATE: 1 });
   });
 });

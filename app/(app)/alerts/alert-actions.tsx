@@ -30,7 +30,8 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
     if (!parsed.success) e.preventDefault();
   };
   const serverReasonError = dismissState && !dismissState.ok ? (dismissState.fieldErrors.reason ?? null) : null;
-  const dismissError = dismissState && !dismissState.ok && !serverReasonError ? (dismissState.message ?? t("dismiss.genericError")) : null;
+  const dismissError =
+    dismissState && !dismissState.ok && !serverReasonError ? (dismissState.message ?? t("dismiss.genericError")) : null;
   const caseError = caseState && !caseState.ok ? (caseState.message ?? t("openCase.genericError")) : null;
   const titleId = `dismiss-title-${alertId}`;
 
@@ -47,27 +48,46 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
         {t("dismiss.button")}
       </Button>
-      {caseError ? <p role="alert" className="w-full text-sm font-medium text-red-700">{caseError}</p> : null}
+      {caseError ? (
+        <p role="alert" className="w-full text-sm font-medium text-red-700">
+          {caseError}
+        </p>
+      ) : null}
 
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-slate-900/50">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-slate-900/50"
+      >
         <form action={dismiss} onSubmit={validate} noValidate className="space-y-4 p-4">
-          <h2 id={titleId} className="text-lg font-semibold">{t("dismiss.title", { name: studentName })}</h2>
+          <h2 id={titleId} className="text-lg font-semibold">
+            {t("dismiss.title", { name: studentName })}
+          </h2>
           <p className="text-sm text-slate-700">{t("dismiss.help")}</p>
           <input type="hidden" name="alertId" value={alertId} />
           <TextAreaField
             key={dismissState?.at ?? 0}
             defaultValue={dismissState && !dismissState.ok ? dismissState.values.reason : undefined}
             id={`reason-${alertId}`}
-            name="reason"             label={t("dismiss.reason")}
+            name="reason"
+            label={t("dismiss.reason")}
             rows={3}
             required
             maxLength={1000}
             error={reasonError ?? serverReasonError}
           />
-          {dismissError ? <p role="alert" className="text-sm font-medium text-red-700">{dismissError}</p> : null}
+          {dismissError ? (
+            <p role="alert" className="text-sm font-medium text-red-700">
+              {dismissError}
+            </p>
+          ) : null}
           <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="ghost" onClick={() => dialog.current?.close()}>{t("dismiss.cancel")}</Button>
-            <Button type="submit" variant="danger" disabled={dismissing}>{t("dismiss.confirm")}</Button>
+            <Button variant="ghost" onClick={() => dialog.current?.close()}>
+              {t("dismiss.cancel")}
+            </Button>
+            <Button type="submit" variant="danger" disabled={dismissing}>
+              {t("dismiss.confirm")}
+            </Button>
           </div>
         </form>
       </dialog>

@@ -3,7 +3,13 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveAttendanceAction, type SaveAttendanceState } from "@/lib/attendance/actions";
-import { ATTENDANCE_CYCLE, countMarks, nextAttendanceStatus, type AttendanceCounts, type AttendanceMark } from "@/lib/attendance/schema";
+import {
+  ATTENDANCE_CYCLE,
+  countMarks,
+  nextAttendanceStatus,
+  type AttendanceCounts,
+  type AttendanceMark,
+} from "@/lib/attendance/schema";
 
 type Props = {
   schoolId: string;
@@ -80,7 +86,10 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
                 className={`flex min-h-12 w-full items-center justify-between gap-3 rounded-lg border-2 px-3 py-2 text-left focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-500 ${STYLE[status]}`}
               >
                 <span className="font-medium">{s.name}</span>
-                <span className={`shrink-0 rounded px-2 py-1 text-sm font-semibold ${BADGE[status]}`} aria-hidden="true">
+                <span
+                  className={`shrink-0 rounded px-2 py-1 text-sm font-semibold ${BADGE[status]}`}
+                  aria-hidden="true"
+                >
                   <span className="sm:hidden">{t(`statusShort.${status}`)}</span>
                   <span className="hidden sm:inline">{t(`status.${status}`)}</span>
                 </span>

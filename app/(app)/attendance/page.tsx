@@ -51,19 +51,19 @@ export default async function AttendancePage({ searchParams }: Props) {
             <legend className="sr-only">{t("pickLegend")}</legend>
             <label className="grid gap-1 text-sm font-medium">
               {t("sectionLabel")}
-              <select
-                name="sec"
-                required
-                defaultValue={ref ? sectionKey(ref) : ""}
-                className={controlClasses}
-              >
+              <select name="sec" required defaultValue={ref ? sectionKey(ref) : ""} className={controlClasses}>
                 <option value="" disabled>
                   {t("sectionPlaceholder")}
                 </option>
                 {sections.map((s) => (
                   <option key={sectionKey(s)} value={sectionKey(s)}>
                     {multiSchool
-                      ? t("sectionOptionSchool", { school: s.schoolName, grade: s.grade, section: s.section, count: s.students })
+                      ? t("sectionOptionSchool", {
+                          school: s.schoolName,
+                          grade: s.grade,
+                          section: s.section,
+                          count: s.students,
+                        })
                       : t("sectionOption", { grade: s.grade, section: s.section, count: s.students })}
                   </option>
                 ))}
@@ -97,7 +97,11 @@ export default async function AttendancePage({ searchParams }: Props) {
       {sheet && (
         <section aria-labelledby="sheet-heading" className="space-y-2">
           <h2 id="sheet-heading" className="text-lg font-semibold">
-            {t("sheetHeading", { grade: sheet.ref.grade, section: sheet.ref.section, date: formatDay(dayFromIso(date)) })}
+            {t("sheetHeading", {
+              grade: sheet.ref.grade,
+              section: sheet.ref.section,
+              date: formatDay(dayFromIso(date)),
+            })}
           </h2>
           <p className="text-sm text-slate-700">{t("tapHint")}</p>
           {date < today && <p className="text-sm text-amber-800">{t("pastDay")}</p>}

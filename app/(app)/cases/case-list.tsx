@@ -15,16 +15,23 @@ export async function CaseList({ rows, showSchool }: { rows: CaseListRow[]; show
         return (
           <li key={row.id} data-testid="case-row" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <Link href={`/cases/${row.id}`} aria-label={t("list.openCase", { name })} className="font-semibold text-teal-800 underline-offset-2 hover:underline">
+              <Link
+                href={`/cases/${row.id}`}
+                aria-label={t("list.openCase", { name })}
+                className="font-semibold text-teal-800 underline-offset-2 hover:underline"
+              >
                 {name}
               </Link>
               <StateBadge state={row.state} label={t(`states.${row.state}`)} />
             </div>
             <p className="mt-1 text-sm text-slate-700">
-              {t("gradeSection", { grade: row.student.grade, section: row.student.section })} · {t(`sex.${row.student.sex}`)}
+              {t("gradeSection", { grade: row.student.grade, section: row.student.section })} ·{" "}
+              {t(`sex.${row.student.sex}`)}
               {showSchool ? ` · ${row.school.name}` : null}
             </p>
-            <p className="mt-1 text-sm text-slate-700">{team.length ? t("list.team", { names: team.join(", ") }) : t("list.unassigned")}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              {team.length ? t("list.team", { names: team.join(", ") }) : t("list.unassigned")}
+            </p>
             <p className="mt-1 text-xs text-slate-600">{t("list.updated", { date: formatDateTime(row.updatedAt) })}</p>
           </li>
         );

@@ -17,8 +17,14 @@ export default async function CasesPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "cases.readSummary") || user.role === "AGENCY_STAFF") notFound();
   const raw = await searchParams;
-  const filters = ZCaseListFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [t, result, members] = await Promise.all([getTranslations("cases"), findCases(user, filters), listAssigneeFilterOptions(user)]);
+  const filters = ZCaseListFilters.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const [t, result, members] = await Promise.all([
+    getTranslations("cases"),
+    findCases(user, filters),
+    listAssigneeFilterOptions(user),
+  ]);
   const showMine = isCaseTeam(user);
   const mine = filters.assignee === "me";
   const tab = (active: boolean) =>
@@ -29,10 +35,18 @@ export default async function CasesPage({ searchParams }: Props) {
       <PageHeader title={t("list.title")} description={t("list.description")} />
       {showMine ? (
         <nav aria-label={t("list.views")} className="flex flex-wrap gap-2">
-          <Link href={caseListHref({ ...filters, assignee: undefined })} aria-current={!mine ? "page" : undefined} className={tab(!mine)}>
+          <Link
+            href={caseListHref({ ...filters, assignee: undefined })}
+            aria-current={!mine ? "page" : undefined}
+            className={tab(!mine)}
+          >
             {t("list.all")}
           </Link>
-          <Link href={caseListHref({ ...filters, assignee: "me" })} aria-current={mine ? "page" : undefined} className={tab(mine)}>
+          <Link
+            href={caseListHref({ ...filters, assignee: "me" })}
+            aria-current={mine ? "page" : undefined}
+            className={tab(mine)}
+          >
             {t("list.mine")}
           </Link>
         </nav>

@@ -12,7 +12,10 @@ const TONE: Record<CaseState, string> = {
 /** The state as text (never colour alone), tinted so a list can be scanned. */
 export function StateBadge({ state, label }: { state: CaseState; label: string }) {
   return (
-    <span data-state={state} className={`inline-flex items-center rounded px-2 py-0.5 text-sm font-medium ${TONE[state]}`}>
+    <span
+      data-state={state}
+      className={`inline-flex items-center rounded px-2 py-0.5 text-sm font-medium ${TONE[state]}`}
+    >
       {label}
     </span>
   );

@@ -8,8 +8,17 @@ import { requireUser } from "@/lib/auth/session";
 import { LOCALES } from "@/messages";
 import { updateLocale } from "./actions";
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
-  const [user, params, t, tc] = await Promise.all([requireUser(), searchParams, getTranslations("common.settings"), getTranslations("common")]);
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string; error?: string }>;
+}) {
+  const [user, params, t, tc] = await Promise.all([
+    requireUser(),
+    searchParams,
+    getTranslations("common.settings"),
+    getTranslations("common"),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -34,8 +43,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <legend className="sr-only">{t("language")}</legend>
               <div className="flex flex-col gap-2">
                 {LOCALES.map((locale) => (
-                  <label key={locale} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50">
-                    <input type="radio" name="locale" value={locale} defaultChecked={user.locale === locale} className="h-5 w-5 accent-teal-700" />
+                  <label
+                    key={locale}
+                    className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50"
+                  >
+                    <input
+                      type="radio"
+                      name="locale"
+                      value={locale}
+                      defaultChecked={user.locale === locale}
+                      className="h-5 w-5 accent-teal-700"
+                    />
                     <span lang={locale === "en" ? "en" : "es-PE"}>{t(`languages.${locale}`)}</span>
                   </label>
                 ))}

@@ -6,18 +6,36 @@ import { STUDENT_STATUSES } from "@/lib/students/record-schema";
 import type { StudentFilters } from "@/lib/students/queries";
 
 /** A plain GET form: filters live in the URL, so results can be bookmarked and reloaded. */
-export async function StudentFiltersForm({ filters, sections }: { filters: StudentFilters; sections: { grade: number; section: string }[] }) {
+export async function StudentFiltersForm({
+  filters,
+  sections,
+}: {
+  filters: StudentFilters;
+  sections: { grade: number; section: string }[];
+}) {
   const t = await getTranslations("students");
   const grades = [...new Set(sections.map((s) => s.grade))];
   const sectionNames = [...new Set(sections.map((s) => s.section))].sort();
   const label = "text-sm font-medium text-slate-800";
   return (
-    <form method="get" role="search" aria-label={t("filters.label")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("filters.label")}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]"
+    >
       <div className="flex flex-col gap-1 sm:col-span-2 lg:col-span-1">
         <label htmlFor="f-q" className={label}>
           {t("filters.search")}
         </label>
-        <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("filters.searchPlaceholder")} className={controlClasses} />
+        <input
+          id="f-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("filters.searchPlaceholder")}
+          className={controlClasses}
+        />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="f-grade" className={label}>

@@ -14,7 +14,15 @@ function pageHref(filters: StudentFilters, page: number): string {
   return query ? `/students?${query}` : "/students";
 }
 
-export async function StudentsPager({ filters, page, pageCount }: { filters: StudentFilters; page: number; pageCount: number }) {
+export async function StudentsPager({
+  filters,
+  page,
+  pageCount,
+}: {
+  filters: StudentFilters;
+  page: number;
+  pageCount: number;
+}) {
   if (pageCount <= 1 && page <= 1) return null;
   const t = await getTranslations("students.pager");
   return (

@@ -15,28 +15,48 @@ function fullName(r: StudentListRow): string {
 /** A table on wide screens; at phone width the same rows become cards (no sideways scrolling). */
 export async function StudentsTable({ rows, showSchool }: { rows: StudentListRow[]; showSchool: boolean }) {
   const t = await getTranslations("students");
-  const doc = (r: StudentListRow) => (r.documentNumber ? `${r.documentType} ${r.documentNumber}` : t("documentType.NONE"));
+  const doc = (r: StudentListRow) =>
+    r.documentNumber ? `${r.documentType} ${r.documentNumber}` : t("documentType.NONE");
   const status = (r: StudentListRow) => (
-    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>{t(`status.${r.status}`)}</span>
+    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>
+      {t(`status.${r.status}`)}
+    </span>
   );
   return (
     <>
       <table className="hidden w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm md:table">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th scope="col" className="p-2">{t("columns.name")}</th>
-            <th scope="col" className="p-2">{t("columns.document")}</th>
-            <th scope="col" className="p-2">{t("columns.sex")}</th>
-            <th scope="col" className="p-2">{t("columns.grade")}</th>
-            {showSchool && <th scope="col" className="p-2">{t("columns.school")}</th>}
-            <th scope="col" className="p-2">{t("columns.status")}</th>
+            <th scope="col" className="p-2">
+              {t("columns.name")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("columns.document")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("columns.sex")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("columns.grade")}
+            </th>
+            {showSchool && (
+              <th scope="col" className="p-2">
+                {t("columns.school")}
+              </th>
+            )}
+            <th scope="col" className="p-2">
+              {t("columns.status")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-200">
               <td className="p-2">
-                <Link href={`/students/${r.id}`} className="font-medium text-teal-800 underline-offset-2 hover:underline">
+                <Link
+                  href={`/students/${r.id}`}
+                  className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                >
                   {fullName(r)}
                 </Link>
               </td>

@@ -17,10 +17,13 @@ export function RuleForm({ schoolId, rule }: { schoolId: string; rule: RuleView 
   const typed = state && !state.ok ? state.values : null;
   // Re-mounting the fields with what was typed: React resets a form after its action.
   const key = state?.at ?? 0;
-  const generic = state && !state.ok && Object.keys(errors).length === 0 ? (state.message ?? t("rules.genericError")) : null;
+  const generic =
+    state && !state.ok && Object.keys(errors).length === 0 ? (state.message ?? t("rules.genericError")) : null;
   return (
     <form action={action} className="space-y-3 rounded-md border border-slate-200 p-3" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="font-medium">{t(`kinds.${rule.kind}`)}</h3>
+      <h3 id={`${id}-title`} className="font-medium">
+        {t(`kinds.${rule.kind}`)}
+      </h3>
       <input type="hidden" name="schoolId" value={schoolId} />
       <input type="hidden" name="kind" value={rule.kind} />
       <TextField
@@ -47,12 +50,20 @@ export function RuleForm({ schoolId, rule }: { schoolId: string; rule: RuleView 
         />
       ) : null}
       <label className="flex min-h-11 items-center gap-2 text-sm">
-        <input key={`a${key}`} type="checkbox" name="active" defaultChecked={typed ? typed.active === "on" : rule.active} className="h-5 w-5" />
+        <input
+          key={`a${key}`}
+          type="checkbox"
+          name="active"
+          defaultChecked={typed ? typed.active === "on" : rule.active}
+          className="h-5 w-5"
+        />
         {t("rules.active")}
       </label>
       {generic ? <Notice tone="error">{generic}</Notice> : null}
       {state?.ok ? <Notice tone="success">{t("rules.saved")}</Notice> : null}
-      <Button type="submit" disabled={pending}>{t("rules.save")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("rules.save")}
+      </Button>
     </form>
   );
 }

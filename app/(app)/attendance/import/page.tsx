@@ -27,7 +27,13 @@ export default async function AttendanceImportPage() {
           <label htmlFor="import-month" className="text-sm font-medium text-slate-800">
             {t("monthLabel")}
           </label>
-          <input id="import-month" name="month" type="month" aria-describedby="import-month-help" className={controlClasses} />
+          <input
+            id="import-month"
+            name="month"
+            type="month"
+            aria-describedby="import-month-help"
+            className={controlClasses}
+          />
           <p id="import-month-help" className="text-sm text-slate-600">
             {t("monthHelp")}
           </p>

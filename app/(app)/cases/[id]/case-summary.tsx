@@ -13,7 +13,8 @@ export async function CaseSummary({ file }: { file: CaseFile }) {
     [t("file.openedAt"), formatDateTime(c.openedAt)],
   ];
   if (c.closedAt) rows.push([t("file.closedAt"), formatDateTime(c.closedAt)]);
-  if (c.outcome) rows.push([t("file.outcome"), [t(`outcomes.${c.outcome}`), c.outcomeNote].filter(Boolean).join(" · ")]);
+  if (c.outcome)
+    rows.push([t("file.outcome"), [t(`outcomes.${c.outcome}`), c.outcomeNote].filter(Boolean).join(" · ")]);
   rows.push([t("file.school"), `${c.school.name} (${c.school.codigoModular})`]);
   if (student) {
     rows.push([t("file.document"), [student.documentType, student.documentNumber].filter(Boolean).join(" ")]);
@@ -21,10 +22,14 @@ export async function CaseSummary({ file }: { file: CaseFile }) {
     rows.push([t("file.sex"), t(`sex.${student.sex}`)]);
   }
   if (contact) {
-    const address = [contact.addressStreet, contact.addressReference, contact.addressDistrict].filter(Boolean).join(", ");
+    const address = [contact.addressStreet, contact.addressReference, contact.addressDistrict]
+      .filter(Boolean)
+      .join(", ");
     if (address) rows.push([t("file.address"), `${address} (${verified(contact.addressVerifiedAt)})`]);
     if (contact.phone) rows.push([t("file.phone"), `${contact.phone} (${verified(contact.phoneVerifiedAt)})`]);
-    const guardian = [contact.guardianName, contact.guardianRelationship, contact.guardianPhone].filter(Boolean).join(" · ");
+    const guardian = [contact.guardianName, contact.guardianRelationship, contact.guardianPhone]
+      .filter(Boolean)
+      .join(" · ");
     if (guardian) rows.push([t("file.guardian"), `${guardian} (${verified(contact.guardianVerifiedAt)})`]);
   }
   return (

@@ -27,7 +27,9 @@ export function NoteForm({ caseId, version }: { caseId: string; version: number 
       />
       <FormStatus state={result} version={version} saved={t("note.saved")} />
       <div>
-        <Button type="submit" disabled={pending}>{t("note.submit")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("note.submit")}
+        </Button>
       </div>
     </form>
   );

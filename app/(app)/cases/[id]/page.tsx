@@ -42,17 +42,27 @@ export default async function CasePage({ params, searchParams }: Props) {
   const [t, tc, actors, members] = await Promise.all([
     getTranslations("cases"),
     getTranslations("common"),
-    schoolSide ? findActorNames(user, c.schoolId, timeline.items.map((i) => (i.kind === "event" ? i.event.actorId : null))) : new Map<string, string>(),
+    schoolSide
+      ? findActorNames(
+          user,
+          c.schoolId,
+          timeline.items.map((i) => (i.kind === "event" ? i.event.actorId : null)),
+        )
+      : new Map<string, string>(),
     canAssign ? listAssignableMembers(user, c.schoolId) : [],
   ]);
   const team = file.team ?? [];
   const assigned = new Set(team.map((m) => m.user.id));
-  const candidates = members.filter((m) => !assigned.has(m.id)).map((m) => ({ id: m.id, name: m.name, roleLabel: roleLabel(tc, { role: m.role, agencyType: null }) }));
+  const candidates = members
+    .filter((m) => !assigned.has(m.id))
+    .map((m) => ({ id: m.id, name: m.name, roleLabel: roleLabel(tc, { role: m.role, agencyType: null }) }));
   const name = file.student ? studentFullName(file.student) : null;
 
   return (
     <div className="space-y-4">
-      <Link href="/cases" className="text-sm text-teal-800 underline underline-offset-2">{t("file.back")}</Link>
+      <Link href="/cases" className="text-sm text-teal-800 underline underline-offset-2">
+        {t("file.back")}
+      </Link>
       <PageHeader
         title={name ? t("file.title", { name }) : t("file.titleAnonymous")}
         description={
@@ -75,7 +85,11 @@ export default async function CasePage({ params, searchParams }: Props) {
               {team.length === 0 ? <p className="mb-3 text-sm text-slate-700">{t("team.empty")}</p> : null}
               <ul className="mb-4 flex flex-col gap-2" data-testid="case-team">
                 {team.map((m) => {
-                  const member = { id: m.user.id, name: m.user.name, roleLabel: roleLabel(tc, { role: m.user.role, agencyType: null }) };
+                  const member = {
+                    id: m.user.id,
+                    name: m.user.name,
+                    roleLabel: roleLabel(tc, { role: m.user.role, agencyType: null }),
+                  };
                   return (
                     <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-2">
                       <span>{t("team.member", { name: member.name, role: member.roleLabel })}</span>
@@ -94,7 +108,11 @@ export default async function CasePage({ params, searchParams }: Props) {
           ) : null}
         </div>
         <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
-          <TimelineList timeline={timeline} actors={actors} moreHref={`/cases/${c.id}?limit=${clampTimelineLimit(timeline.limit * 2)}`} />
+          <TimelineList
+            timeline={timeline}
+            actors={actors}
+            moreHref={`/cases/${c.id}?limit=${clampTimelineLimit(timeline.limit * 2)}`}
+          />
         </CardSection>
       </div>
     </div>

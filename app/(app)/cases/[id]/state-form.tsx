@@ -36,38 +36,80 @@ export function StateForm({ caseId, version, state }: Props) {
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-describedby="state-help">
       <CaseRefFields caseId={caseId} version={version} />
-      <p id="state-help" className="text-sm text-slate-700">{t("stateForm.help", { state: t(`states.${state}`) })}</p>
-      <SelectField key={`to-${mount}`} id="case-state-to" name="to" label={t("stateForm.label")} defaultValue={to} onChange={(e) => setTo(e.target.value as CaseState)} error={errors.to}>
+      <p id="state-help" className="text-sm text-slate-700">
+        {t("stateForm.help", { state: t(`states.${state}`) })}
+      </p>
+      <SelectField
+        key={`to-${mount}`}
+        id="case-state-to"
+        name="to"
+        label={t("stateForm.label")}
+        defaultValue={to}
+        onChange={(e) => setTo(e.target.value as CaseState)}
+        error={errors.to}
+      >
         {allowed.length ? (
           <optgroup label={t("stateForm.allowed")}>
             {allowed.map((s) => (
-              <option key={s} value={s}>{t(`states.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`states.${s}`)}
+              </option>
             ))}
           </optgroup>
         ) : null}
         <optgroup label={t("stateForm.others")}>
           {others.map((s) => (
-            <option key={s} value={s}>{t(`states.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`states.${s}`)}
+            </option>
           ))}
         </optgroup>
       </SelectField>
       {to === "CLOSED" ? (
         <>
-          <SelectField key={`outcome-${mount}`} id="case-state-outcome" name="outcome" label={t("stateForm.outcome")} defaultValue={kept.outcome ?? ""} error={errors.outcome}>
+          <SelectField
+            key={`outcome-${mount}`}
+            id="case-state-outcome"
+            name="outcome"
+            label={t("stateForm.outcome")}
+            defaultValue={kept.outcome ?? ""}
+            error={errors.outcome}
+          >
             <option value="">{t("stateForm.outcomePlaceholder")}</option>
             {CASE_OUTCOMES.map((o) => (
-              <option key={o} value={o}>{t(`outcomes.${o}`)}</option>
+              <option key={o} value={o}>
+                {t(`outcomes.${o}`)}
+              </option>
             ))}
           </SelectField>
-          <TextAreaField id="case-state-outcome-note" name="outcomeNote" label={t("stateForm.outcomeNote")} rows={2} maxLength={2000} defaultValue={kept.outcomeNote ?? ""} error={errors.outcomeNote} />
+          <TextAreaField
+            id="case-state-outcome-note"
+            name="outcomeNote"
+            label={t("stateForm.outcomeNote")}
+            rows={2}
+            maxLength={2000}
+            defaultValue={kept.outcomeNote ?? ""}
+            error={errors.outcomeNote}
+          />
         </>
       ) : null}
       {requiresReason(state, to) ? (
-        <TextAreaField id="case-state-reason" name="reason" label={t("stateForm.reason")} help={t("stateForm.reasonHelp")} rows={3} maxLength={2000} defaultValue={kept.reason ?? ""} error={errors.reason} />
+        <TextAreaField
+          id="case-state-reason"
+          name="reason"
+          label={t("stateForm.reason")}
+          help={t("stateForm.reasonHelp")}
+          rows={3}
+          maxLength={2000}
+          defaultValue={kept.reason ?? ""}
+          error={errors.reason}
+        />
       ) : null}
       <FormStatus state={result} version={version} saved={t("stateForm.saved")} />
       <div>
-        <Button type="submit" disabled={pending}>{t("stateForm.submit")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("stateForm.submit")}
+        </Button>
       </div>
     </form>
   );

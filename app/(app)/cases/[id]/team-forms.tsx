@@ -16,15 +16,26 @@ export function AssignForm({ caseId, version, candidates }: { caseId: string; ve
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <CaseRefFields caseId={caseId} version={version} />
-      <SelectField id="case-assign-user" name="userId" label={t("assignLabel")} help={t("assignHelp")} defaultValue="" error={result && !result.ok ? result.fieldErrors.userId : undefined}>
+      <SelectField
+        id="case-assign-user"
+        name="userId"
+        label={t("assignLabel")}
+        help={t("assignHelp")}
+        defaultValue=""
+        error={result && !result.ok ? result.fieldErrors.userId : undefined}
+      >
         <option value="">{t("assignPlaceholder")}</option>
         {candidates.map((m) => (
-          <option key={m.id} value={m.id}>{t("member", { name: m.name, role: m.roleLabel })}</option>
+          <option key={m.id} value={m.id}>
+            {t("member", { name: m.name, role: m.roleLabel })}
+          </option>
         ))}
       </SelectField>
       <FormStatus state={result} version={version} saved={t("assigned")} />
       <div>
-        <Button type="submit" disabled={pending}>{t("assign")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("assign")}
+        </Button>
       </div>
     </form>
   );
@@ -37,7 +48,12 @@ export function UnassignButton({ caseId, version, member }: { caseId: string; ve
     <form action={formAction} className="flex flex-col gap-2">
       <CaseRefFields caseId={caseId} version={version} />
       <input type="hidden" name="userId" value={member.id} readOnly />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("unassignLabel", { name: member.name })}>
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-label={t("unassignLabel", { name: member.name })}
+      >
         {t("unassign")}
       </Button>
       {result && !result.ok ? <FormStatus state={result} version={version} saved="" /> : null}

@@ -14,11 +14,18 @@ const asData = (v: unknown): Data => (v && typeof v === "object" && !Array.isArr
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
-function describe(t: Translate, describeAlert: DescribeAlert, item: TimelineItem): { title: string; detail?: string | null } {
+function describe(
+  t: Translate,
+  describeAlert: DescribeAlert,
+  item: TimelineItem,
+): { title: string; detail?: string | null } {
   if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
   if (item.kind === "alert") {
     const a = item.alert;
-    const window = a.firstDate && a.lastDate ? t("timeline.alertWindow", { from: formatDay(a.firstDate), to: formatDay(a.lastDate) }) : null;
+    const window =
+      a.firstDate && a.lastDate
+        ? t("timeline.alertWindow", { from: formatDay(a.firstDate), to: formatDay(a.lastDate) })
+        : null;
     return { title: t("timeline.alert", { kind: t(`alertKinds.${a.kind}`) }), detail: describeAlert(a) ?? window };
   }
   const e = item.event;
@@ -27,15 +34,22 @@ function describe(t: Translate, describeAlert: DescribeAlert, item: TimelineItem
     case "STATE_CHANGE": {
       // The body is the reason (going back, reopening) or a comment on the step.
       if (!d.from) return { title: t("timeline.opened"), detail: e.body };
-      const title = t("timeline.stateChange", { from: t(`states.${text(d.from)}` as "states.OPEN"), to: t(`states.${text(d.to)}` as "states.OPEN") });
-      const outcome = d.outcome ? t("timeline.closedWith", { outcome: t(`outcomes.${text(d.outcome)}` as "outcomes.OTHER") }) : null;
+      const title = t("timeline.stateChange", {
+        from: t(`states.${text(d.from)}` as "states.OPEN"),
+        to: t(`states.${text(d.to)}` as "states.OPEN"),
+      });
+      const outcome = d.outcome
+        ? t("timeline.closedWith", { outcome: t(`outcomes.${text(d.outcome)}` as "outcomes.OTHER") })
+        : null;
       return { title, detail: [outcome, e.body].filter(Boolean).join(" · ") || null };
     }
     case "NOTE":
       return { title: t("timeline.note"), detail: e.body };
     case "ASSIGNMENT":
       if (!d.userName) return { title: e.body ?? t("timeline.events.ASSIGNMENT") };
-      return { title: t(d.action === "UNASSIGN" ? "timeline.unassigned" : "timeline.assigned", { name: text(d.userName) }) };
+      return {
+        title: t(d.action === "UNASSIGN" ? "timeline.unassigned" : "timeline.assigned", { name: text(d.userName) }),
+      };
     case "ALERT":
       return { title: t("timeline.alertLinked"), detail: e.body };
     default:
@@ -43,7 +57,15 @@ function describe(t: Translate, describeAlert: DescribeAlert, item: TimelineItem
   }
 }
 
-export async function TimelineList({ timeline, actors, moreHref }: { timeline: CaseTimeline; actors: Map<string, string>; moreHref: string }) {
+export async function TimelineList({
+  timeline,
+  actors,
+  moreHref,
+}: {
+  timeline: CaseTimeline;
+  actors: Map<string, string>;
+  moreHref: string;
+}) {
   const [t, ta, locale] = await Promise.all([getTranslations("cases"), getTranslations("alerts"), getLocale()]);
   const describeAlert: DescribeAlert = (alert) => {
     const reason = alertReason(alert, locale);
@@ -57,20 +79,30 @@ export async function TimelineList({ timeline, actors, moreHref }: { timeline: C
           const { title, detail } = describe(t, describeAlert, item);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
-            <li key={item.key} data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()} className="border-l-4 border-slate-200 pl-3">
+            <li
+              key={item.key}
+              data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()}
+              className="border-l-4 border-slate-200 pl-3"
+            >
               <p className="font-medium text-slate-900">{title}</p>
               {detail ? <p className="whitespace-pre-line break-words text-sm text-slate-800">{detail}</p> : null}
               <p className="text-xs text-slate-600">
-                {item.kind === "absence" ? null : <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>}
+                {item.kind === "absence" ? null : (
+                  <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>
+                )}
                 {actor ? ` · ${t("timeline.by", { name: actor })}` : null}
               </p>
             </li>
           );
         })}
       </ol>
-      <p className="mt-3 text-sm text-slate-700">{t("timeline.showing", { shown: timeline.items.length, total: timeline.total })}</p>
+      <p className="mt-3 text-sm text-slate-700">
+        {t("timeline.showing", { shown: timeline.items.length, total: timeline.total })}
+      </p>
       {timeline.hasMore ? (
-        <Link href={moreHref} scroll={false} className={`${buttonClasses("secondary")} mt-2`}>{t("timeline.more")}</Link>
+        <Link href={moreHref} scroll={false} className={`${buttonClasses("secondary")} mt-2`}>
+          {t("timeline.more")}
+        </Link>
       ) : null}
     </>
   );

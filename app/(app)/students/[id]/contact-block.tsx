@@ -3,7 +3,15 @@ import { formatDay, todayInLima } from "@/lib/format/date";
 import { contactFreshness } from "@/lib/students/record-schema";
 
 /** One contact with the date it was last verified and a visible badge once it is stale. */
-export async function ContactBlock({ title, verifiedAt, lines }: { title: string; verifiedAt: Date | null; lines: [string, string | null][] }) {
+export async function ContactBlock({
+  title,
+  verifiedAt,
+  lines,
+}: {
+  title: string;
+  verifiedAt: Date | null;
+  lines: [string, string | null][];
+}) {
   const t = await getTranslations("students.detail");
   const freshness = contactFreshness(verifiedAt, todayInLima());
   const hasAny = lines.some(([, v]) => v);
@@ -17,7 +25,10 @@ export async function ContactBlock({ title, verifiedAt, lines }: { title: string
           </span>
         )}
         {hasAny && freshness === "stale" && (
-          <span className="rounded bg-amber-200 px-2 py-0.5 text-xs font-semibold uppercase text-amber-950" title={t("staleHint")}>
+          <span
+            className="rounded bg-amber-200 px-2 py-0.5 text-xs font-semibold uppercase text-amber-950"
+            title={t("staleHint")}
+          >
             {t("stale")}
           </span>
         )}

@@ -53,7 +53,12 @@ export default async function StudentPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-2">
         <CardSection id="identification" title={t("detail.identification")}>
           <dl>
-            {row(t("detail.document"), student.documentNumber ? `${t(`documentType.${student.documentType}`)} ${student.documentNumber}` : t("documentType.NONE"))}
+            {row(
+              t("detail.document"),
+              student.documentNumber
+                ? `${t(`documentType.${student.documentType}`)} ${student.documentNumber}`
+                : t("documentType.NONE"),
+            )}
             {row(t("columns.sex"), t(`sex.${student.sex}`))}
             {row(t("detail.birthDate"), formatDay(student.birthDate))}
             {row(t("detail.level"), t(`level.${student.level}`))}
@@ -74,7 +79,11 @@ export default async function StudentPage({ params, searchParams }: Props) {
                 [t("detail.district"), student.addressDistrict],
               ]}
             />
-            <ContactBlock title={t("detail.phone")} verifiedAt={student.phoneVerifiedAt} lines={[[t("detail.phone"), student.phone]]} />
+            <ContactBlock
+              title={t("detail.phone")}
+              verifiedAt={student.phoneVerifiedAt}
+              lines={[[t("detail.phone"), student.phone]]}
+            />
             <ContactBlock
               title={t("detail.guardian")}
               verifiedAt={student.guardianVerifiedAt}

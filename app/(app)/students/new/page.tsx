@@ -14,10 +14,27 @@ export default async function NewStudentPage() {
   const schools = await findWritableSchools(user);
   if (schools.length === 0) notFound();
   const blank = {
-    schoolId: schools[0].id, documentType: "DNI", documentNumber: "", paternalSurname: "", maternalSurname: "", givenNames: "",
-    sex: "", birthDate: "", level: "SECONDARY", grade: "", section: "", addressStreet: "", addressReference: "",
-    addressDistrict: "", addressVerifiedAt: "", phone: "", phoneVerifiedAt: "", guardianName: "", guardianRelationship: "",
-    guardianPhone: "", guardianVerifiedAt: "",
+    schoolId: schools[0].id,
+    documentType: "DNI",
+    documentNumber: "",
+    paternalSurname: "",
+    maternalSurname: "",
+    givenNames: "",
+    sex: "",
+    birthDate: "",
+    level: "SECONDARY",
+    grade: "",
+    section: "",
+    addressStreet: "",
+    addressReference: "",
+    addressDistrict: "",
+    addressVerifiedAt: "",
+    phone: "",
+    phoneVerifiedAt: "",
+    guardianName: "",
+    guardianRelationship: "",
+    guardianPhone: "",
+    guardianVerifiedAt: "",
   };
   return (
     <div className="mx-auto max-w-3xl">

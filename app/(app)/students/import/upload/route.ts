@@ -6,7 +6,11 @@ import { importRoster, previewRosterImport } from "@/lib/students/import-roster"
 export const POST = createImportRoute({
   permission: "students.import",
   async preview(user, file, fields, onProgress) {
-    const p = await previewRosterImport(user, { schoolCode: fieldText(fields, "schoolCode") ?? "", ...file }, onProgress);
+    const p = await previewRosterImport(
+      user,
+      { schoolCode: fieldText(fields, "schoolCode") ?? "", ...file },
+      onProgress,
+    );
     return {
       counts: [
         { key: "rows", value: p.rows },
@@ -19,7 +23,12 @@ export const POST = createImportRoute({
     };
   },
   async commit(user, file, fields, origin, onProgress) {
-    const r = await importRoster(user, { schoolCode: fieldText(fields, "schoolCode") ?? "", ...file }, origin, onProgress);
+    const r = await importRoster(
+      user,
+      { schoolCode: fieldText(fields, "schoolCode") ?? "", ...file },
+      origin,
+      onProgress,
+    );
     return [
       { key: "created", value: r.created },
       { key: "updated", value: r.updated },
