@@ -75,7 +75,7 @@ beforeAll(async () => {
         kind: "CONSECUTIVE_UNJUSTIFIED",
         status,
         figures: {},
-        openKey: status === "OPEN" ? `${studentId}:C` : null,
+        openKey: status === "OPEN" ? `${studentId}:CONSECUTIVE_UNJUSTIFIED` : null,
       },
     });
   await alert(a.id, sa[0].id, "OPEN");
@@ -88,7 +88,15 @@ beforeAll(async () => {
   });
   ids.psych = psych.id;
   const kase = (schoolId: string, studentId: string, state: "OPEN" | "CLOSED" = "OPEN") =>
-    db.case.create({ data: { schoolId, studentId, state, openKey: state === "CLOSED" ? null : studentId } });
+    db.case.create({
+      data: {
+        schoolId,
+        studentId,
+        state,
+        openKey: state === "CLOSED" ? null : studentId,
+        ...(state === "CLOSED" ? { outcome: "REINTEGRATED" as const, closedAt: new Date() } : {}),
+      },
+    });
   const c1 = await kase(a.id, sa[0].id);
   const c2 = await kase(a.id, sa[1].id);
   await kase(a.id, sa[2].id, "CLOSED");

@@ -127,6 +127,7 @@ export function planEvaluations(ctxs: CaseCtx[]) {
         evaluationId: id,
         itemId: riskItemId(1, item.code),
         schoolId: s.schoolId,
+        instrumentId: instrumentId(1),
         value: answers[item.code],
       });
     }

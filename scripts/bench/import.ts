@@ -90,8 +90,8 @@ async function main() {
     // columns, indexes and foreign keys): the machine is shared, bracketing evens out noise.
     const rawCopy = async (table: string) => {
       await client.query(`CREATE TABLE ${table} (LIKE attendance INCLUDING ALL)`);
-      await client.query(`ALTER TABLE ${table} ADD FOREIGN KEY ("studentId") REFERENCES student(id) ON DELETE CASCADE,
-                          ADD FOREIGN KEY ("schoolId") REFERENCES school(id)`);
+      await client.query(`ALTER TABLE ${table} ADD FOREIGN KEY ("studentId", "schoolId") REFERENCES student(id, "schoolId") ON DELETE CASCADE,
+                          ADD FOREIGN KEY ("recordedById") REFERENCES app_user(id)`);
       await client.query("CHECKPOINT");
       log(`Raw COPY into ${table}…`);
       const start = performance.now();

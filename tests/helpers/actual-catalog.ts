@@ -45,13 +45,21 @@ export async function actualCatalog(url: string): Promise<Catalog> {
         (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(n, ord)
            JOIN pg_attribute a ON a.attrelid = src.oid AND a.attnum = k.n) || ') -> ' || dst.relname || ' (' ||
         (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(n, ord)
-           JOIN pg_attribute a ON a.attrelid = dst.oid AND a.attnum = k.n) || ')' AS line
+           JOIN pg_attribute a ON a.attrelid = dst.oid AND a.attnum = k.n) || ') on delete ' ||
+        CASE con.confdeltype WHEN 'a' THEN 'NoAction' WHEN 'r' THEN 'Restrict' WHEN 'c' THEN 'Cascade'
+          WHEN 'n' THEN 'SetNull' WHEN 'd' THEN 'SetDefault' END AS line
       FROM pg_constraint con
       JOIN pg_class src ON src.oid = con.conrelid
       JOIN pg_class dst ON dst.oid = con.confrelid
       JOIN pg_namespace n ON n.oid = src.relnamespace AND n.nspname = 'public'
       WHERE con.contype = 'f'`);
-    return { columns, enums, indexes, foreignKeys };
+    const checks = await q(`
+      SELECT rel.relname || ' ' || con.conname AS line
+      FROM pg_constraint con
+      JOIN pg_class rel ON rel.oid = con.conrelid
+      JOIN pg_namespace n ON n.oid = rel.relnamespace AND n.nspname = 'public'
+      WHERE con.contype = 'c' AND rel.relname <> '_prisma_migrations'`);
+    return { columns, enums, indexes, foreignKeys, checks };
   } finally {
     await client.end();
   }

@@ -16,6 +16,7 @@ type DmmfField = {
   isList: boolean;
   relationFromFields?: string[];
   relationToFields?: string[];
+  relationOnDelete?: string;
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
 type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[] };
@@ -31,8 +32,23 @@ export type Catalog = {
   columns: string[]; // "table.column type null|notnull"
   enums: string[]; // "Enum: A,B,C"
   indexes: string[]; // "table (pk|unique|index) (col1,col2)"
-  foreignKeys: string[]; // "table (cols) -> table (cols)"
+  foreignKeys: string[]; // "table (cols) -> table (cols) on delete Action"
+  checks: string[]; // "table constraint_name"
 };
+
+/**
+ * CHECK constraints: Prisma's schema language cannot express them, so they are written by hand
+ * in the migrations and listed here; a missing or unexpected one fails the drift test. What
+ * each one refuses is shown in tests/integration/constraints.integration.test.ts.
+ */
+export const EXPECTED_CHECKS = [
+  "alert alert_open_key_matches_status_chk",
+  "case_file case_file_closed_has_outcome_chk",
+  "case_file case_file_open_key_matches_state_chk",
+  "referral referral_closed_has_counter_referral_chk",
+  "referral referral_rejected_has_reason_chk",
+  "student student_document_number_iff_type_chk",
+];
 
 const SCALAR_TYPES: Record<string, string> = {
   String: "text",
@@ -78,15 +94,17 @@ export function expectedCatalog(dmmf: Dmmf = loadDmmf()): Catalog {
     const f = dmmf.datamodel.models.find((m) => m.name === model)!.fields.find((x) => x.name === field)!;
     return f.dbName ?? f.name;
   };
-  const catalog: Catalog = { columns: [], enums: [], indexes: [], foreignKeys: [] };
+  const catalog: Catalog = { columns: [], enums: [], indexes: [], foreignKeys: [], checks: [...EXPECTED_CHECKS] };
   for (const model of dmmf.datamodel.models) {
     const table = tableOf.get(model.name)!;
     for (const f of model.fields) {
       if (f.kind === "object") {
         if (f.relationFromFields?.length) {
           const target = tableOf.get(f.type)!;
+          // Prisma's default: Restrict for a required relation, SetNull for an optional one.
+          const onDelete = f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull");
           catalog.foreignKeys.push(
-            `${table} (${f.relationFromFields.map((c) => columnOf(model.name, c)).join(",")}) -> ${target} (${f.relationToFields!.map((c) => columnOf(f.type, c)).join(",")})`,
+            `${table} (${f.relationFromFields.map((c) => columnOf(model.name, c)).join(",")}) -> ${target} (${f.relationToFields!.map((c) => columnOf(f.type, c)).join(",")}) on delete ${onDelete}`,
           );
         }
         continue;

@@ -48,6 +48,16 @@ beforeAll(async () => {
   directorA = user("DIRECTOR", [schoolA], 1);
   directorB = user("DIRECTOR", [schoolB], 2);
   tutorA = user("TUTOR", [schoolA], 3);
+  // Real accounts: the audit's actorId references app_user.
+  await t.db.user.createMany({
+    data: [directorA, directorB, tutorA].map(({ id, email, name, role }) => ({
+      id,
+      email,
+      name,
+      role,
+      passwordHash: "x",
+    })),
+  });
   studentB = (
     await t.db.student.create({
       data: {

@@ -24,6 +24,12 @@ const user = (role: SessionUser["role"], schoolIds: string[], n: number): Sessio
   agencyType: null,
 });
 
+// Real accounts: recordedById and the audit's actorId reference app_user.
+const saveAccounts = (users: SessionUser[]) =>
+  t.db.user.createMany({
+    data: users.map(({ id, email, name, role }) => ({ id, email, name, role, passwordHash: "x" })),
+  });
+
 beforeAll(async () => {
   t = await createTestDatabase();
   const mk = (code: string) =>
@@ -40,6 +46,7 @@ beforeAll(async () => {
   schoolB = (await mk("9100002")).id;
   tutorA = user("TUTOR", [schoolA], 1);
   tutorB = user("TUTOR", [schoolB], 2);
+  await saveAccounts([tutorA, tutorB]);
   await t.db.student.createMany({
     data: Array.from({ length: 35 }, (_, i) => ({
       schoolId: schoolA,
@@ -196,6 +203,7 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
 
   it("a director of the school may take attendance too", async () => {
     const director = user("DIRECTOR", [schoolA], 5);
+    await saveAccounts([director]);
     const result = await saveAttendance(director, {
       ...section(),
       date: "2026-11-06",
