@@ -14,6 +14,9 @@ import { NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from 
 export const JOB_SCHEMA = "pgboss";
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
 
+/** SQLSTATE 57P01: the server terminated the connection (shutdown, pg_terminate_backend). */
+const ADMIN_SHUTDOWN = "57P01";
+
 export type BossRole = "sender" | "worker" | "runner";
 
 export function createBoss(role: BossRole, connectionString = process.env.DATABASE_URL): PgBoss {
@@ -30,7 +33,12 @@ export function createBoss(role: BossRole, connectionString = process.env.DATABA
     instanceName: isWorker ? "worker" : undefined,
   });
   // Without a listener an EventEmitter "error" would crash the process (e.g. a dropped connection).
-  boss.on("error", (error) => console.error(`[trabajos] ${role}: ${error.message}`));
+  // An idle connection closed by a server shutting down (Ctrl-C reaches the embedded cluster
+  // too) is not worth a line: the pool replaces it, and a real outage fails the next query.
+  boss.on("error", (error) => {
+    if ((error as Error & { code?: string }).code !== ADMIN_SHUTDOWN)
+      console.error(`[trabajos] ${role}: ${error.message}`);
+  });
   if (isWorker) boss.on("warning", (warning) => console.warn(`[trabajos] ${warning.message}`));
   return boss;
 }
