@@ -14,8 +14,11 @@ import { NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from 
 export const JOB_SCHEMA = "pgboss";
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
 
-/** SQLSTATE 57P01: the server terminated the connection (shutdown, pg_terminate_backend). */
-const ADMIN_SHUTDOWN = "57P01";
+/**
+ * SQLSTATEs of a server that is going away: 57P01 it terminated the connection (shutdown,
+ * pg_terminate_backend), 57P03 it refuses new work while shutting down or starting up.
+ */
+const SERVER_GOING_AWAY = new Set(["57P01", "57P03"]);
 
 export type BossRole = "sender" | "worker" | "runner";
 
@@ -33,11 +36,12 @@ export function createBoss(role: BossRole, connectionString = process.env.DATABA
     instanceName: isWorker ? "worker" : undefined,
   });
   // Without a listener an EventEmitter "error" would crash the process (e.g. a dropped connection).
-  // An idle connection closed by a server shutting down (Ctrl-C reaches the embedded cluster
-  // too) is not worth a line: the pool replaces it, and a real outage fails the next query.
+  // A server going away is not worth a line — Ctrl-C and the embedded cluster's own exit hook
+  // stop the database while the worker still polls — since pg-boss simply polls again, and an
+  // outage that lasts shows as refused connections.
   boss.on("error", (error) => {
-    if ((error as Error & { code?: string }).code !== ADMIN_SHUTDOWN)
-      console.error(`[trabajos] ${role}: ${error.message}`);
+    const code = (error as Error & { code?: string }).code;
+    if (!code || !SERVER_GOING_AWAY.has(code)) console.error(`[trabajos] ${role}: ${error.message}`);
   });
   if (isWorker) boss.on("warning", (warning) => console.warn(`[trabajos] ${warning.message}`));
   return boss;
