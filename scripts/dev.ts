@@ -1,17 +1,21 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { startWorker } from "../lib/jobs/worker";
 import { resolveDatabase } from "./lib/database";
 import { seedIfDemoAndEmpty } from "./lib/seed-on-first-run";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 // `npm run dev`: embedded PostgreSQL (unless DATABASE_URL), migrations, demo seed on the
-// first run only, then `next dev`. Ctrl-C stops both.
+// first run only, the job worker (lib/jobs) in this process, then `next dev`. Ctrl-C stops all.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const database = await resolveDatabase();
 console.log(database.embedded ? "PostgreSQL embebido listo (.data/postgres)" : "Usando DATABASE_URL");
 await seedIfDemoAndEmpty(database.url);
+// The worker's handlers use lib/db, which reads DATABASE_URL on first use.
+process.env.DATABASE_URL = database.url;
+const worker = await startWorker();
 
 const port = process.env.PORT ?? "3000";
 // Next runs as a direct child (not through npx) so stopping this script stops it too.
@@ -31,6 +35,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   child.kill("SIGTERM");
+  await worker.stop().catch((error: Error) => console.error(`[trabajos] ${error.message}`));
   await database.stop();
   process.exit(code);
 }

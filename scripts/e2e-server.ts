@@ -5,19 +5,22 @@ import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
+import { startWorker, type JobWorker } from "../lib/jobs/worker";
 import { getSeedBlocker, seedDemo } from "../prisma/seed";
 import { markDemo } from "./lib/database";
 import { createDatabaseIfMissing, freePort, startCluster } from "./lib/embedded-postgres";
 
 // Web server for Playwright (playwright.config.ts `webServer`): a throwaway embedded
 // PostgreSQL with the demo seed (or E2E_DATABASE_URL), `next build` (skipped with
-// E2E_SKIP_BUILD=1), then `next start`. SIGTERM stops Next and the cluster.
+// E2E_SKIP_BUILD=1), then the job worker and `next start`, as `npm start` runs them.
+// SIGTERM stops Next, the worker and the cluster.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = Number(process.env.PORT ?? 3100);
 const baseUrl = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 
 let child: ChildProcess | undefined;
+let worker: JobWorker | undefined;
 let stopCluster = async () => {};
 let tmp: string | undefined;
 let stopping = false;
@@ -31,6 +34,7 @@ async function shutdown(code: number) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     if (child.exitCode === null) child.kill("SIGKILL");
   }
+  await worker?.stop().catch(() => {});
   await stopCluster();
   process.exit(code);
 }
@@ -99,6 +103,8 @@ try {
     const built = await run(["build"], env);
     if (built !== 0) throw new Error(`next build terminó con código ${built}`);
   }
+  process.env.DATABASE_URL = databaseUrl;
+  worker = await startWorker();
   const host = new URL(baseUrl).hostname;
   const code = await run(["start", "--port", String(port), "--hostname", host], env);
   await shutdown(code);

@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { migrate } from "../lib/db/migrate";
+import { startWorker } from "../lib/jobs/worker";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 // `npm start` (production): requires DATABASE_URL and NEXTAUTH_SECRET, applies pending
-// migrations, then serves the built app. Nothing embedded starts here.
+// migrations, starts the job worker (lib/jobs) in this process, then serves the built app.
+// Nothing embedded starts here.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const missing = ["DATABASE_URL", "NEXTAUTH_SECRET"].filter((name) => !process.env[name]);
 if (missing.length) {
@@ -13,7 +15,19 @@ if (missing.length) {
   process.exit(1);
 }
 await migrate(process.env.DATABASE_URL!);
+const worker = await startWorker();
 const port = process.env.PORT ?? "3000";
 const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", port], { stdio: "inherit", env: process.env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+
+// Next and the worker stop side by side; the worker lets a running job finish first.
+let workerStopped: Promise<void> | undefined;
+const stopWorker = () =>
+  (workerStopped ??= worker.stop().catch((error: Error) => console.error(`[trabajos] ${error.message}`)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    child.kill(signal);
+    void stopWorker();
+  });
+child.on("exit", (code) => {
+  void stopWorker().then(() => process.exit(code ?? 0));
+});

@@ -27,18 +27,28 @@ export type ComputeScope = { schoolId?: string; studentIds?: string[] };
  */
 export const ALERT_WRITE_LOCK = 7_006_001;
 
-/** Inserts the default rules for schools that lack them (idempotent). */
-export function ensureDefaultRulesSql(scope: ComputeScope): Prisma.Sql {
+/**
+ * Inserts the default rules for schools that lack them (idempotent), with one audit entry per
+ * rule written; `origin` is the system origin of lib/audit/system-actor.ts.
+ */
+export function ensureDefaultRulesSql(scope: ComputeScope, origin: string): Prisma.Sql {
   const defaults = Object.entries(DEFAULT_RULES).map(
     ([kind, r]) => Prisma.sql`(${kind}::"AlertKind", ${r.threshold}::float8, ${r.windowDays}::int)`,
   );
   const where = scope.schoolId ? Prisma.sql`WHERE s.id = ${scope.schoolId}::uuid` : Prisma.empty;
   return Prisma.sql`
+  WITH ins AS (
     INSERT INTO alert_rule ("schoolId", kind, threshold, "windowDays")
     SELECT s.id, v.kind, v.threshold, v.window_days
       FROM school s CROSS JOIN (VALUES ${Prisma.join(defaults)}) AS v(kind, threshold, window_days)
       ${where}
-    ON CONFLICT ("schoolId", kind) DO NOTHING`;
+    ON CONFLICT ("schoolId", kind) DO NOTHING
+    RETURNING id, "schoolId", kind, threshold, "windowDays", active
+  )
+  INSERT INTO audit_log ("actorId", "actorRole", action, entity, "entityId", "schoolId", origin, details)
+  SELECT NULL, NULL, 'alertRule.createDefault', 'AlertRule', id::text, "schoolId", ${origin},
+         jsonb_build_object('kind', kind, 'threshold', threshold, 'windowDays', "windowDays", 'active', active)
+    FROM ins`;
 }
 
 /** The common table expressions that compute the candidates (`st` = students evaluated). */
@@ -193,9 +203,10 @@ export function candidatesSql(scope: ComputeScope): Prisma.Sql {
 /**
  * The whole recompute in one statement: candidates, insert of the new ones (an open alert of
  * the same student and kind wins the "openKey" conflict and is kept with its original
- * figures), and the summary.
+ * figures), one audit entry per alert raised (no actor; `origin` is the system origin of
+ * lib/audit/system-actor.ts), and the summary.
  */
-export function recomputeSql(scope: ComputeScope): Prisma.Sql {
+export function recomputeSql(scope: ComputeScope, origin: string): Prisma.Sql {
   return Prisma.sql`
   WITH ${candidateCtes(scope)},
   cand AS MATERIALIZED (${CANDIDATE_SELECT}),
@@ -204,7 +215,14 @@ export function recomputeSql(scope: ComputeScope): Prisma.Sql {
     SELECT "schoolId", "studentId", "ruleId", kind, 'OPEN', "studentId"::text || ':' || kind::text, figures, "firstDate", "lastDate"
       FROM cand
     ON CONFLICT ("openKey") DO NOTHING
-    RETURNING 1
+    RETURNING id, "schoolId", "studentId", "ruleId", kind
+  ),
+  -- A data-modifying CTE runs whether or not the final SELECT reads it.
+  aud AS (
+    INSERT INTO audit_log ("actorId", "actorRole", action, entity, "entityId", "schoolId", origin, details)
+    SELECT NULL, NULL, 'alert.raise', 'Alert', id::text, "schoolId", ${origin},
+           jsonb_build_object('studentId', "studentId", 'kind', kind, 'ruleId', "ruleId")
+      FROM ins
   )
   SELECT (SELECT count(DISTINCT "schoolId") FROM st)::int AS schools, (SELECT count(*) FROM st)::int AS students,
          (SELECT count(*) FROM cand)::int AS candidates, (SELECT count(*) FROM ins)::int AS opened`;

@@ -5,7 +5,7 @@ import { authorize } from "../auth/authorize";
 import { schoolWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { AppError } from "../errors/app-error";
-import { computeAlerts } from "./compute";
+import { enqueueSchoolRecompute, prismaJobDb } from "../jobs/enqueue";
 import { parseAlertInput } from "./review";
 import { COMPUTED_KINDS, DEFAULT_RULES, ZUpdateAlertRuleSchema, type ComputedKind } from "./schema";
 
@@ -77,13 +77,8 @@ export async function updateAlertRule(user: SessionUser | null, input: unknown, 
       },
       origin,
     );
+    // The school's recompute under the new rule, queued by this transaction (lib/jobs).
+    await enqueueSchoolRecompute(prismaJobDb(tx), v.schoolId);
   });
-  // After commit, so the new thresholds apply at once; a failure leaves the rule saved and
-  // the next recompute (attendance save, CLI) catches up.
-  try {
-    await computeAlerts(db, { schoolId: v.schoolId });
-  } catch (error) {
-    console.error("alert recomputation after rule change failed", error);
-  }
   return { schoolId: v.schoolId, kind: v.kind };
 }

@@ -1,5 +1,3 @@
-import { db } from "../db";
-import { computeAlertsForStudents } from "../alerts/compute";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { writeAuditSql } from "../audit/write-audit-sql";
 import {
@@ -21,6 +19,7 @@ import { refuseIfIssues } from "../imports/issues";
 import { inTransaction, withPgClient } from "../imports/pg";
 import { resolveImportSchool, type ImportSchool } from "../imports/school";
 import { loadStudentDirectory } from "../imports/student-directory";
+import { enqueueAlertRecompute, pgJobDb } from "../jobs/enqueue";
 import type { ImportActor, ImportFile, ImportIssue, OnImportProgress } from "../imports/types";
 
 // Attendance import in two phases, shared by the upload page and `npm run cli --
@@ -106,8 +105,8 @@ export async function previewAttendanceForSchool(
 
 /**
  * System core of the import. Refuses the whole file (AppError INVALID_INPUT with the row
- * errors, nothing written) when any row is bad. Alerts are recomputed after the commit, for
- * the students in the file, only when something changed.
+ * errors, nothing written) when any row is bad. When something changed, the alert recompute of
+ * the students in the file is queued by the import's own transaction (lib/jobs).
  */
 export async function importAttendanceForSchool(
   school: ImportSchool,
@@ -116,7 +115,7 @@ export async function importAttendanceForSchool(
   origin: RequestOrigin,
   onProgress?: OnImportProgress,
 ): Promise<AttendanceImportResult> {
-  const { result, studentIds } = await withPgClient(async (client) => {
+  return withPgClient(async (client) => {
     const dir = await loadStudentDirectory(client, school.id);
     const parsed = await parseAttendanceFile(input, dir, { month: input.month, onProgress });
     refuseIfIssues(parsed.issues);
@@ -150,22 +149,20 @@ export async function importAttendanceForSchool(
         },
         origin,
       );
+      if (counts.inserted + counts.updated > 0) {
+        const studentIds = parsed.rows.students().map((i) => dir.ids[i]);
+        await enqueueAlertRecompute(pgJobDb(client), { schoolId: school.id, studentIds });
+      }
       return counts;
     });
     onProgress?.({ phase: "write", done: total, total });
-    const changed = merged.inserted + merged.updated > 0;
     return {
-      result: {
-        ...merged,
-        unchanged: total - merged.inserted - merged.updated,
-        days: parsed.rows.dates.length,
-        errors: [],
-      },
-      studentIds: changed ? parsed.rows.students().map((i) => dir.ids[i]) : [],
+      ...merged,
+      unchanged: total - merged.inserted - merged.updated,
+      days: parsed.rows.dates.length,
+      errors: [],
     };
   });
-  if (studentIds.length > 0) await computeAlertsForStudents(db, { schoolId: school.id, studentIds });
-  return result;
 }
 
 function auditDetails(

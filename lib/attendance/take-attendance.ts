@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "../db";
-import { computeAlertsForStudents } from "../alerts/compute";
 import { writeAudit } from "../audit/write-audit";
 import { assertSchoolInScope, authorize } from "../auth/authorize";
 import { studentWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { AppError } from "../errors/app-error";
 import { dayFromIso, todayInLima } from "../format/date";
+import { enqueueAlertRecompute, prismaJobDb } from "../jobs/enqueue";
 import { countMarks, ZSaveAttendanceSchema, type AttendanceCounts, type AttendanceMark } from "./schema";
 
 export type SaveAttendanceResult = {
@@ -45,7 +45,7 @@ export async function saveAttendance(
     throw new AppError("INVALID_INPUT", "No se puede registrar asistencia de una fecha futura.");
   assertSchoolInScope(user, schoolId);
 
-  const { result, changes } = await db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Serialises concurrent saves of the same section and day so "previous values" are exact.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attendance:${schoolId}:${grade}:${section}:${date}`}))`;
     const students = await tx.student.findMany({
@@ -96,6 +96,10 @@ export async function saveAttendance(
       ON CONFLICT ("schoolId", "grade", "section", "date") DO UPDATE
         SET "recordedById" = EXCLUDED."recordedById", "recordedAt" = EXCLUDED."recordedAt"`;
 
+    // The alert recompute of exactly the students whose row was written, queued by this
+    // transaction: it runs (and is retried) only if the save commits.
+    await enqueueAlertRecompute(prismaJobDb(tx), { schoolId, studentIds: changes.map((c) => c.studentId) });
+
     const counts = countMarks(final.values());
     const isEdit = dayRow !== null || previous.size > 0;
     await writeAudit(
@@ -119,18 +123,7 @@ export async function saveAttendance(
       },
       origin,
     );
-    return { result: { date, grade, section, counts, changed: changes.length, isEdit }, changes };
+    return { date, grade, section, counts, changed: changes.length, isEdit };
   });
-
-  // After commit: alert computation reads committed attendance. A new or edited day changes
-  // the figures of exactly the students whose row was written.
-  if (changes.length > 0) {
-    try {
-      await computeAlertsForStudents(db, { schoolId, studentIds: changes.map((c) => c.studentId) });
-    } catch (error) {
-      // The attendance is saved; the periodic recomputation will catch up on the alerts.
-      console.error("alert recomputation after attendance save failed", error);
-    }
-  }
   return result;
 }

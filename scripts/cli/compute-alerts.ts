@@ -32,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
       schoolId = school.id;
     }
     const started = performance.now();
-    const summary = await computeAlerts(db, { schoolId });
+    const summary = await computeAlerts(db, { schoolId }, { command: "compute-alerts" });
     const ms = Math.round(performance.now() - started);
     console.log(
       JSON.stringify({

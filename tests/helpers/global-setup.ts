@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
+import { installJobSchema } from "../../lib/jobs/boss";
 import { seedDemo } from "../../prisma/seed";
 import { markDemo } from "../../scripts/lib/database";
 import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../../scripts/lib/embedded-postgres";
@@ -36,6 +37,8 @@ export default async function setup(project: TestProject) {
   await dropIfExists(adminUrl, [TEMPLATE_SEEDED, TEMPLATE_MIGRATED]);
   await createDatabaseIfMissing(adminUrl, TEMPLATE_MIGRATED);
   await migrate(migratedUrl);
+  // pg-boss's schema and queues, so code that queues a job finds them in every clone.
+  await installJobSchema(migratedUrl);
   await createDatabaseIfMissing(adminUrl, TEMPLATE_SEEDED, TEMPLATE_MIGRATED);
   await markDemo(seededUrl);
   const db = createPrismaClient(seededUrl);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { db, type Db } from "../../lib/db";
+import { stopSender } from "../../lib/jobs/boss";
 import { TEMPLATE_MIGRATED, TEMPLATE_SEEDED, withDatabase } from "./global-setup";
 
 export type TestDatabase = { url: string; db: Db; drop: () => Promise<void> };
@@ -26,6 +27,7 @@ export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promi
     url,
     db,
     drop: async () => {
+      await stopSender();
       await db.$disconnect();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

@@ -1,0 +1,27 @@
+import { computeAlerts, computeAlertsForStudents } from "../alerts/compute";
+import { db } from "../db";
+import { QUEUES, ZRecomputeNightlyJob, ZRecomputeSchoolJob, ZRecomputeStudentsJob, type QueueName } from "./queues";
+
+// What each queue does. A handler gets the job's payload unchecked (it parses it) and returns
+// an object pg-boss stores as the job's output; a throw fails this attempt and pg-boss retries
+// the job per its queue's policy (queues.ts). The worker and `run-jobs` take a handler map, so a
+// test can swap one handler without touching the rest.
+
+export type JobInfo = { id: string; name: QueueName };
+export type JobHandler = (data: unknown, job: JobInfo) => Promise<object | null>;
+export type JobHandlers = Record<QueueName, JobHandler>;
+
+export const DEFAULT_HANDLERS: JobHandlers = {
+  [QUEUES.recomputeStudents]: async (data, job) =>
+    computeAlertsForStudents(db, ZRecomputeStudentsJob.parse(data), { job: job.name }),
+  [QUEUES.recomputeSchool]: async (data, job) => computeAlerts(db, ZRecomputeSchoolJob.parse(data), { job: job.name }),
+  [QUEUES.recomputeNightly]: async (data, job) => {
+    ZRecomputeNightlyJob.parse(data);
+    return computeAlerts(db, {}, { job: job.name });
+  },
+};
+
+/** The default handlers with some replaced. */
+export function withHandlers(overrides: Partial<JobHandlers> = {}): JobHandlers {
+  return { ...DEFAULT_HANDLERS, ...overrides };
+}
