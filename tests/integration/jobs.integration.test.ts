@@ -19,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 let t: TestDatabase;
 let school: { id: string; codigoModular: string; name: string };
 let tutor: SessionUser;
+const ADMIN_ID = "00000000-0000-4000-8000-000000000002";
 let ids: string[] = [];
 /** The student with unjustified absences. */
 let absent: string;
@@ -71,6 +72,13 @@ beforeAll(async () => {
     agencyId: null,
     agencyType: null,
   };
+  // Real accounts: recordedById and the audit's actorId reference app_user.
+  await t.db.user.createMany({
+    data: [
+      { id: tutor.id, email: tutor.email, name: tutor.name, role: "TUTOR", passwordHash: "x" },
+      { id: ADMIN_ID, email: "admin@test.pe", name: "Admin", role: "ADMIN", passwordHash: "x" },
+    ],
+  });
   await t.db.student.createMany({
     data: Array.from({ length: 4 }, (_, i) => ({
       schoolId: school.id,
@@ -216,7 +224,7 @@ describe("[JOBS] other places that queue a recompute", () => {
   });
 
   it("a change of rule queues the school's full recompute", async () => {
-    const admin: SessionUser = { ...tutor, id: "00000000-0000-4000-8000-000000000002", role: "ADMIN", schoolIds: [] };
+    const admin: SessionUser = { ...tutor, id: ADMIN_ID, role: "ADMIN", schoolIds: [] };
     await updateAlertRule(admin, {
       schoolId: school.id,
       kind: "CONSECUTIVE_UNJUSTIFIED",
