@@ -40,14 +40,14 @@ export async function InboxStudentRow({
           </Link>
         </p>
       ) : null}
-      <ul aria-label={t("inbox.reasons", { name: student.name })} className="mt-3 divide-y divide-slate-200 border-t">
+      <ul
+        aria-label={t("inbox.reasons", { name: student.name })}
+        className="mt-3 divide-y divide-slate-200 border-t border-slate-200"
+      >
         {row.alerts.map((a) => {
           const reason = alertReason(a, locale);
           return (
-            <li
-              key={a.id}
-              className="flex flex-col gap-2 pt-3 md:flex-row md:items-start md:justify-between [&+li]:mt-3"
-            >
+            <li key={a.id} className="flex flex-col gap-2 py-3 last:pb-0 md:flex-row md:items-start md:justify-between">
               <div className="min-w-0 space-y-1">
                 <p className="text-sm font-medium text-red-800">{t(`kinds.${a.kind as "CONCERN"}`)}</p>
                 <p>{t(`reason.${reason.key as "consecutive"}`, reason.values)}</p>
