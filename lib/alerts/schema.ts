@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { enumParam, intParam, pageParam, textParam } from "../lists/params";
 
 // Alert kinds, rule defaults, the figures an alert keeps, and the inputs of the alert screens.
 // See docs/decisions/006-alert-rules.md for how each rule reads the attendance.
@@ -122,15 +123,14 @@ export const ZUpdateAlertRuleSchema = z
   });
 export type TUpdateAlertRuleSchema = z.infer<typeof ZUpdateAlertRuleSchema>;
 
-const ZOptionalInt = (min: number, max: number) =>
-  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).optional()).catch(undefined);
+export const INBOX_PAGE_SIZE = 25;
 
 /** Inbox filters from the query string: anything unreadable is ignored, not an error. */
-export const ZAlertFiltersSchema = z.object({
-  kind: z.preprocess(blankToUndefined, z.enum(ALERT_KINDS).optional()).catch(undefined),
-  grade: ZOptionalInt(1, 6),
-  section: z.preprocess(blankToUndefined, z.string().trim().max(10).optional()).catch(undefined),
-  sex: z.preprocess(blankToUndefined, z.enum(["F", "M"]).optional()).catch(undefined),
-  page: ZOptionalInt(1, 10_000),
+export const ZAlertListFilters = z.object({
+  kind: enumParam(ALERT_KINDS),
+  grade: intParam(1, 6),
+  section: textParam(10),
+  sex: enumParam(["F", "M"]),
+  page: pageParam,
 });
-export type TAlertFiltersSchema = z.infer<typeof ZAlertFiltersSchema>;
+export type TAlertListFilters = z.output<typeof ZAlertListFilters>;

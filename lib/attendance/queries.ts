@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { authorize } from "../auth/authorize";
-import { schoolWhere, studentWhere } from "../auth/scope";
+import { schoolScopeWhere, schoolWhere, studentWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { dayFromIso } from "../format/date";
 import { countMarks, type AttendanceCounts, type AttendanceMark, type TSectionRef } from "./schema";
@@ -65,9 +65,9 @@ export async function getAttendanceSheet(
     orderBy: [{ paternalSurname: "asc" }, { maternalSurname: "asc" }, { givenNames: "asc" }],
   });
   if (students.length === 0) return null;
-  const dayRow = await db.attendanceDay.findUnique({
+  const dayRow = await db.attendanceDay.findFirst({
     where: {
-      schoolId_grade_section_date: { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, date: day },
+      AND: [schoolScopeWhere(user), { schoolId: ref.schoolId, grade: ref.grade, section: ref.section, date: day }],
     },
     select: { recordedAt: true, recordedById: true },
   });
@@ -78,8 +78,15 @@ export async function getAttendanceSheet(
   }));
   let saved: AttendanceSheet["saved"] = null;
   if (dayRow) {
+    // Only staff of the section's school: a stored id must not become a lookup of anyone else.
     const recorder = dayRow.recordedById
-      ? await db.user.findUnique({ where: { id: dayRow.recordedById }, select: { name: true } })
+      ? await db.user.findFirst({
+          where: {
+            id: dayRow.recordedById,
+            schools: { some: { AND: [schoolScopeWhere(user), { schoolId: ref.schoolId }] } },
+          },
+          select: { name: true },
+        })
       : null;
     saved = {
       counts: countMarks(rows.map((r) => r.status)),

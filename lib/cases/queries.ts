@@ -4,6 +4,7 @@ import { caseWhere, scopedSchoolIds } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { loadPage, type ListQuery } from "../lists/page";
 import { CASE_PAGE_SIZE, type TCaseListFilters } from "./schema";
 import { CASE_TEAM_ROLES } from "./update-case";
 
@@ -23,13 +24,12 @@ const LIST_SELECT = {
 } satisfies Prisma.CaseSelect;
 
 export type CaseListRow = Prisma.CaseGetPayload<{ select: typeof LIST_SELECT }>;
-export type CaseListPage = { rows: CaseListRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
 export function isCaseTeam(user: Pick<SessionUser, "role">): boolean {
   return (CASE_TEAM_ROLES as readonly string[]).includes(user.role);
 }
 
-export function caseListWhere(user: SessionUser, filters: TCaseListFilters): Prisma.CaseWhereInput {
+function caseListWhere(user: SessionUser, filters: Partial<TCaseListFilters>): Prisma.CaseWhereInput {
   const and: Prisma.CaseWhereInput[] = [caseWhere(user)];
   if (filters.state) and.push({ state: filters.state });
   if (filters.assignee) {
@@ -44,25 +44,17 @@ export function caseListWhere(user: SessionUser, filters: TCaseListFilters): Pri
 }
 
 /** One page of cases, most recently changed first. A page past the end gives the last page. */
-export async function findCases(
-  user: SessionUser | null,
-  filters: TCaseListFilters,
-  pageSize = CASE_PAGE_SIZE,
-): Promise<CaseListPage> {
+export const findCases: ListQuery<TCaseListFilters, CaseListRow> = async (user, filters, pageSize = CASE_PAGE_SIZE) => {
   authorize(user, "cases.readSummary");
   const where = caseListWhere(user, filters);
-  const total = await db.case.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const rows = await db.case.findMany({
-    where,
-    select: LIST_SELECT,
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { rows, total, page, pageCount, pageSize };
-}
+  return loadPage(
+    filters.page,
+    pageSize,
+    () => db.case.count({ where }),
+    ({ skip, take }) =>
+      db.case.findMany({ where, select: LIST_SELECT, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip, take }),
+  );
+};
 
 const MEMBER_SELECT = { id: true, name: true, role: true } satisfies Prisma.UserSelect;
 export type CaseTeamMember = Prisma.UserGetPayload<{ select: typeof MEMBER_SELECT }>;

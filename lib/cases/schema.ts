@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { enumParam, intParam, optionalParam, pageParam } from "../lists/params";
 import { CASE_OUTCOMES, CASE_STATES } from "./transitions";
 
 // One schema per input. Forms post strings, so empty strings become "not given" and numbers
@@ -50,14 +51,14 @@ export const CASE_PAGE_SIZE = 25;
 
 /** Case list filters from the URL; anything unreadable is simply ignored. */
 export const ZCaseListFilters = z.object({
-  state: z.preprocess(blankToUndefined, z.enum(CASE_STATES).optional()).catch(undefined),
+  state: enumParam(CASE_STATES),
   // "me" = "Mis casos"; otherwise a user id.
-  assignee: z.preprocess(blankToUndefined, z.union([z.literal("me"), z.guid()]).optional()).catch(undefined),
-  grade: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(6).optional()).catch(undefined),
-  sex: z.preprocess(blankToUndefined, z.enum(["F", "M"]).optional()).catch(undefined),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+  assignee: optionalParam(z.union([z.literal("me"), z.guid()])),
+  grade: intParam(1, 6),
+  sex: enumParam(["F", "M"]),
+  page: pageParam,
 });
-export type TCaseListFilters = z.infer<typeof ZCaseListFilters>;
+export type TCaseListFilters = z.output<typeof ZCaseListFilters>;
 
 export const TIMELINE_DEFAULT_LIMIT = 50;
 export const TIMELINE_MAX_LIMIT = 500;

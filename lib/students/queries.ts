@@ -3,13 +3,12 @@ import { Prisma } from "../generated/prisma/client";
 import type { StudentStatus } from "../generated/prisma/enums";
 import { db } from "../db";
 import { authorize } from "../auth/authorize";
-import { schoolScopeWhere, schoolWhere, studentWhere } from "../auth/scope";
+import { schoolWhere, scopedSchoolIds, studentWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
+import { loadPage, type ListQuery } from "../lists/page";
+import { STUDENTS_PAGE_SIZE, type TStudentListFilters } from "./list-filters";
 
-export const STUDENTS_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export type StudentFilters = { q?: string; grade?: number; section?: string; status?: StudentStatus; page?: number };
 
 export type StudentListRow = {
   id: string;
@@ -25,70 +24,56 @@ export type StudentListRow = {
   schoolName: string;
 };
 
-// Accent folding without the unaccent extension: translate() maps the accented letters used
-// in Peruvian names; the search text is folded the same way in JS before it reaches SQL.
-const FROM = "ÁÉÍÓÚÜÑáéíóúüñÀÈÌÒÙàèìòù";
-const TO = "AEIOUUNaeiouunAEIOUaeiou";
-
-export function foldSearchText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .trim();
-}
+// Exactly the expression of the trigram index "student_search_trgm_idx" (migration
+// 20261128090000_search_unaccent_trgm); any other spelling and the planner scans the table.
+const SEARCH_TEXT = Prisma.sql`lower(immutable_unaccent(s."paternalSurname" || ' ' || s."maternalSurname" || ' ' || s."givenNames" || ' ' || coalesce(s."documentNumber", '')))`;
 
 function likeEscape(token: string): string {
   return token.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/**
- * The roster page: every word of `q` must appear in a name (accent- and case-insensitive),
- * or `q` is the start of the document number. Scope: the user's schools (studentWhere).
- */
-export async function findStudents(user: SessionUser | null, filters: StudentFilters) {
-  authorize(user, "students.read");
-  // studentWhere(user) is the school filter for every role allowed this far.
-  const schoolIds = schoolScopeWhere(user).schoolId.in;
-  const page = Math.max(1, Math.floor(filters.page ?? 1));
-  const conditions: Prisma.Sql[] = [Prisma.sql`s."schoolId" = ANY(${schoolIds}::uuid[])`];
+/** The roster's WHERE clause (table alias `s`); exported so a test can EXPLAIN it. */
+export function studentListWhere(user: SessionUser, filters: Partial<TStudentListFilters>): Prisma.Sql {
+  // The school scope of every role that passed authorize("students.read").
+  const conditions: Prisma.Sql[] = [Prisma.sql`s."schoolId" = ANY(${scopedSchoolIds(user)}::uuid[])`];
   if (filters.grade) conditions.push(Prisma.sql`s.grade = ${filters.grade}::smallint`);
   if (filters.section) conditions.push(Prisma.sql`s.section = ${filters.section}`);
   if (filters.status) conditions.push(Prisma.sql`s.status = ${filters.status}::"StudentStatus"`);
-  const q = foldSearchText(filters.q ?? "");
-  if (q) {
-    const name = Prisma.sql`translate(s."paternalSurname" || ' ' || s."maternalSurname" || ' ' || s."givenNames", ${FROM}, ${TO})`;
-    const words = q
-      .split(/\s+/)
-      .slice(0, 6)
-      .map((w) => Prisma.sql`${name} ILIKE ${`%${likeEscape(w)}%`}`);
-    conditions.push(Prisma.sql`((${Prisma.join(words, " AND ")}) OR s."documentNumber" ILIKE ${`${likeEscape(q)}%`})`);
+  // Every word must appear in the name or the document number, folded by the same function
+  // as the index so "Nuñez" finds "Núñez" and "jose" finds "José".
+  const words = (filters.q ?? "").split(/\s+/).filter(Boolean).slice(0, 6);
+  for (const word of words) {
+    conditions.push(Prisma.sql`${SEARCH_TEXT} LIKE '%' || lower(immutable_unaccent(${likeEscape(word)})) || '%'`);
   }
-  const where = Prisma.join(conditions, " AND ");
-  const rows = await db.$queryRaw<(StudentListRow & { total: bigint })[]>`
-    SELECT s.id::text AS id, s."documentType"::text AS "documentType", s."documentNumber", s."paternalSurname",
-           s."maternalSurname", s."givenNames", s.sex::text AS sex, s.grade::int AS grade, s.section,
-           s.status::text AS status, sc.name AS "schoolName", count(*) OVER () AS total
-      FROM student s JOIN school sc ON sc.id = s."schoolId"
-     WHERE ${where}
-     ORDER BY s."paternalSurname", s."maternalSurname", s."givenNames", s.id
-     LIMIT ${STUDENTS_PAGE_SIZE} OFFSET ${(page - 1) * STUDENTS_PAGE_SIZE}`;
-  let total = rows.length > 0 ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && page > 1) {
-    // Past the last page: still report the real total so the pager can link back.
-    total = await db.student.count({ where: { AND: [studentWhere(user), filterWhere(filters)] } });
-  }
-  return {
-    // The window-count column stays on the rows; they never leave the server.
-    rows: rows as StudentListRow[],
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / STUDENTS_PAGE_SIZE)),
-  };
+  return Prisma.join(conditions, " AND ");
 }
 
-function filterWhere(f: StudentFilters): Prisma.StudentWhereInput {
-  return { grade: f.grade, section: f.section, status: f.status };
-}
+/** The roster page, ordered by name. Scope: the user's schools. */
+export const findStudents: ListQuery<TStudentListFilters, StudentListRow> = async (
+  user,
+  filters,
+  pageSize = STUDENTS_PAGE_SIZE,
+) => {
+  authorize(user, "students.read");
+  const where = studentListWhere(user, filters);
+  return loadPage(
+    filters.page,
+    pageSize,
+    async () => {
+      const [{ total }] = await db.$queryRaw<{ total: number }[]>`
+        SELECT count(*)::int AS total FROM student s WHERE ${where}`;
+      return total;
+    },
+    ({ skip, take }) => db.$queryRaw<StudentListRow[]>`
+      SELECT s.id::text AS id, s."documentType"::text AS "documentType", s."documentNumber", s."paternalSurname",
+             s."maternalSurname", s."givenNames", s.sex::text AS sex, s.grade::int AS grade, s.section,
+             s.status::text AS status, sc.name AS "schoolName"
+        FROM student s JOIN school sc ON sc.id = s."schoolId"
+       WHERE ${where}
+       ORDER BY s."paternalSurname", s."maternalSurname", s."givenNames", s.id
+       LIMIT ${take} OFFSET ${skip}`,
+  );
+};
 
 /** Grades and sections present in the user's schools, for the filter selects. */
 export async function findStudentSections(user: SessionUser | null) {

@@ -33,11 +33,14 @@ export async function actualCatalog(url: string): Promise<Catalog> {
     const indexes = await q(`
       SELECT c.relname || ' ' ||
         CASE WHEN i.indisprimary THEN 'pk' WHEN i.indisunique THEN 'unique' ELSE 'index' END || ' (' ||
+        -- An index on an expression has no column list; it is named instead (see SQL_ONLY_INDEXES).
+        CASE WHEN i.indexprs IS NOT NULL THEN 'expression ' || ic.relname ELSE
         (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
            FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) || ')' AS line
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) END || ')' AS line
       FROM pg_index i
       JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_class ic ON ic.oid = i.indexrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
       WHERE c.relname <> '_prisma_migrations'`);
     const foreignKeys = await q(`

@@ -324,20 +324,23 @@ describe("[ALERTS] on the pilot demo data", () => {
     expect(new Set(fromScratch.map((a) => a.studentId)).size).toBe(278);
   });
 
-  it("[SCOPE] a director sees only their school's open alerts; other roles none", async () => {
+  it("[SCOPE] a director sees only their school's students with open alerts; other roles none", async () => {
     const director = await userByEmail("director@demo.pe");
     const sjl = await userByEmail("director.sjl@demo.pe");
     const page = await findOpenAlerts(director, {});
     expect(page.total).toBeGreaterThan(0);
-    expect(page.items.every((a) => director.schoolIds.includes(a.school.id))).toBe(true);
-    const total = await seeded.db.alert.count({ where: { status: "OPEN", schoolId: director.schoolIds[0] } });
-    expect(page.total).toBe(total);
+    expect(page.rows.every((r) => director.schoolIds.includes(r.school.id))).toBe(true);
+    const open = await seeded.db.alert.findMany({
+      where: { status: "OPEN", schoolId: director.schoolIds[0] },
+      select: { studentId: true },
+    });
+    expect(page.total).toBe(new Set(open.map((a) => a.studentId)).size);
     const other = await findOpenAlerts(sjl, {});
-    expect(other.items.some((a) => director.schoolIds.includes(a.school.id))).toBe(false);
-    // Newest first, with grade, section and sex.
-    const dates = page.items.map((a) => a.createdAt.getTime());
-    expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    expect(page.items[0].student).toMatchObject({
+    expect(other.rows.some((r) => director.schoolIds.includes(r.school.id))).toBe(false);
+    // The student with the newest alert first, with grade, section and sex.
+    const newest = page.rows.map((r) => Math.max(...r.alerts.map((a) => a.createdAt.getTime())));
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    expect(page.rows[0].student).toMatchObject({
       grade: expect.any(Number),
       section: expect.any(String),
       sex: expect.stringMatching(/^[FM]$/),
@@ -347,20 +350,55 @@ describe("[ALERTS] on the pilot demo data", () => {
     }
   });
 
+  it("shows each student once with all of their open alerts, and pages by student", async () => {
+    const director = await userByEmail("director@demo.pe");
+    const first = await findOpenAlerts(director, {}, 5);
+    const pages = [first];
+    for (let p = 2; p <= first.pageCount; p++) pages.push(await findOpenAlerts(director, { page: p }, 5));
+    const rows = pages.flatMap((p) => p.rows);
+    expect(first.pageCount).toBe(Math.ceil(first.total / first.pageSize));
+    expect(first.pageCount).toBeGreaterThan(1);
+    expect(rows).toHaveLength(first.total);
+    expect(new Set(rows.map((r) => r.student.id)).size).toBe(rows.length);
+
+    const open = await seeded.db.alert.findMany({
+      where: { status: "OPEN", schoolId: director.schoolIds[0] },
+      select: { id: true, studentId: true },
+    });
+    expect(rows.flatMap((r) => r.alerts.map((a) => a.id)).sort()).toEqual(open.map((a) => a.id).sort());
+    // The demo has students with several open alerts; they are one row, not one per alert.
+    const several = rows.find((r) => r.alerts.length > 1);
+    expect(several).toBeDefined();
+    expect(several!.alerts.map((a) => a.id).sort()).toEqual(
+      open
+        .filter((a) => a.studentId === several!.student.id)
+        .map((a) => a.id)
+        .sort(),
+    );
+    // A page past the end shows the last page.
+    expect((await findOpenAlerts(director, { page: 999 }, 5)).page).toBe(first.pageCount);
+  });
+
   it("filters by kind, grade, section and sex", async () => {
     const director = await userByEmail("director@demo.pe");
     const all = await findOpenAlerts(director, {});
-    const a = all.items[0];
+    const row = all.rows[0];
+    const kind = row.alerts[0].kind as ComputedKind;
     const filtered = await findOpenAlerts(director, {
-      kind: a.kind as ComputedKind,
-      grade: a.student.grade,
-      section: a.student.section,
-      sex: a.student.sex,
+      kind,
+      grade: row.student.grade,
+      section: row.student.section,
+      sex: row.student.sex,
     });
-    expect(filtered.items.map((x) => x.id)).toContain(a.id);
+    expect(filtered.rows.map((x) => x.student.id)).toContain(row.student.id);
+    expect(filtered.total).toBeLessThan(all.total);
     expect(
-      filtered.items.every(
-        (x) => x.kind === a.kind && x.student.grade === a.student.grade && x.student.sex === a.student.sex,
+      filtered.rows.every(
+        (x) =>
+          x.alerts.some((a) => a.kind === kind) &&
+          x.student.grade === row.student.grade &&
+          x.student.section === row.student.section &&
+          x.student.sex === row.student.sex,
       ),
     ).toBe(true);
   });
@@ -369,7 +407,8 @@ describe("[ALERTS] on the pilot demo data", () => {
     const db = seeded.db;
     const director = await userByEmail("director@demo.pe");
     const sjl = await userByEmail("director.sjl@demo.pe");
-    const alert = (await findOpenAlerts(director, {})).items[0];
+    const first = (await findOpenAlerts(director, {})).rows[0];
+    const alert = { ...first.alerts[0], school: first.school, student: first.student };
 
     await expect(dismissAlert(director, { alertId: alert.id, reason: " " }, { via: "web" })).rejects.toMatchObject({
       code: "INVALID_INPUT",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/types";
 import { dayFromIso, isoFromDay, todayInLima } from "../../lib/format/date";
-import { findStudents, getStudent } from "../../lib/students/queries";
+import { findStudents, getStudent, studentListWhere } from "../../lib/students/queries";
 import { createStudent, setStudentStatus, updateStudent } from "../../lib/students/student-records";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -175,16 +175,39 @@ describe("[STUDENTS] records by hand", () => {
 });
 
 describe("[STUDENTS] list", () => {
-  it("finds by name ignoring accents and case, or by document prefix", async () => {
+  it("finds by name ignoring accents and case, or by document number", async () => {
     expect((await findStudents(directorA, { q: "gomez nunez" })).rows.map((r) => r.givenNames)).toEqual(["María José"]);
+    expect((await findStudents(directorA, { q: "Nuñez" })).rows.map((r) => r.maternalSurname)).toEqual(["Núñez"]);
+    expect((await findStudents(directorA, { q: "jose" })).rows.map((r) => r.givenNames)).toEqual(["María José"]);
     expect((await findStudents(directorA, { q: "MARIA" })).total).toBe(1);
     expect((await findStudents(directorA, { q: "7123" })).total).toBe(1);
     expect((await findStudents(directorA, { q: "50%" })).total).toBe(0);
+    expect((await findStudents(directorA, { q: "relleno_1" })).total).toBe(0);
+  });
+
+  it("an accented search finds a name stored without accents", async () => {
+    await t.db.student.create({
+      data: {
+        schoolId: schoolB,
+        documentType: "DNI",
+        documentNumber: "79999998",
+        paternalSurname: "Nunez",
+        maternalSurname: "Pena",
+        givenNames: "Jose Angel",
+        sex: "M",
+        grade: 3,
+        section: "B",
+      },
+    });
+    expect((await findStudents(directorB, { q: "Núñez Peña" })).rows.map((r) => r.givenNames)).toEqual(["Jose Angel"]);
+    expect((await findStudents(directorB, { q: "JOSÉ ÁNGEL" })).total).toBe(1);
+    // The other school's "Núñez" stays out of scope.
+    expect((await findStudents(directorB, { q: "nunez" })).total).toBe(1);
   });
 
   it("filters by grade, section and status and pages by 50 with the total", async () => {
     const page1 = await findStudents(directorA, {});
-    expect(page1).toMatchObject({ total: 61, pageCount: 2 });
+    expect(page1).toMatchObject({ total: 61, pageCount: 2, pageSize: 50 });
     expect(page1.rows).toHaveLength(50);
     expect((await findStudents(directorA, { page: 2 })).rows).toHaveLength(11);
     expect((await findStudents(directorA, { page: 9 })).total).toBe(61);
@@ -192,5 +215,44 @@ describe("[STUDENTS] list", () => {
     expect((await findStudents(directorA, { status: "WITHDRAWN" })).rows.map((r) => r.paternalSurname)).toEqual([
       "Gómez",
     ]);
+  });
+
+  it("[REGRESSION] a search past its last page reports the search's total, not the whole roster's", async () => {
+    // Relleno00…Relleno09: ten of the school's sixty-odd students.
+    const beyond = await findStudents(directorA, { q: "relleno0", page: 9 });
+    expect(beyond).toMatchObject({ total: 10, page: 1, pageCount: 1 });
+    expect(beyond.rows.map((r) => r.paternalSurname)).toEqual(Array.from({ length: 10 }, (_, i) => `Relleno0${i}`));
+    const small = await findStudents(directorA, { q: "relleno0", page: 7 }, 4);
+    expect(small).toMatchObject({ total: 10, page: 3, pageCount: 3 });
+    expect(small.rows.map((r) => r.paternalSurname)).toEqual(["Relleno08", "Relleno09"]);
+  });
+});
+
+describe("[STUDENTS] search at scale", () => {
+  it("uses the trigram index on the folded name (a few thousand students)", async () => {
+    const schoolC = (
+      await t.db.school.create({
+        data: { codigoModular: "9200003", name: "IE 9200003", region: "Lima", province: "Lima", district: "Comas" },
+      })
+    ).id;
+    await t.db.$executeRaw`
+      INSERT INTO student ("schoolId", "documentType", "documentNumber", "paternalSurname", "maternalSurname", "givenNames", sex, grade, section)
+      SELECT ${schoolC}::uuid, 'DNI', lpad((80000000 + i)::text, 8, '0'),
+             (ARRAY['Quispe','Mamani','Huamán','Flores','Rojas','Sánchez','García','Torres','Ramírez','Vargas'])[1 + i % 10],
+             (ARRAY['Condori','Chávez','Gutiérrez','Díaz','Mendoza','Ccahuana','Espinoza','Cruz'])[1 + (i / 10) % 8],
+             (ARRAY['Ana','Luis','Rosa','Jhon','Milagros','Kevin','Yésica','Brayan','Lucía'])[1 + (i / 80) % 9] || ' ' || i,
+             'F', 1 + i % 5, 'A'
+        FROM generate_series(1, 3000) AS i`;
+    await t.db.$executeRaw`ANALYZE student`;
+    const directorC = user("DIRECTOR", [schoolC], 5);
+    const expected = Array.from({ length: 3000 }, (_, k) => k + 1).filter(
+      (i) => i % 10 === 2 && Math.floor(i / 80) % 9 === 6,
+    ).length;
+    expect((await findStudents(directorC, { q: "yesica huaman" })).total).toBe(expected);
+
+    const plan = await t.db.$queryRaw<{ "QUERY PLAN": string }[]>`
+      EXPLAIN SELECT count(*) FROM student s WHERE ${studentListWhere(directorC, { q: "yesica huaman" })}`;
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("Bitmap Index Scan on student_search_trgm_idx");
   });
 });

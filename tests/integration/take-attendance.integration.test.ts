@@ -211,4 +211,22 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
     });
     expect(result.counts).toEqual({ PRESENT: 34, UNJUSTIFIED: 0, JUSTIFIED: 0, LATE: 1 });
   });
+
+  it("[SCOPE] names who recorded the day only when that person is staff of the section's school", async () => {
+    const date = "2026-11-09";
+    const staff = (school: string, email: string, name: string) =>
+      t.db.user.create({
+        data: { email, name, role: "TUTOR", passwordHash: "-", schools: { create: { schoolId: school } } },
+        select: { id: true },
+      });
+    const recorder = await staff(schoolA, "registra@test.pe", "Tutora Registradora");
+    const outsider = await staff(schoolB, "ajena@test.pe", "Persona Ajena");
+    await saveAttendance({ ...tutorA, id: recorder.id }, { ...section(), date, marks: [] });
+    expect((await getAttendanceSheet(tutorA, section(), date))?.saved?.recordedBy).toBe("Tutora Registradora");
+
+    // A stored id of someone from another school is not looked up.
+    await t.db.attendanceDay.updateMany({ where: { date: dayFromIso(date) }, data: { recordedById: outsider.id } });
+    const sheet = await getAttendanceSheet(tutorA, section(), date);
+    expect(sheet?.saved).toMatchObject({ recordedBy: null, counts: { PRESENT: 35 } });
+  });
 });

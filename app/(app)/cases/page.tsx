@@ -2,24 +2,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { findCases, isCaseTeam, listAssigneeFilterOptions } from "@/lib/cases/queries";
 import { ZCaseListFilters } from "@/lib/cases/schema";
+import { listHref, parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { CaseFiltersForm } from "./case-filters";
 import { CaseList } from "./case-list";
-import { caseListHref } from "./case-list-href";
-import { CasesPager } from "./cases-pager";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<RawSearchParams> };
 
 export default async function CasesPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "cases.readSummary") || user.role === "AGENCY_STAFF") notFound();
-  const raw = await searchParams;
-  const filters = ZCaseListFilters.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const filters = parseListParams(await searchParams, ZCaseListFilters);
   const [t, result, members] = await Promise.all([
     getTranslations("cases"),
     findCases(user, filters),
@@ -36,14 +33,14 @@ export default async function CasesPage({ searchParams }: Props) {
       {showMine ? (
         <nav aria-label={t("list.views")} className="flex flex-wrap gap-2">
           <Link
-            href={caseListHref({ ...filters, assignee: undefined })}
+            href={listHref("/cases", { ...filters, assignee: undefined })}
             aria-current={!mine ? "page" : undefined}
             className={tab(!mine)}
           >
             {t("list.all")}
           </Link>
           <Link
-            href={caseListHref({ ...filters, assignee: "me" })}
+            href={listHref("/cases", { ...filters, assignee: "me" })}
             aria-current={mine ? "page" : undefined}
             className={tab(mine)}
           >
@@ -60,7 +57,7 @@ export default async function CasesPage({ searchParams }: Props) {
       ) : (
         <CaseList rows={result.rows} showSchool={user.schoolIds.length > 1} />
       )}
-      <CasesPager filters={filters} page={result.page} pageCount={result.pageCount} />
+      <Pager path="/cases" filters={filters} page={result.page} pageCount={result.pageCount} />
     </div>
   );
 }

@@ -3,36 +3,22 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { STUDENT_STATUSES } from "@/lib/students/record-schema";
-import { findStudents, findStudentSections, type StudentFilters } from "@/lib/students/queries";
+import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
+import { ZStudentListFilters } from "@/lib/students/list-filters";
+import { findStudents, findStudentSections } from "@/lib/students/queries";
 import { StudentFiltersForm } from "./student-filters";
-import { StudentsPager } from "./students-pager";
 import { StudentsTable } from "./students-table";
 
-type Search = { q?: string; grade?: string; section?: string; status?: string; page?: string };
-type Props = { searchParams: Promise<Search> };
-
-/** GET parameters → filters; anything unexpected is ignored rather than refused. */
-function toFilters(p: Search): StudentFilters {
-  const grade = Number(p.grade);
-  const page = Number(p.page);
-  const status = STUDENT_STATUSES.find((s) => s === p.status);
-  return {
-    q: p.q?.slice(0, 100) || undefined,
-    grade: Number.isInteger(grade) && grade >= 1 && grade <= 6 ? grade : undefined,
-    section: p.section?.slice(0, 10) || undefined,
-    status,
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-  };
-}
+type Props = { searchParams: Promise<RawSearchParams> };
 
 export default async function StudentsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "students.read")) notFound();
   const t = await getTranslations("students");
-  const filters = toFilters(await searchParams);
+  const filters = parseListParams(await searchParams, ZStudentListFilters);
   const [result, sections] = await Promise.all([findStudents(user, filters), findStudentSections(user)]);
   const multiSchool = user.schoolIds.length > 1;
 
@@ -65,7 +51,7 @@ export default async function StudentsPage({ searchParams }: Props) {
       ) : (
         <StudentsTable rows={result.rows} showSchool={multiSchool} />
       )}
-      <StudentsPager filters={filters} page={result.page} pageCount={result.pageCount} />
+      <Pager path="/students" filters={filters} page={result.page} pageCount={result.pageCount} />
     </div>
   );
 }

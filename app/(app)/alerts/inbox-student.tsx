@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { InboxStudent } from "@/lib/alerts/queries";
+import { alertReason } from "@/lib/alerts/reason";
+import { formatDateTime } from "@/lib/format/date";
+import { AlertActions } from "./alert-actions";
+
+/** One student of the inbox: who, and every open alert with its figures and its own actions. */
+export async function InboxStudentRow({
+  row,
+  showSchool,
+  canReview,
+  canOpenCase,
+}: {
+  row: InboxStudent;
+  showSchool: boolean;
+  canReview: boolean;
+  canOpenCase: boolean;
+}) {
+  const [t, locale] = await Promise.all([getTranslations("alerts"), getLocale()]);
+  const { student } = row;
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="inbox-student">
+      <h2 className="text-base font-semibold">
+        <Link href={`/students/${student.id}`} className="underline-offset-2 hover:underline">
+          {student.name}
+        </Link>
+      </h2>
+      <p className="text-sm text-slate-700">
+        {t("gradeSection", { grade: student.grade, section: student.section })} · {t(`sex.${student.sex}`)}
+        {showSchool ? ` · ${row.school.name}` : null}
+      </p>
+      {row.openCaseId ? (
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900">
+            {t("inbox.openCaseBadge")}
+          </span>
+          <Link href={`/cases/${row.openCaseId}`} className="text-teal-800 underline">
+            {t("inbox.viewCase")}
+          </Link>
+        </p>
+      ) : null}
+      <ul
+        aria-label={t("inbox.reasons", { name: student.name })}
+        className="mt-3 divide-y divide-slate-200 border-t border-slate-200"
+      >
+        {row.alerts.map((a) => {
+          const reason = alertReason(a, locale);
+          return (
+            <li key={a.id} className="flex flex-col gap-2 py-3 last:pb-0 md:flex-row md:items-start md:justify-between">
+              <div className="min-w-0 space-y-1">
+                <p className="text-sm font-medium text-red-800">{t(`kinds.${a.kind as "CONCERN"}`)}</p>
+                <p>{t(`reason.${reason.key as "consecutive"}`, reason.values)}</p>
+                <p className="text-xs text-slate-600">{t("inbox.raisedOn", { date: formatDateTime(a.createdAt) })}</p>
+              </div>
+              {canReview ? (
+                <AlertActions
+                  alertId={a.id}
+                  studentName={student.name}
+                  hasOpenCase={row.openCaseId !== null}
+                  canOpenCase={canOpenCase}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
