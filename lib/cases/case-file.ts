@@ -1,5 +1,5 @@
 import "server-only";
-import { writeAudit } from "../audit/write-audit";
+import { writeReadAudit } from "../audit/write-read-audit";
 import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "../auth/policy";
 import { caseWhere, referralWhere, riskItemWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
@@ -306,6 +306,7 @@ async function loadSections(
 /**
  * The case file as `user` may see it. Out of scope, unknown id or no permission: NOT_FOUND,
  * plus a `case.read_denied` audit entry (written on its own, since the read rolled back).
+ * Both entries are skipped when the same read was recorded minutes ago (write-read-audit.ts).
  */
 export async function getCaseFileOrThrow(
   user: SessionUser | null,
@@ -331,7 +332,8 @@ export async function getCaseFileOrThrow(
       // The outcome note is free text written by the team: note content, not a case field.
       if (access === "AGENCY" && !sections.includes("NOTES")) c.outcomeNote = null;
       // Written before the sections load: if any later query fails, the entry rolls back with it.
-      await writeAudit(
+      // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
+      await writeReadAudit(
         tx,
         user,
         { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
@@ -342,7 +344,12 @@ export async function getCaseFileOrThrow(
     });
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") {
-      await writeAudit(db, user, { action: "case.read_denied", entity: "Case", entityId: caseId.slice(0, 64) }, origin);
+      await writeReadAudit(
+        db,
+        user,
+        { action: "case.read_denied", entity: "Case", entityId: caseId.slice(0, 64) },
+        origin,
+      );
     }
     throw e;
   }

@@ -50,13 +50,6 @@ export const STATE_LABEL_ES: Record<CaseState, string> = {
   CLOSED: "Cerrado",
 };
 
-export const OUTCOME_LABEL_ES: Record<CaseOutcome, string> = {
-  REINTEGRATED: "Reintegrado",
-  TRANSFERRED: "Trasladado",
-  DROPPED_OUT: "Abandonó los estudios",
-  OTHER: "Otro",
-};
-
 const KIND_ORDER: Record<TransitionKind, number> = { FORWARD: 0, CLOSE: 1, BACKWARD: 2, REOPEN: 3 };
 
 /** Targets reachable from `from`: the next step first, then closing, then going back. */

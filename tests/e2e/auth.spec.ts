@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, fillLogin, login, logout, statValue } from "./fixtures";
+import { DEMO_ACCOUNTS, fillLogin, homeFigures, login, logout } from "./fixtures";
+import { expectedHomeFigures, PILOT } from "./seed-figures";
 
-// Every demo account signs in once, lands on its role's home with a figure from its own
-// scope and the navigation its role allows, and signs out.
+// Every demo account signs in once, lands on its role's home with exactly the figures of its
+// own scope and the navigation its role allows, and signs out. The figures are those of the
+// untouched demo: this file runs before the specs that change data (playwright.config.ts).
 test.describe.configure({ mode: "parallel" });
 
 const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Configuración"];
@@ -12,68 +14,32 @@ async function navLinks(page: Page, name = "Navegación principal"): Promise<str
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
 }
 
-async function expectCount(
-  page: Page,
-  testId: string,
-  check: (n: number) => void = (n) => expect(n).toBeGreaterThanOrEqual(0),
-) {
-  const value = await statValue(page, testId);
-  expect(value, `${testId} shows a number`).toMatch(/^\d+$/);
-  check(Number(value));
-  return Number(value);
+/** The home shows exactly the figures the demo data gives this account, in order. */
+async function expectSeededFigures(page: Page, email: string) {
+  expect(await homeFigures(page)).toEqual(expectedHomeFigures(email));
 }
 
-const accounts: { email: string; role: string; nav: string[]; checks: (page: Page) => Promise<void> }[] = [
+const accounts: { email: string; role: string; nav: string[]; checks?: (page: Page) => Promise<void> }[] = [
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
     nav: ["Inicio", "Reglas de alerta", "Configuración"],
-    checks: async (page) => {
-      await expectCount(page, "stat-users", (n) => expect(n).toBeGreaterThanOrEqual(14));
-      await expectCount(page, "stat-schools", (n) => expect(n).toBe(4));
-      await expectCount(page, "stat-agencies", (n) => expect(n).toBeGreaterThan(0));
-    },
   },
   {
     email: DEMO_ACCOUNTS.coordinator,
     role: "Coordinador(a) de la estrategia",
     nav: ["Inicio", "Configuración"],
-    checks: async (page) => {
-      // The pilot followed 2,356 students in the four schools.
-      await expectCount(page, "stat-students-followed", (n) => expect(n).toBe(2356));
-      await expectCount(page, "stat-students-alerted", (n) => expect(n).toBeGreaterThanOrEqual(278));
-      // Aggregates only: no student names reach this role's home.
-      await expect(page.getByTestId("stat-students")).toHaveCount(0);
+    checks: async () => {
+      // Aggregates only (no student list), and the pilot's own figures.
+      const figures = expectedHomeFigures(DEMO_ACCOUNTS.coordinator);
+      expect(figures.map((f) => f.id)).not.toContain("students");
+      expect(figures.find((f) => f.id === "students-followed")?.value).toBe(String(PILOT.studentsFollowed));
+      expect(figures.find((f) => f.id === "students-alerted")?.value).toBe(String(PILOT.studentsAlerted));
     },
   },
-  {
-    email: DEMO_ACCOUNTS.psychologist,
-    role: "Psicólogo(a)",
-    nav: CASE_TEAM_NAV,
-    checks: async (page) => {
-      await expectCount(page, "stat-open-cases", (n) => expect(n).toBeGreaterThan(0));
-      await expectCount(page, "stat-my-cases");
-      await expectCount(page, "stat-overdue-referrals");
-    },
-  },
-  {
-    email: DEMO_ACCOUNTS.socialWorker,
-    role: "Trabajador(a) social",
-    nav: CASE_TEAM_NAV,
-    checks: async (page) => {
-      await expectCount(page, "stat-open-cases", (n) => expect(n).toBeGreaterThan(0));
-      await expectCount(page, "stat-overdue-referrals");
-    },
-  },
-  {
-    email: DEMO_ACCOUNTS.educator,
-    role: "Educador(a)",
-    nav: CASE_TEAM_NAV,
-    checks: async (page) => {
-      await expectCount(page, "stat-open-cases", (n) => expect(n).toBeGreaterThan(0));
-      await expectCount(page, "stat-my-cases");
-    },
-  },
+  { email: DEMO_ACCOUNTS.psychologist, role: "Psicólogo(a)", nav: CASE_TEAM_NAV },
+  { email: DEMO_ACCOUNTS.socialWorker, role: "Trabajador(a) social", nav: CASE_TEAM_NAV },
+  { email: DEMO_ACCOUNTS.educator, role: "Educador(a)", nav: CASE_TEAM_NAV },
   ...(
     [
       [DEMO_ACCOUNTS.demuna, "Personal de DEMUNA"],
@@ -87,13 +53,7 @@ const accounts: { email: string; role: string; nav: string[]; checks: (page: Pag
     email,
     role,
     nav: AGENCY_NAV,
-    checks: async (page: Page) => {
-      await expectCount(page, "stat-referrals-waiting");
-      await expectCount(page, "stat-referrals-in-progress");
-      await expectCount(page, "stat-overdue-referrals");
-      await expect(page.getByTestId("stat-students")).toHaveCount(0);
-      if (email === DEMO_ACCOUNTS.ugel) await switchLanguageAndBack(page);
-    },
+    checks: email === DEMO_ACCOUNTS.ugel ? switchLanguageAndBack : undefined,
   })),
 ];
 
@@ -121,7 +81,8 @@ for (const account of accounts) {
     await login(page, account.email);
     await expect(page.getByTestId("home-role")).toHaveText(account.role);
     expect(await navLinks(page)).toEqual(account.nav);
-    await account.checks(page);
+    await expectSeededFigures(page, account.email);
+    await account.checks?.(page);
     await logout(page);
     await expect(page.getByRole("button", { name: "Ingresar" })).toBeVisible();
     // Signed out means signed out: the home sends back to the login page.
@@ -132,18 +93,18 @@ for (const account of accounts) {
 
 test("[AUTH] each director sees the figures of their own school only", async ({ page }) => {
   const directorNav = ["Inicio", "Estudiantes", "Asistencia", "Alertas", "Casos", "Configuración"];
+  // The two schools' demo figures differ, so a director shown the other school's would fail.
+  expect(expectedHomeFigures(DEMO_ACCOUNTS.director)).not.toEqual(expectedHomeFigures(DEMO_ACCOUNTS.directorSjl));
+
   await login(page, DEMO_ACCOUNTS.director);
   await expect(page.getByTestId("home-role")).toHaveText("Director(a)");
   expect(await navLinks(page)).toEqual(directorNav);
-  const trujillo = await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
-  await expectCount(page, "stat-open-alerts");
-  await expectCount(page, "stat-attendance-today");
+  await expectSeededFigures(page, DEMO_ACCOUNTS.director);
   await logout(page);
 
   await login(page, DEMO_ACCOUNTS.directorSjl);
   expect(await navLinks(page)).toEqual(directorNav);
-  const sjl = await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
-  expect(sjl, "school 2000002's roster is not school 1000001's").not.toBe(trujillo);
+  await expectSeededFigures(page, DEMO_ACCOUNTS.directorSjl);
   await logout(page);
 });
 
@@ -161,8 +122,7 @@ test.describe("on a 360 px phone", () => {
   test("[AUTH] the tutor uses the menu with the keyboard only, then signs out", async ({ page }) => {
     await login(page, DEMO_ACCOUNTS.tutor);
     await expect(page.getByTestId("home-role")).toHaveText("Tutor(a) / auxiliar");
-    await expectCount(page, "stat-students", (n) => expect(n).toBeGreaterThan(0));
-    await expectCount(page, "stat-attendance-today");
+    await expectSeededFigures(page, DEMO_ACCOUNTS.tutor);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth),
       "no sideways scrolling",

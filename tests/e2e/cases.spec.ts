@@ -1,13 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, login, logout } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS, login, logout, waitForHydration } from "./fixtures";
 
-/** Server-action forms answer in place only once React is attached to them. */
-async function waitForHydration(page: Page, selector: string) {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
-  }, selector);
-}
+// Server-action forms answer in place only once React is attached to them (waitForHydration).
 
 test("[CASES] a director opens a case from an alert and assigns the social worker, who finds it in «Mis casos»; an invalid step is refused in Spanish", async ({
   page,

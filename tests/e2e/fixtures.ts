@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 // Shared by every e2e spec: the demo accounts of PRODUCT.md §4 and a sign-in helper.
 export const DEMO_PASSWORD = "Permanencia2026!";
@@ -20,17 +20,22 @@ export const DEMO_ACCOUNTS = {
   ugel: "ugel@demo.pe",
 } as const;
 
-/** Waits until React has hydrated the login form, so a click submits through JavaScript. */
-async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector("form input");
+/**
+ * Waits until React has attached to the element `selector` matches (it carries React's
+ * `__reactProps…` key from then on). Before that, a click is a plain browser action: a form
+ * submits natively instead of through its handlers, a button without a form does nothing.
+ */
+export async function waitForHydration(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
     return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
-  });
+  }, selector);
 }
 
+/** Fills and submits the login form once it is hydrated (fields checked in the browser, errors inline). */
 export async function fillLogin(page: Page, email: string, password: string) {
   await page.goto("/login");
-  await waitForHydration(page);
+  await waitForHydration(page, "form input#email");
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill(password);
   await page.getByRole("button", { name: "Ingresar" }).click();
@@ -49,9 +54,13 @@ export async function logout(page: Page) {
   await page.waitForURL((url) => url.pathname === "/login");
 }
 
-/** The number a home stat card shows (its raw `data-value`), or "<5" when suppressed. */
-export async function statValue(page: Page, testId: string): Promise<string> {
-  const value: Locator = page.getByTestId(testId).locator("dd[data-value]");
-  await expect(value).toBeVisible();
-  return (await value.getAttribute("data-value")) ?? "";
+/** The home page's stat cards in order: id (data-testid without "stat-") and raw value ("<5" when suppressed). */
+export async function homeFigures(page: Page): Promise<{ id: string; value: string }[]> {
+  await expect(page.getByRole("heading", { level: 1, name: "Inicio" })).toBeVisible();
+  return page.locator('[data-testid^="stat-"]').evaluateAll((cards) =>
+    cards.map((card) => ({
+      id: card.getAttribute("data-testid")!.slice("stat-".length),
+      value: card.querySelector("dd[data-value]")?.getAttribute("data-value") ?? "",
+    })),
+  );
 }

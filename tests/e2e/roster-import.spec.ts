@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, login } from "./fixtures";
+import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -16,10 +16,7 @@ test("[IMPORT] a director uploads a roster with a bad row and sees the row error
   await login(page, DEMO_ACCOUNTS.director);
   await page.goto("/students/import");
   await expect(page.getByRole("heading", { level: 1, name: "Importar padrón" })).toBeVisible();
-  await page.waitForFunction(() => {
-    const el = document.querySelector('input[type="file"]');
-    return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
-  });
+  await waitForHydration(page, 'input[type="file"]');
 
   await page
     .getByLabel("Archivo (CSV o XLSX)")
@@ -46,10 +43,7 @@ test("[IMPORT] a valid roster lands after confirmation; the student is found, ed
   ].join("\r\n");
   await login(page, DEMO_ACCOUNTS.director);
   await page.goto("/students/import");
-  await page.waitForFunction(() => {
-    const el = document.querySelector('input[type="file"]');
-    return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
-  });
+  await waitForHydration(page, 'input[type="file"]');
   await page
     .getByLabel("Archivo (CSV o XLSX)")
     .setInputFiles({ name: "padron-ok.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
