@@ -1,3 +1,4 @@
+import { renderText } from "../errors/render";
 import { ZStudentSchema, type StudentField, type TStudent } from "../students/schema";
 import { aliasIndex, countKnownHeaders, mapColumns, type ColumnSpec } from "./columns";
 import { IssueList } from "./issues";
@@ -135,7 +136,7 @@ export async function parseRosterFile(file: ImportFile, onProgress?: OnImportPro
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = (issue.path[0] as RosterField | undefined) ?? "documentNumber";
-          if (!record.errors.has(field)) issues.add(row, columnOf(field), issue.message);
+          if (!record.errors.has(field)) issues.add(row, columnOf(field), renderText("es", issue.message));
         }
         return;
       }
