@@ -32,7 +32,12 @@ type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "
 
 const messageAt = (errors: object, name: string) => (get(errors, name) as { message?: string } | undefined)?.message;
 
-const failure = (message: string): ActionFailure => ({ ok: false, code: "INVALID_INPUT", message, fieldErrors: {} });
+const failure = (code: ActionFailure["code"], message: string): ActionFailure => ({
+  ok: false,
+  code,
+  message,
+  fieldErrors: {},
+});
 
 /**
  * A form on the one action path: react-hook-form validating with the domain's zod schema,
@@ -72,7 +77,7 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
           // A redirecting action (create → the new record) rejects with Next's redirect, which
           // its boundary handles; anything else (the connection dropped) is a generic failure.
           unstable_rethrow(error);
-          answer = failure(errorText("unexpected")!);
+          answer = failure("UNKNOWN", errorText("unexpected")!);
         }
         setResult(answer);
         if (answer.ok) return onSuccess?.(answer.data, form);
@@ -82,10 +87,11 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
       });
     },
     (errors) => {
-      // Bound values are not fields: a problem with one is the form's.
-      const onBound = Object.keys(bound).map((name) => messageAt(errors, name));
-      const message = onBound.find(Boolean);
-      setResult(message ? failure(errorText(message)!) : null);
+      // Bound values are not fields: a problem with one is the form's (a nested one, such as
+      // one attendance mark, has no message of its own at the top).
+      const name = Object.keys(bound).find((key) => get(errors, key));
+      const message = name ? (messageAt(errors, name) ?? "invalidInput") : null;
+      setResult(message ? failure("INVALID_INPUT", errorText(message)!) : null);
     },
   );
 

@@ -134,6 +134,7 @@ export async function parseRosterFile(file: ImportFile, onProgress?: OnImportPro
       for (const [field, message] of record.errors) issues.add(row, columnOf(field), message);
       const parsed = ZStudentSchema.safeParse(record.input);
       if (!parsed.success) {
+        // The schema speaks in catalogue keys; a file's errors are reported in Spanish, like the file.
         for (const issue of parsed.error.issues) {
           const field = (issue.path[0] as RosterField | undefined) ?? "documentNumber";
           if (!record.errors.has(field)) issues.add(row, columnOf(field), renderText("es", issue.message));
