@@ -10,6 +10,7 @@ import es_visits from "./es/visits.json";
 import es_risk from "./es/risk.json";
 import es_referrals from "./es/referrals.json";
 import es_reports from "./es/reports.json";
+import es_errors from "./es/errors.json";
 import en_common from "./en/common.json";
 import en_auth from "./en/auth.json";
 import en_home from "./en/home.json";
@@ -22,12 +23,12 @@ import en_visits from "./en/visits.json";
 import en_risk from "./en/risk.json";
 import en_referrals from "./en/referrals.json";
 import en_reports from "./en/reports.json";
+import en_errors from "./en/errors.json";
+import type { AppLocale } from "./locales";
 
 // Interface strings, one JSON file per domain namespace (messages/<locale>/<namespace>.json),
 // so each feature owns its own file. Spanish (es-PE) is the default; English is a user setting.
-export const LOCALES = ["es", "en"] as const;
-export type AppLocale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: AppLocale = "es";
+export { DEFAULT_LOCALE, LOCALES, toLocale, type AppLocale } from "./locales";
 
 const MESSAGES = {
   es: {
@@ -43,6 +44,7 @@ const MESSAGES = {
     risk: es_risk,
     referrals: es_referrals,
     reports: es_reports,
+    errors: es_errors,
   },
   en: {
     common: en_common,
@@ -57,13 +59,10 @@ const MESSAGES = {
     risk: en_risk,
     referrals: en_referrals,
     reports: en_reports,
+    errors: en_errors,
   },
 } as const;
 
 export function getMessages(locale: AppLocale) {
   return MESSAGES[locale];
-}
-
-export function toLocale(value: string | null | undefined): AppLocale {
-  return value === "en" ? "en" : DEFAULT_LOCALE;
 }

@@ -3,8 +3,12 @@ import { getRequestOrigin } from "@/lib/auth/origin";
 import { can, type Permission } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { RequestOrigin, SessionUser } from "@/lib/auth/types";
-import { isAppError } from "@/lib/errors/app-error";
+import { LOCALE_COOKIE } from "@/i18n/request";
+import { isAppError, renderIssue } from "@/lib/errors/app-error";
+import type { ErrorKey, MessageValues } from "@/lib/errors/keys";
+import { renderError } from "@/lib/errors/render";
 import type { ImportFile, OnImportProgress } from "@/lib/imports/types";
+import { toLocale } from "@/messages/locales";
 import { MAX_UPLOAD_BYTES, type ImportCount, type ImportEvent } from "./wire";
 
 type Handlers = {
@@ -26,8 +30,6 @@ type Handlers = {
   ) => Promise<ImportCount[]>;
 };
 
-const TOO_LARGE = `El archivo supera el límite de ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Divídalo o pida al administrador que lo importe por consola.`;
-
 /**
  * POST handler behind the upload UI. A route handler rather than a server action because
  * actions cap the body at 1 MB and cannot stream progress. Server actions check the Origin
@@ -35,20 +37,22 @@ const TOO_LARGE = `El archivo supera el límite de ${MAX_UPLOAD_BYTES / 1024 / 1
  */
 export function createImportRoute(handlers: Handlers) {
   return async function POST(request: Request): Promise<Response> {
+    const locale = toLocale(cookieValue(request, LOCALE_COOKIE));
+    const refuse = (status: number, key: ErrorKey, values?: MessageValues) =>
+      json({ type: "error", message: renderError(locale, key, values), errors: [] }, status);
+    const tooLarge = () => refuse(413, "import.tooLarge", { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
     const user = await getCurrentUser();
-    if (!user) return json({ type: "error", message: "Inicie sesión para continuar.", errors: [] }, 401);
-    if (!can(user.role, handlers.permission)) return json(notFoundEvent(), 404);
-    if (!isSameOrigin(request)) return json({ type: "error", message: "Solicitud rechazada.", errors: [] }, 403);
+    if (!user) return refuse(401, "signIn");
+    if (!can(user.role, handlers.permission)) return refuse(404, "notFound");
+    if (!isSameOrigin(request)) return refuse(403, "import.crossSite");
     const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_BODY_BYTES) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
+    if (declared > MAX_BODY_BYTES) return tooLarge();
 
     const fields = await formDataWithin(request, MAX_BODY_BYTES);
-    if (!fields) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
+    if (!fields) return tooLarge();
     const upload = fields.get("file");
-    if (!(upload instanceof File) || upload.size === 0) {
-      return json({ type: "error", message: "Elija un archivo CSV o XLSX.", errors: [] }, 422);
-    }
-    if (upload.size > MAX_UPLOAD_BYTES) return json({ type: "error", message: TOO_LARGE, errors: [] }, 413);
+    if (!(upload instanceof File) || upload.size === 0) return refuse(422, "import.fileRequired");
+    if (upload.size > MAX_UPLOAD_BYTES) return tooLarge();
     const file: ImportFile = { fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
     const phase = fields.get("phase") === "commit" ? "commit" : "preview";
     const origin = await getRequestOrigin();
@@ -73,22 +77,19 @@ export function createImportRoute(handlers: Handlers) {
           }
         } catch (error) {
           if (isAppError(error)) {
+            // Row errors describe a Spanish file and stay Spanish; the verdict follows the reader.
             send({
               type: "error",
-              message: error.message,
+              message: error.render(locale),
               errors: error.issues.map((i) => ({
                 row: i.row ?? 0,
                 column: i.column ?? i.field ?? "",
-                message: i.message,
+                message: renderIssue(i, locale),
               })),
             });
           } else {
             console.error("import failed", error);
-            send({
-              type: "error",
-              message: "No se pudo procesar el archivo. Inténtelo de nuevo o avise al administrador.",
-              errors: [],
-            });
+            send({ type: "error", message: renderError(locale, "import.failed"), errors: [] });
           }
         } finally {
           controller.close();
@@ -136,15 +137,20 @@ async function formDataWithin(request: Request, maxBytes: number): Promise<FormD
   }
 }
 
-function notFoundEvent(): ImportEvent {
-  return { type: "error", message: "La página o el registro no existe o no está a su alcance.", errors: [] };
-}
-
 function json(event: ImportEvent, status: number): Response {
   return new Response(`${JSON.stringify(event)}\n`, {
     status,
     headers: { "content-type": "application/x-ndjson; charset=utf-8" },
   });
+}
+
+/** The interface language, from the cookie i18n/request.ts reads for every page. */
+function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
 }
 
 function isSameOrigin(request: Request): boolean {

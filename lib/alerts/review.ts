@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { parseOrThrow } from "../actions/parse";
 import { db } from "../db";
 import { writeAudit } from "../audit/write-audit";
 import { authorize } from "../auth/authorize";
@@ -13,23 +13,13 @@ import { ZDismissAlertSchema } from "./schema";
 // openKey is cleared) and its lastDate marks the evidence as reviewed, so recomputing does
 // not raise it again (docs/decisions/006-alert-rules.md).
 
-/** zod parse; a malformed alert id reads as "not found", anything else names the field. */
-export function parseAlertInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-  if (issues.some((i) => i.field === "alertId"))
-    throw new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
-  throw new AppError("INVALID_INPUT", issues[0]?.message ?? "Datos no válidos.", issues);
-}
-
 export async function dismissAlert(
   user: SessionUser | null,
   input: unknown,
   origin?: RequestOrigin,
 ): Promise<{ alertId: string }> {
   authorize(user, "alerts.review");
-  const { alertId, reason } = parseAlertInput(ZDismissAlertSchema, input);
+  const { alertId, reason } = parseOrThrow(ZDismissAlertSchema, input, { notFoundFields: ["alertId"] });
   return db.$transaction(async (tx) => {
     // Waits for a running recompute, so it cannot re-raise what is being dismissed.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${ALERT_WRITE_LOCK}::bigint)`;
@@ -37,7 +27,7 @@ export async function dismissAlert(
       where: { AND: [{ id: alertId }, alertWhere(user)] },
       select: { id: true, status: true, kind: true, schoolId: true, studentId: true },
     });
-    if (!alert) throw new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
+    if (!alert) throw new AppError("NOT_FOUND", "alert.notFound");
     // Guarded on status: a concurrent dismissal or case opening wins, this one is refused.
     const { count } = await tx.alert.updateMany({
       where: { AND: [{ id: alertId, status: "OPEN" }, alertWhere(user)] },
@@ -49,7 +39,7 @@ export async function dismissAlert(
         resolvedAt: new Date(),
       },
     });
-    if (count === 0) throw new AppError("CONFLICT", "La alerta ya fue revisada (descartada o con caso abierto).");
+    if (count === 0) throw new AppError("CONFLICT", "alert.alreadyReviewed");
     // The reason is free text about a child and stays on the alert; the append-only log, which
     // administrators and coordinators read, records only that one was given.
     await writeAudit(

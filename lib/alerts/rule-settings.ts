@@ -6,7 +6,7 @@ import { schoolWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { AppError } from "../errors/app-error";
 import { enqueueSchoolRecompute, prismaJobDb } from "../jobs/enqueue";
-import { parseAlertInput } from "./review";
+import { parseOrThrow } from "../actions/parse";
 import { COMPUTED_KINDS, DEFAULT_RULES, ZUpdateAlertRuleSchema, type ComputedKind } from "./schema";
 
 // Alert rules per school: ADMIN edits them, DIRECTOR reads their school's.
@@ -46,7 +46,7 @@ export async function listAlertRules(user: SessionUser | null): Promise<SchoolRu
 
 export async function updateAlertRule(user: SessionUser | null, input: unknown, origin?: RequestOrigin) {
   authorize(user, "alertRules.write");
-  const v = parseAlertInput(ZUpdateAlertRuleSchema, input);
+  const v = parseOrThrow(ZUpdateAlertRuleSchema, input, { notFoundFields: ["schoolId"] });
   const windowDays = v.kind === "UNJUSTIFIED_RATE" ? (v.windowDays ?? null) : null;
   const data = { threshold: v.threshold, windowDays, active: v.active };
   await db.$transaction(async (tx) => {
@@ -54,7 +54,7 @@ export async function updateAlertRule(user: SessionUser | null, input: unknown, 
       where: { AND: [{ id: v.schoolId }, schoolWhere(user)] },
       select: { id: true },
     });
-    if (!school) throw new AppError("NOT_FOUND", "El colegio no existe o no está a su alcance.");
+    if (!school) throw new AppError("NOT_FOUND", "school.notFound");
     const before = await tx.alertRule.findUnique({ where: { schoolId_kind: { schoolId: v.schoolId, kind: v.kind } } });
     const rule = await tx.alertRule.upsert({
       where: { schoolId_kind: { schoolId: v.schoolId, kind: v.kind } },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { enumParam, intParam, pageParam, textParam } from "../lists/params";
+import { errorKey, type ErrorKey } from "../errors/keys";
 
 // Alert kinds, rule defaults, the figures an alert keeps, and the inputs of the alert screens.
 // See docs/decisions/006-alert-rules.md for how each rule reads the attendance.
@@ -75,51 +76,51 @@ export type AlertFigures = ConsecutiveFigures | RateFigures | ChronicFigures;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** An alert id from the page; malformed reads as "not found" (parseOrThrow notFoundFields). */
+const ZAlertId = z.guid({ error: errorKey("alert.notFound") });
+
 export const ZDismissAlertSchema = z.object({
-  alertId: z.guid({ error: "Alerta no válida." }),
+  alertId: ZAlertId,
   reason: z
-    .string({ error: "Escriba el motivo para descartar la alerta." })
+    .string({ error: errorKey("alert.reasonRequired") })
     .trim()
-    .min(5, { error: "Escriba el motivo para descartar la alerta (al menos 5 caracteres)." })
-    .max(1000, { error: "El motivo admite hasta 1000 caracteres." }),
+    .min(5, { error: errorKey("alert.reasonTooShort") })
+    .max(1000, { error: errorKey("alert.reasonTooLong") }),
 });
 export type TDismissAlertSchema = z.infer<typeof ZDismissAlertSchema>;
 
-export const ZOpenCaseFromAlertSchema = z.object({ alertId: z.guid({ error: "Alerta no válida." }) });
+export const ZOpenCaseFromAlertSchema = z.object({ alertId: ZAlertId });
+export type TOpenCaseFromAlertSchema = z.infer<typeof ZOpenCaseFromAlertSchema>;
+
+const windowRange = { error: errorKey("alertRule.windowRange") };
 
 export const ZUpdateAlertRuleSchema = z
   .object({
-    schoolId: z.guid({ error: "Colegio no válido." }),
-    kind: z.enum(COMPUTED_KINDS, { error: "Tipo de regla no válido." }),
+    schoolId: z.guid({ error: errorKey("school.notFound") }),
+    kind: z.enum(COMPUTED_KINDS, { error: errorKey("alertRule.kindInvalid") }),
     threshold: z.coerce
-      .number({ error: "El umbral debe ser un número." })
-      .positive({ error: "El umbral debe ser mayor que 0." }),
+      .number({ error: errorKey("alertRule.thresholdNumber") })
+      .positive({ error: errorKey("alertRule.thresholdPositive") }),
     windowDays: z.preprocess(
       blankToUndefined,
       z.coerce
-        .number({ error: "La ventana debe ser un número de días." })
-        .int({ error: "La ventana debe ser un número entero de días de clase." })
-        .min(5, { error: "La ventana debe tener entre 5 y 200 días de clase." })
-        .max(200, { error: "La ventana debe tener entre 5 y 200 días de clase." })
+        .number({ error: errorKey("alertRule.windowNumber") })
+        .int({ error: errorKey("alertRule.windowInteger") })
+        .min(5, windowRange)
+        .max(200, windowRange)
         .optional(),
     ),
     active: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   })
   .superRefine((v, ctx) => {
+    const issue = (path: string, key: ErrorKey) => ctx.addIssue({ code: "custom", path: [path], message: key });
     if (v.kind === "CONSECUTIVE_UNJUSTIFIED") {
-      if (!Number.isInteger(v.threshold) || v.threshold < 2 || v.threshold > 60) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["threshold"],
-          message: "Las faltas seguidas deben ser un número entero entre 2 y 60.",
-        });
-      }
+      if (!Number.isInteger(v.threshold) || v.threshold < 2 || v.threshold > 60)
+        issue("threshold", "alertRule.consecutiveRange");
     } else if (v.threshold > 100) {
-      ctx.addIssue({ code: "custom", path: ["threshold"], message: "El porcentaje debe estar entre 0 y 100." });
+      issue("threshold", "alertRule.percentRange");
     }
-    if (v.kind === "UNJUSTIFIED_RATE" && v.windowDays === undefined) {
-      ctx.addIssue({ code: "custom", path: ["windowDays"], message: "Indique la ventana en días de clase." });
-    }
+    if (v.kind === "UNJUSTIFIED_RATE" && v.windowDays === undefined) issue("windowDays", "alertRule.windowRequired");
   });
 export type TUpdateAlertRuleSchema = z.infer<typeof ZUpdateAlertRuleSchema>;
 

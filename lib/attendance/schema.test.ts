@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderText } from "../errors/render";
 import { todayInLima } from "../format/date";
 import {
   countMarks,
@@ -41,7 +42,7 @@ describe("section keys in the URL", () => {
 });
 
 describe("save attendance input", () => {
-  it("refuses a future day with a Spanish message", () => {
+  it("refuses a future day with a message in the reader's language", () => {
     const tomorrow = new Date(Date.parse(`${todayInLima()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const result = ZSaveAttendanceSchema.safeParse({
       schoolId: SCHOOL,
@@ -51,7 +52,10 @@ describe("save attendance input", () => {
       marks: [],
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toBe("No se puede registrar asistencia de una fecha futura.");
+    expect(renderText("es", result.error!.issues[0].message)).toBe(
+      "No se puede registrar asistencia de una fecha futura.",
+    );
+    expect(renderText("en", result.error!.issues[0].message)).toBe("Attendance cannot be recorded for a future date.");
   });
 
   it("refuses an impossible date and an unknown status", () => {
@@ -66,6 +70,6 @@ describe("save attendance input", () => {
       date: "2026-03-02",
       marks: [{ studentId: SCHOOL, status: "AUSENTE" }],
     });
-    expect(bad.error?.issues[0].message).toBe("Estado de asistencia inválido.");
+    expect(renderText("es", bad.error!.issues[0].message)).toBe("Estado de asistencia inválido.");
   });
 });

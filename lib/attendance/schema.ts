@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorKey } from "../errors/keys";
 import { todayInLima } from "../format/date";
 
 // The order a tap cycles through on the attendance sheet. PRESENT first: everyone starts
@@ -13,35 +14,54 @@ export function nextAttendanceStatus(status: AttendanceMark): AttendanceMark {
 
 export const ZIsoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Fecha inválida.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, errorKey("attendance.dateInvalid"))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00.000Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "Fecha inválida.");
+  }, errorKey("attendance.dateInvalid"));
 
 /** A day on which attendance may be recorded: not after today in Lima. */
-export const ZAttendanceDay = ZIsoDay.refine(
-  (s) => s <= todayInLima(),
-  "No se puede registrar asistencia de una fecha futura.",
-);
+export const ZAttendanceDay = ZIsoDay.refine((s) => s <= todayInLima(), errorKey("attendance.futureDate"));
 
 export const ZSectionRef = z.object({
-  schoolId: z.guid("Colegio inválido."),
-  grade: z.coerce.number().int().min(1, "Grado inválido.").max(6, "Grado inválido."),
-  section: z.string().trim().min(1, "Sección inválida.").max(10, "Sección inválida."),
+  schoolId: z.guid(errorKey("attendance.schoolInvalid")),
+  grade: z.coerce
+    .number()
+    .int()
+    .min(1, errorKey("attendance.gradeInvalid"))
+    .max(6, errorKey("attendance.gradeInvalid")),
+  section: z
+    .string()
+    .trim()
+    .min(1, errorKey("attendance.sectionInvalid"))
+    .max(10, errorKey("attendance.sectionInvalid")),
 });
 export type TSectionRef = z.infer<typeof ZSectionRef>;
 
+/** A form posted before hydration sends the marks as JSON text; a hydrated one as a list. */
+const fromJsonText = (v: unknown) => {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+};
+
 export const ZSaveAttendanceSchema = ZSectionRef.extend({
   date: ZAttendanceDay,
-  marks: z
-    .array(
-      z.object({
-        studentId: z.guid("Estudiante inválido."),
-        status: z.enum(ATTENDANCE_CYCLE, "Estado de asistencia inválido."),
-      }),
-    )
-    .max(500, "Demasiados estudiantes en una sola lista."),
+  marks: z.preprocess(
+    fromJsonText,
+    z
+      .array(
+        z.object({
+          studentId: z.guid(errorKey("attendance.studentInvalid")),
+          status: z.enum(ATTENDANCE_CYCLE, errorKey("attendance.statusInvalid")),
+        }),
+        errorKey("attendance.marksInvalid"),
+      )
+      .max(500, errorKey("attendance.tooManyStudents")),
+  ),
 });
 export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
 

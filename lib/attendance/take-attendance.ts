@@ -1,4 +1,5 @@
 import "server-only";
+import { parseOrThrow } from "../actions/parse";
 import { db } from "../db";
 import { writeAudit } from "../audit/write-audit";
 import { assertSchoolInScope, authorize } from "../auth/authorize";
@@ -34,15 +35,9 @@ export async function saveAttendance(
   origin?: RequestOrigin,
 ): Promise<SaveAttendanceResult> {
   authorize(user, "attendance.write");
-  const parsed = ZSaveAttendanceSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
-    throw new AppError("INVALID_INPUT", issues[0]?.message ?? "Datos inválidos.", issues);
-  }
-  const { schoolId, grade, section, date, marks } = parsed.data;
+  const { schoolId, grade, section, date, marks } = parseOrThrow(ZSaveAttendanceSchema, input);
   // The schema already refuses future days; checked again here against the server clock.
-  if (date > todayInLima())
-    throw new AppError("INVALID_INPUT", "No se puede registrar asistencia de una fecha futura.");
+  if (date > todayInLima()) throw new AppError("INVALID_INPUT", "attendance.futureDate");
   assertSchoolInScope(user, schoolId);
 
   const result = await db.$transaction(async (tx) => {
@@ -52,13 +47,11 @@ export async function saveAttendance(
       where: { AND: [studentWhere(user), { schoolId, grade, section, status: "ACTIVE" }] },
       select: { id: true },
     });
-    if (students.length === 0) throw new AppError("NOT_FOUND", "La sección no existe o no está a su alcance.");
+    if (students.length === 0) throw new AppError("NOT_FOUND", "attendance.sectionNotFound");
     const inSection = new Set(students.map((s) => s.id));
     const requested = new Map<string, AttendanceMark>();
     for (const m of marks) {
-      if (!inSection.has(m.studentId)) {
-        throw new AppError("NOT_FOUND", "Un estudiante de la lista no pertenece a la sección; recargue la página.");
-      }
+      if (!inSection.has(m.studentId)) throw new AppError("NOT_FOUND", "attendance.studentNotInSection");
       requested.set(m.studentId, m.status);
     }
 

@@ -8,14 +8,11 @@ import type { SessionUser } from "./types";
  * existence of a record leaks through the error.
  */
 export function authorize(user: SessionUser | null | undefined, permission: Permission): asserts user is SessionUser {
-  if (!user) throw new AppError("UNAUTHENTICATED", "Inicie sesión para continuar.");
-  if (!can(user.role, permission))
-    throw new AppError("NOT_FOUND", "La página o el registro no existe o no está a su alcance.");
+  if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
+  if (!can(user.role, permission)) throw new AppError("NOT_FOUND", "notFound");
 }
 
 /** Throws NOT_FOUND unless the school is in the user's scope. */
 export function assertSchoolInScope(user: SessionUser, schoolId: string) {
-  if (!user.schoolIds.includes(schoolId)) {
-    throw new AppError("NOT_FOUND", "El colegio no existe o no está a su alcance.");
-  }
+  if (!user.schoolIds.includes(schoolId)) throw new AppError("NOT_FOUND", "school.notFound");
 }

@@ -4,7 +4,8 @@ import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "../au
 import { caseWhere, referralWhere, riskItemWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db, type Tx } from "../db";
-import { AppError, notFound } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
+import { caseNotFound } from "./case-lock";
 import type { Prisma } from "../generated/prisma/client";
 import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
 
@@ -313,11 +314,11 @@ export async function getCaseFileOrThrow(
   caseId: string,
   origin: RequestOrigin,
 ): Promise<CaseFile> {
-  if (!user) throw new AppError("UNAUTHENTICATED", "Inicie sesión para continuar.");
+  if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   const access = accessOf(user);
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId);
   try {
-    if (!access || !isUuid) throw notFound("El caso");
+    if (!access || !isUuid) throw caseNotFound();
     return await db.$transaction(async (tx) => {
       const found = await tx.case.findFirst({
         where: { AND: [{ id: caseId }, caseWhere(user)] },
@@ -326,7 +327,7 @@ export async function getCaseFileOrThrow(
           referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
         },
       });
-      if (!found) throw notFound("El caso");
+      if (!found) throw caseNotFound();
       const { referrals, ...c } = found;
       const sections = sectionsFor(user, access, referrals);
       // The outcome note is free text written by the team: note content, not a case field.

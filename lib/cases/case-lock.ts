@@ -10,13 +10,8 @@ import { Prisma } from "../generated/prisma/client";
 // version = ? AND <scope>`. It both detects a stale form and takes the row lock, so the
 // checks that follow (transition, assignee) see a row nobody else can change until commit.
 
-export const CASE_CONFLICT_MESSAGE =
-  "Otra persona modificó este caso mientras usted lo editaba. Recargue para ver los cambios; sus cambios no se guardaron.";
-
-export const CASE_NOT_FOUND_MESSAGE = "El caso no existe o no está a su alcance.";
-
-export const caseNotFound = () => new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
-export const caseConflict = () => new AppError("CONFLICT", CASE_CONFLICT_MESSAGE);
+export const caseNotFound = () => new AppError("NOT_FOUND", "case.notFound");
+export const caseConflict = () => new AppError("CONFLICT", "case.conflict");
 
 export const lockedCaseSelect = {
   id: true,

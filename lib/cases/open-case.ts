@@ -8,23 +8,24 @@ import type { RequestOrigin, SessionUser } from "../auth/types";
 import { AppError } from "../errors/app-error";
 import type { Alert } from "../generated/prisma/client";
 import { isOpenCaseClash } from "./case-lock";
-import { ZId } from "./schema";
+import { parseOrThrow } from "../actions/parse";
+import { ZOpenCaseFromAlertSchema } from "../alerts/schema";
 
 // Opening a case from an alert. One open episode per student: `case_file.openKey` holds the
 // student's id while the case is not CLOSED (unique), so a second alert for the same student
 // joins the open case instead of starting another one.
 
-const alertNotFound = () => new AppError("NOT_FOUND", "La alerta no existe o no está a su alcance.");
+const alertNotFound = () => new AppError("NOT_FOUND", "alert.notFound");
 
 export type OpenCaseResult = { caseId: string; created: boolean };
 
 export async function openCaseFromAlert(
   user: SessionUser | null,
-  alertId: string,
+  input: unknown, // validated with ZOpenCaseFromAlertSchema
   origin?: RequestOrigin,
 ): Promise<OpenCaseResult> {
   authorize(user, "cases.create");
-  if (!ZId.safeParse(alertId).success) throw alertNotFound();
+  const { alertId } = parseOrThrow(ZOpenCaseFromAlertSchema, input, { notFoundFields: ["alertId"] });
   try {
     return await db.$transaction((tx) => openInTransaction(tx, user, alertId, origin));
   } catch (e) {
@@ -36,11 +37,7 @@ export async function openCaseFromAlert(
     return await db.$transaction((tx) => openInTransaction(tx, user, alertId, origin));
   } catch (e) {
     // Still clashing: the open episode belongs to a school outside this user's scope.
-    if (isOpenCaseClash(e))
-      throw new AppError(
-        "ALREADY_EXISTS",
-        "El estudiante ya tiene un caso abierto en otro colegio; coordine con ese colegio.",
-      );
+    if (isOpenCaseClash(e)) throw new AppError("ALREADY_EXISTS", "case.openElsewhere");
     throw e;
   }
 }
@@ -58,7 +55,7 @@ async function openInTransaction(
   if (!alert) throw alertNotFound();
   if (alert.status === "CASE_OPENED" && alert.caseId) return { caseId: alert.caseId, created: false };
   if (alert.status !== "OPEN") {
-    throw new AppError("CONFLICT", "Esta alerta ya fue descartada; no se puede abrir un caso desde ella.");
+    throw new AppError("CONFLICT", "alert.dismissed");
   }
 
   const existing = await tx.case.findFirst({
@@ -72,8 +69,7 @@ async function openInTransaction(
     where: { id: alert.id, status: "OPEN" },
     data: { status: "CASE_OPENED", caseId, openKey: null, resolvedById: user.id, resolvedAt: new Date() },
   });
-  if (count === 0)
-    throw new AppError("CONFLICT", "Otra persona atendió esta alerta al mismo tiempo. Recargue la bandeja de alertas.");
+  if (count === 0) throw new AppError("CONFLICT", "alert.handledMeanwhile");
 
   await tx.caseEvent.create({
     data: {

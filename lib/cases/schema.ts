@@ -1,37 +1,47 @@
 import { z } from "zod";
 import { enumParam, intParam, optionalParam, pageParam } from "../lists/params";
+import { errorKey } from "../errors/keys";
 import { CASE_OUTCOMES, CASE_STATES } from "./transitions";
 
 // One schema per input. Forms post strings, so empty strings become "not given" and numbers
-// are coerced; every message is Spanish and names the field.
+// are coerced; every message is a key of the `errors` catalogue and names the field.
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const ZId = z.guid({ error: "Identificador no válido." });
+/** A case id from the page; malformed reads as "not found" (parseOrThrow notFoundFields). */
+export const ZCaseId = z.guid({ error: errorKey("case.notFound") });
 
 const ZVersion = z.coerce
-  .number({ error: "Falta la versión del caso; recargue la página." })
-  .int({ error: "Versión del caso no válida; recargue la página." })
-  .positive({ error: "Versión del caso no válida; recargue la página." });
+  .number({ error: errorKey("case.versionMissing") })
+  .int({ error: errorKey("case.versionInvalid") })
+  .positive({ error: errorKey("case.versionInvalid") });
 
-const ZCaseRef = z.object({ caseId: ZId, version: ZVersion });
+const ZCaseRef = z.object({ caseId: ZCaseId, version: ZVersion });
 
 export const ZChangeCaseStateSchema = ZCaseRef.extend({
-  to: z.enum(CASE_STATES, { error: "Elija el nuevo estado del caso." }),
-  outcome: z.preprocess(blankToUndefined, z.enum(CASE_OUTCOMES, { error: "Resultado no válido." }).optional()),
+  to: z.enum(CASE_STATES, { error: errorKey("case.stateRequired") }),
+  outcome: z.preprocess(blankToUndefined, z.enum(CASE_OUTCOMES, { error: errorKey("case.outcomeInvalid") }).optional()),
   outcomeNote: z.preprocess(
     blankToUndefined,
-    z.string().trim().max(2000, { error: "La nota del resultado admite hasta 2000 caracteres." }).optional(),
+    z
+      .string()
+      .trim()
+      .max(2000, { error: errorKey("case.outcomeNoteTooLong") })
+      .optional(),
   ),
   reason: z.preprocess(
     blankToUndefined,
-    z.string().trim().max(2000, { error: "El motivo admite hasta 2000 caracteres." }).optional(),
+    z
+      .string()
+      .trim()
+      .max(2000, { error: errorKey("case.reasonTooLong") })
+      .optional(),
   ),
 });
 export type TChangeCaseStateSchema = z.infer<typeof ZChangeCaseStateSchema>;
 
 export const ZAssignCaseMemberSchema = ZCaseRef.extend({
-  userId: z.preprocess(blankToUndefined, z.guid({ error: "Elija a la persona que desea asignar." })),
+  userId: z.preprocess(blankToUndefined, z.guid({ error: errorKey("case.assigneeRequired") })),
 });
 export type TAssignCaseMemberSchema = z.infer<typeof ZAssignCaseMemberSchema>;
 
@@ -40,10 +50,10 @@ export type TUnassignCaseMemberSchema = TAssignCaseMemberSchema;
 
 export const ZAddCaseNoteSchema = ZCaseRef.extend({
   body: z
-    .string({ error: "Escriba la nota." })
+    .string({ error: errorKey("case.noteRequired") })
     .trim()
-    .min(1, { error: "Escriba la nota." })
-    .max(5000, { error: "La nota admite hasta 5000 caracteres." }),
+    .min(1, { error: errorKey("case.noteRequired") })
+    .max(5000, { error: errorKey("case.noteTooLong") }),
 });
 export type TAddCaseNoteSchema = z.infer<typeof ZAddCaseNoteSchema>;
 

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
+import { renderError } from "../errors/render";
 import {
   allowedTransitions,
-  assertTransition,
   CASE_STATES,
   checkTransition,
   requiresReason,
   transitionKind,
+  type TransitionCheck,
 } from "./transitions";
+import { assertTransition } from "./update-case";
+
+/** The refusal as a reader sees it. */
+function text(check: TransitionCheck, locale: "es" | "en" = "es") {
+  return check.ok ? null : renderError(locale, check.key, check.values);
+}
 
 describe("[CASES] state machine", () => {
   it("walks the protocol forward one step at a time", () => {
@@ -58,17 +65,15 @@ describe("[CASES] state machine", () => {
     ]);
   });
 
-  it("refuses an invalid move with a Spanish message naming the allowed steps", () => {
+  it("refuses an invalid move with a message naming the allowed steps, in the reader's language", () => {
     const check = checkTransition({ from: "OPEN", to: "MONITORING" });
-    expect(check).toEqual({
-      ok: false,
-      field: "to",
-      message: "No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto».",
-    });
-    expect(checkTransition({ from: "CLOSED", to: "CLOSED" })).toMatchObject({
-      ok: false,
-      message: "El caso ya está en «Cerrado».",
-    });
+    expect(check).toMatchObject({ ok: false, field: "to" });
+    expect(text(check)).toBe("No se puede pasar de «Abierto» a «Seguimiento». Pasos permitidos: «En contacto».");
+    expect(text(check, "en")).toBe("A case cannot go from “Open” to “Monitoring”. Allowed steps: “Contacting”.");
+    expect(text(checkTransition({ from: "EVALUATION", to: "MONITORING" }))).toBe(
+      "No se puede pasar de «En evaluación» a «Seguimiento». Pasos permitidos: «En intervención», «Cerrado», «En contacto».",
+    );
+    expect(text(checkTransition({ from: "CLOSED", to: "CLOSED" }))).toBe("El caso ya está en «Cerrado».");
   });
 
   it("requires an outcome to close and a reason to go back or reopen", () => {
@@ -77,19 +82,16 @@ describe("[CASES] state machine", () => {
       ok: true,
       kind: "CLOSE",
     });
-    expect(checkTransition({ from: "CLOSED", to: "OPEN", reason: "   " })).toMatchObject({
-      ok: false,
-      field: "reason",
-      message: "Para reabrir el caso escriba el motivo.",
-    });
+    const reopen = checkTransition({ from: "CLOSED", to: "OPEN", reason: "   " });
+    expect(reopen).toMatchObject({ ok: false, field: "reason" });
+    expect(text(reopen)).toBe("Para reabrir el caso escriba el motivo.");
     expect(checkTransition({ from: "CLOSED", to: "OPEN", reason: "Volvió a faltar" })).toEqual({
       ok: true,
       kind: "REOPEN",
     });
-    expect(checkTransition({ from: "EVALUATION", to: "CONTACTING" })).toMatchObject({
-      ok: false,
-      message: "Para volver a «En contacto» escriba el motivo.",
-    });
+    expect(text(checkTransition({ from: "EVALUATION", to: "CONTACTING" }))).toBe(
+      "Para volver a «En contacto» escriba el motivo.",
+    );
   });
 
   it("assertTransition throws INVALID_TRANSITION carrying the field", () => {
@@ -101,6 +103,7 @@ describe("[CASES] state machine", () => {
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).code).toBe("INVALID_TRANSITION");
       expect((e as AppError).issues[0].field).toBe("outcome");
+      expect((e as AppError).message).toMatch(/^Para cerrar el caso indique el resultado/);
     }
   });
 });

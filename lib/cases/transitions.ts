@@ -1,4 +1,4 @@
-import { AppError } from "../errors/app-error";
+import { ref, type ErrorKey, type MessageValues } from "../errors/keys";
 import type { CaseOutcome, CaseState } from "../generated/prisma/enums";
 
 // The case state machine (pure; see docs/decisions/007-case-states-and-concurrency.md).
@@ -40,16 +40,6 @@ const TRANSITIONS: Record<CaseState, Partial<Record<CaseState, TransitionKind>>>
   CLOSED: { OPEN: "REOPEN" },
 };
 
-/** Spanish state names used in error messages (the interface uses messages/<locale>/cases.json). */
-export const STATE_LABEL_ES: Record<CaseState, string> = {
-  OPEN: "Abierto",
-  CONTACTING: "En contacto",
-  EVALUATION: "En evaluación",
-  INTERVENTION: "En intervención",
-  MONITORING: "Seguimiento",
-  CLOSED: "Cerrado",
-};
-
 const KIND_ORDER: Record<TransitionKind, number> = { FORWARD: 0, CLOSE: 1, BACKWARD: 2, REOPEN: 3 };
 
 /** Targets reachable from `from`: the next step first, then closing, then going back. */
@@ -77,40 +67,23 @@ export type TransitionRequest = {
 
 export type TransitionCheck =
   | { ok: true; kind: TransitionKind }
-  | { ok: false; field: "to" | "outcome" | "reason"; message: string };
+  | { ok: false; field: "to" | "outcome" | "reason"; key: ErrorKey; values?: MessageValues };
 
-const quote = (s: CaseState) => `«${STATE_LABEL_ES[s]}»`;
+const state = (s: CaseState) => ref(`case.states.${s}`);
 
 export function checkTransition({ from, to, outcome, reason }: TransitionRequest): TransitionCheck {
-  if (from === to) return { ok: false, field: "to", message: `El caso ya está en ${quote(from)}.` };
+  if (from === to) return { ok: false, field: "to", key: "case.alreadyIn", values: { state: state(from) } };
   const kind = transitionKind(from, to);
   if (!kind) {
     const allowed = allowedTransitions(from);
-    const steps = allowed.length ? allowed.map(quote).join(", ") : "ninguno";
-    return {
-      ok: false,
-      field: "to",
-      message: `No se puede pasar de ${quote(from)} a ${quote(to)}. Pasos permitidos: ${steps}.`,
-    };
+    const steps = allowed.length ? allowed.map(state) : [ref("case.noSteps")];
+    return { ok: false, field: "to", key: "case.stepNotAllowed", values: { from: state(from), to: state(to), steps } };
   }
-  if (kind === "CLOSE" && !outcome) {
-    return {
-      ok: false,
-      field: "outcome",
-      message: "Para cerrar el caso indique el resultado (reintegrado, trasladado, abandonó los estudios u otro).",
-    };
-  }
+  if (kind === "CLOSE" && !outcome) return { ok: false, field: "outcome", key: "case.outcomeRequired" };
   if ((kind === "BACKWARD" || kind === "REOPEN") && !reason?.trim()) {
-    const what = kind === "REOPEN" ? "reabrir el caso" : `volver a ${quote(to)}`;
-    return { ok: false, field: "reason", message: `Para ${what} escriba el motivo.` };
+    return kind === "REOPEN"
+      ? { ok: false, field: "reason", key: "case.reasonToReopen" }
+      : { ok: false, field: "reason", key: "case.reasonToGoBack", values: { to: state(to) } };
   }
   return { ok: true, kind };
-}
-
-/** Throws AppError INVALID_TRANSITION (Spanish message, naming the field) unless allowed. */
-export function assertTransition(request: TransitionRequest): TransitionKind {
-  const check = checkTransition(request);
-  if (!check.ok)
-    throw new AppError("INVALID_TRANSITION", check.message, [{ field: check.field, message: check.message }]);
-  return check.kind;
 }

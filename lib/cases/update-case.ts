@@ -3,7 +3,9 @@ import { db, type Tx } from "../db";
 import { writeAudit } from "../audit/write-audit";
 import { authorize } from "../auth/authorize";
 import type { RequestOrigin, SessionUser } from "../auth/types";
-import { AppError } from "../errors/app-error";
+import { parseOrThrow } from "../actions/parse";
+import { AppError, fieldIssue, type AppErrorCode } from "../errors/app-error";
+import type { ErrorKey, MessageValues } from "../errors/keys";
 import { isOpenCaseClash, lockCaseVersion } from "./case-lock";
 import {
   ZAddCaseNoteSchema,
@@ -11,8 +13,7 @@ import {
   ZChangeCaseStateSchema,
   ZUnassignCaseMemberSchema,
 } from "./schema";
-import { assertTransition } from "./transitions";
-import { parseInput } from "./parse-input";
+import { checkTransition, type TransitionKind, type TransitionRequest } from "./transitions";
 
 // Case mutations. Each one: authorize → bump the version within scope (NOT_FOUND / CONFLICT)
 // → domain checks on the locked row → change → timeline event + audit entry, all in one
@@ -22,13 +23,26 @@ export const CASE_TEAM_ROLES = ["PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"] as 
 
 export type CaseMutationResult = { caseId: string; version: number };
 
+/** Throws AppError INVALID_TRANSITION (naming the field) unless the move is allowed. */
+export function assertTransition(request: TransitionRequest): TransitionKind {
+  const check = checkTransition(request);
+  if (!check.ok)
+    throw new AppError("INVALID_TRANSITION", check.key, check.values, [
+      fieldIssue(check.field, check.key, check.values),
+    ]);
+  return check.kind;
+}
+
+/** A malformed case id reads as "not found": ids come from the page and reveal nothing. */
+const CASE_REF = { notFoundFields: ["caseId"] } as const;
+
 export async function changeCaseState(
   user: SessionUser | null,
   input: unknown, // validated with ZChangeCaseStateSchema
   origin?: RequestOrigin,
 ): Promise<CaseMutationResult> {
   authorize(user, "cases.write");
-  const { caseId, version, to, outcome, outcomeNote, reason } = parseInput(ZChangeCaseStateSchema, input);
+  const { caseId, version, to, outcome, outcomeNote, reason } = parseOrThrow(ZChangeCaseStateSchema, input, CASE_REF);
   try {
     return await db.$transaction(async (tx) => {
       const row = await lockCaseVersion(tx, user, caseId, version);
@@ -78,11 +92,7 @@ export async function changeCaseState(
     });
   } catch (e) {
     if (isOpenCaseClash(e)) {
-      throw new AppError(
-        "ALREADY_EXISTS",
-        "El estudiante ya tiene otro caso abierto; continúe el trabajo en ese caso.",
-        [{ field: "to", message: "El estudiante ya tiene otro caso abierto." }],
-      );
+      throw new AppError("ALREADY_EXISTS", "case.otherOpenCase", {}, [fieldIssue("to", "case.otherOpenCaseField")]);
     }
     throw e;
   }
@@ -93,6 +103,11 @@ async function findAssignableMember(tx: Tx, userId: string, schoolId: string) {
     where: { id: userId, active: true, role: { in: [...CASE_TEAM_ROLES] }, schools: { some: { schoolId } } },
     select: { id: true, name: true, role: true },
   });
+}
+
+/** A refusal about the chosen person, shown on the person field. */
+function userIdError(code: AppErrorCode, key: ErrorKey, values?: MessageValues) {
+  return new AppError(code, key, values, [fieldIssue("userId", key, values)]);
 }
 
 type TeamMember = { id: string; name: string; role: string };
@@ -136,22 +151,15 @@ export async function assignCaseMember(
   origin?: RequestOrigin,
 ): Promise<CaseMutationResult> {
   authorize(user, "cases.assign");
-  const { caseId, version, userId } = parseInput(ZAssignCaseMemberSchema, input);
+  const { caseId, version, userId } = parseOrThrow(ZAssignCaseMemberSchema, input, CASE_REF);
   return db.$transaction(async (tx) => {
     const row = await lockCaseVersion(tx, user, caseId, version);
     const member = await findAssignableMember(tx, userId, row.schoolId);
-    if (!member) {
-      const message =
-        "Solo se puede asignar a integrantes activos del equipo de casos (psicología, trabajo social, educación) de este colegio.";
-      throw new AppError("INVALID_INPUT", message, [{ field: "userId", message }]);
-    }
+    if (!member) throw userIdError("INVALID_INPUT", "case.assigneeNotEligible");
     const already = await tx.caseAssignment.findUnique({
       where: { caseId_userId: { caseId: row.id, userId: member.id } },
     });
-    if (already) {
-      const message = `${member.name} ya está asignado(a) a este caso.`;
-      throw new AppError("ALREADY_EXISTS", message, [{ field: "userId", message }]);
-    }
+    if (already) throw userIdError("ALREADY_EXISTS", "case.alreadyAssigned", { name: member.name });
     await tx.caseAssignment.create({ data: { caseId: row.id, userId: member.id, schoolId: row.schoolId } });
     await recordTeamChange(tx, user, row, member, "ASSIGN", origin);
     return { caseId: row.id, version: row.version };
@@ -164,17 +172,14 @@ export async function unassignCaseMember(
   origin?: RequestOrigin,
 ): Promise<CaseMutationResult> {
   authorize(user, "cases.assign");
-  const { caseId, version, userId } = parseInput(ZUnassignCaseMemberSchema, input);
+  const { caseId, version, userId } = parseOrThrow(ZUnassignCaseMemberSchema, input, CASE_REF);
   return db.$transaction(async (tx) => {
     const row = await lockCaseVersion(tx, user, caseId, version);
     const assignment = await tx.caseAssignment.findUnique({
       where: { caseId_userId: { caseId: row.id, userId } },
       select: { user: { select: { id: true, name: true, role: true } } },
     });
-    if (!assignment) {
-      const message = "Esa persona no está asignada a este caso.";
-      throw new AppError("INVALID_INPUT", message, [{ field: "userId", message }]);
-    }
+    if (!assignment) throw userIdError("INVALID_INPUT", "case.notAssigned");
     await tx.caseAssignment.delete({ where: { caseId_userId: { caseId: row.id, userId } } });
     await recordTeamChange(tx, user, row, assignment.user, "UNASSIGN", origin);
     return { caseId: row.id, version: row.version };
@@ -187,7 +192,7 @@ export async function addCaseNote(
   origin?: RequestOrigin,
 ): Promise<CaseMutationResult & { eventId: string }> {
   authorize(user, "cases.write");
-  const { caseId, version, body } = parseInput(ZAddCaseNoteSchema, input);
+  const { caseId, version, body } = parseOrThrow(ZAddCaseNoteSchema, input, CASE_REF);
   return db.$transaction(async (tx) => {
     const row = await lockCaseVersion(tx, user, caseId, version);
     const event = await tx.caseEvent.create({

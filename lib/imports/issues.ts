@@ -38,10 +38,5 @@ function byRow(a: ImportIssue, b: ImportIssue) {
 /** Refuses the whole file: AppError INVALID_INPUT carrying every row error. */
 export function refuseIfIssues(issues: IssueList) {
   if (issues.isEmpty) return;
-  const n = issues.count;
-  throw new AppError(
-    "INVALID_INPUT",
-    `El archivo tiene ${n} ${n === 1 ? "error" : "errores"}; no se importó nada.`,
-    issues.toArray(),
-  );
+  throw new AppError("INVALID_INPUT", "import.refused", { count: issues.count }, issues.toArray());
 }

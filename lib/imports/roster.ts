@@ -1,3 +1,4 @@
+import { renderText } from "../errors/render";
 import { ZStudentSchema, type StudentField, type TStudent } from "../students/schema";
 import { aliasIndex, countKnownHeaders, mapColumns, type ColumnSpec } from "./columns";
 import { IssueList } from "./issues";
@@ -133,9 +134,10 @@ export async function parseRosterFile(file: ImportFile, onProgress?: OnImportPro
       for (const [field, message] of record.errors) issues.add(row, columnOf(field), message);
       const parsed = ZStudentSchema.safeParse(record.input);
       if (!parsed.success) {
+        // The schema speaks in catalogue keys; a file's errors are reported in Spanish, like the file.
         for (const issue of parsed.error.issues) {
           const field = (issue.path[0] as RosterField | undefined) ?? "documentNumber";
-          if (!record.errors.has(field)) issues.add(row, columnOf(field), issue.message);
+          if (!record.errors.has(field)) issues.add(row, columnOf(field), renderText("es", issue.message));
         }
         return;
       }

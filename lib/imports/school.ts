@@ -7,7 +7,7 @@ import { AppError } from "../errors/app-error";
 
 export type ImportSchool = { id: string; codigoModular: string; name: string };
 
-const notInScope = (code: string) => new AppError("NOT_FOUND", `El colegio ${code} no existe o no está a su alcance.`);
+const notInScope = (code: string) => new AppError("NOT_FOUND", "school.codeNotFound", { code });
 
 /**
  * The user-facing gate of every import: permission first, then the school looked up by código
@@ -40,6 +40,6 @@ export async function findSchoolByCodeAsSystem(schoolCode: string): Promise<Impo
         select: { id: true, codigoModular: true, name: true },
       })
     : null;
-  if (!school) throw new AppError("NOT_FOUND", `El colegio ${schoolCode} no existe.`);
+  if (!school) throw new AppError("NOT_FOUND", "school.codeUnknown", { code: schoolCode });
   return school;
 }

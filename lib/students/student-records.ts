@@ -6,20 +6,21 @@ import { writeAudit } from "../audit/write-audit";
 import { assertSchoolInScope, authorize } from "../auth/authorize";
 import { studentWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
-import { AppError, type FieldIssue } from "../errors/app-error";
+import { parseOrThrow } from "../actions/parse";
+import { AppError, fieldIssue } from "../errors/app-error";
+import type { ErrorKey } from "../errors/keys";
 import { dayFromIso, isoFromDay, todayInLima } from "../format/date";
 import {
   CONTACT_GROUPS,
   ZCreateStudentSchema,
-  ZStudentRecordSchema,
-  ZStudentStatusSchema,
+  ZSetStudentStatusSchema,
+  ZUpdateStudentSchema,
   type TStudentRecord,
 } from "./record-schema";
 
 // Students created, edited or withdrawn by hand. Audit details name the fields that changed,
 // never their values: coordinators read the audit log and may not see names or contacts.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECORD_FIELDS = [
   "documentType",
   "documentNumber",
@@ -45,10 +46,10 @@ const RECORD_FIELDS = [
 type RecordField = (typeof RECORD_FIELDS)[number];
 type Stored = Record<RecordField, string | number | Date | null>;
 
-function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
-  const issues: FieldIssue[] = error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-  return new AppError("INVALID_INPUT", issues[0]?.message ?? "Datos inválidos.", issues);
-}
+/** A malformed student id reads as "not found": ids come from the page and reveal nothing. */
+const STUDENT_REF = { notFoundFields: ["id"] } as const;
+
+const studentNotFound = () => new AppError("NOT_FOUND", "student.notFound");
 
 /** Comparable text of a stored or submitted value (dates as YYYY-MM-DD). */
 function plain(value: string | number | Date | null | undefined): string | null {
@@ -108,17 +109,16 @@ async function assertNoUndocumentedTwin(tx: Tx, schoolId: string, record: TStude
     },
     select: { id: true },
   });
-  if (twin)
-    throw duplicate("givenNames", "Ya existe un estudiante sin documento con esos nombres y fecha de nacimiento.");
+  if (twin) throw duplicate("givenNames", "student.duplicateUndocumented");
 }
 
-function duplicate(field: string, message: string) {
-  return new AppError("ALREADY_EXISTS", message, [{ field, message }]);
+function duplicate(field: string, key: ErrorKey) {
+  return new AppError("ALREADY_EXISTS", key, {}, [fieldIssue(field, key)]);
 }
 
 function mapUniqueViolation(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw duplicate("documentNumber", "Ya existe un estudiante con ese documento en el colegio.");
+    throw duplicate("documentNumber", "student.duplicateDocument");
   }
   throw error;
 }
@@ -129,9 +129,7 @@ export async function createStudent(
   origin?: RequestOrigin,
 ): Promise<{ id: string }> {
   authorize(user, "students.write");
-  const parsed = ZCreateStudentSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { schoolId, ...record } = parsed.data;
+  const { schoolId, ...record } = parseOrThrow(ZCreateStudentSchema, input);
   assertSchoolInScope(user, schoolId);
   return db
     .$transaction(async (tx) => {
@@ -160,21 +158,16 @@ export async function createStudent(
  */
 export async function updateStudent(
   user: SessionUser | null,
-  id: string,
-  input: unknown,
+  input: unknown, // validated with ZUpdateStudentSchema
   origin?: RequestOrigin,
-  expectedUpdatedAt?: string,
 ): Promise<{ id: string; changed: string[] }> {
   authorize(user, "students.write");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
-  const parsed = ZStudentRecordSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const record = parsed.data;
+  const { id, expectedUpdatedAt, ...record } = parseOrThrow(ZUpdateStudentSchema, input, STUDENT_REF);
   return db
     .$transaction(async (tx) => {
       const scoped = { AND: [studentWhere(user), { id }] };
       const current = await tx.student.findFirst({ where: scoped });
-      if (!current) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
+      if (!current) throw studentNotFound();
       if (expectedUpdatedAt && current.updatedAt.toISOString() !== expectedUpdatedAt) throw conflict();
       await assertNoUndocumentedTwin(tx, current.schoolId, record, id);
       const row = toRow(record, current as unknown as Stored);
@@ -202,32 +195,24 @@ export async function updateStudent(
     .catch(mapUniqueViolation);
 }
 
-function conflict() {
-  return new AppError(
-    "CONFLICT",
-    "Otra persona modificó este estudiante mientras usted lo editaba. Recargue la página y vuelva a intentarlo.",
-  );
-}
+const conflict = () => new AppError("CONFLICT", "student.conflict");
 
 /** Withdrawn / transferred (or back to active after a mistake); audited with both states. */
 export async function setStudentStatus(
   user: SessionUser | null,
-  id: string,
-  status: unknown,
+  input: unknown, // validated with ZSetStudentStatusSchema
   origin?: RequestOrigin,
 ): Promise<{ id: string; from: StudentStatus; to: StudentStatus }> {
   authorize(user, "students.write");
-  const to = ZStudentStatusSchema.safeParse(status);
-  if (!to.success) throw invalid(to.error);
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
+  const { id, status: to } = parseOrThrow(ZSetStudentStatusSchema, input, STUDENT_REF);
   return db.$transaction(async (tx) => {
     const scoped = { AND: [studentWhere(user), { id }] };
     const current = await tx.student.findFirst({ where: scoped, select: { status: true, schoolId: true } });
-    if (!current) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
-    if (current.status === to.data) return { id, from: current.status, to: to.data };
+    if (!current) throw studentNotFound();
+    if (current.status === to) return { id, from: current.status, to };
     const { count } = await tx.student.updateMany({
       where: { AND: [scoped, { status: current.status }] },
-      data: { status: to.data },
+      data: { status: to },
     });
     if (count === 0) throw conflict();
     await writeAudit(
@@ -238,10 +223,10 @@ export async function setStudentStatus(
         entity: "Student",
         entityId: id,
         schoolId: current.schoolId,
-        details: { from: current.status, to: to.data },
+        details: { from: current.status, to },
       },
       origin,
     );
-    return { id, from: current.status, to: to.data };
+    return { id, from: current.status, to };
   });
 }

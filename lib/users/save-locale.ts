@@ -1,8 +1,11 @@
 import "server-only";
+import { parseOrThrow } from "../actions/parse";
 import { writeAudit } from "../audit/write-audit";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db } from "../db";
+import { AppError } from "../errors/app-error";
 import type { Locale } from "../generated/prisma/enums";
+import { ZUpdateLocaleSchema } from "./schema";
 
 /**
  * Stores the interface language on the user's own account, audited in the same transaction.
@@ -21,4 +24,19 @@ export async function saveUserLocale(user: SessionUser, locale: Locale, origin?:
     );
   });
   return true;
+}
+
+/**
+ * The language form. Own-account setting: any signed-in user, so no permission from the
+ * policy table applies.
+ */
+export async function updateOwnLocale(
+  user: SessionUser | null,
+  input: unknown,
+  origin?: RequestOrigin,
+): Promise<{ locale: Locale }> {
+  if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
+  const { locale } = parseOrThrow(ZUpdateLocaleSchema, input);
+  await saveUserLocale(user, locale, origin);
+  return { locale };
 }

@@ -105,3 +105,29 @@ test("[CASES] two people saving the same case: the second gets the conflict mess
   await first.context().close();
   await second.context().close();
 });
+
+test("[CASES] a note sent before the page is interactive (no JavaScript yet) is posted to the action and saved", async ({
+  browser,
+}) => {
+  const signedIn = await (await browser.newContext()).newPage();
+  await login(signedIn, DEMO_ACCOUNTS.director);
+  await signedIn.goto("/cases?state=CONTACTING");
+  const href = await signedIn.locator('[data-testid="case-row"] a').first().getAttribute("href");
+  expect(href).toMatch(/^\/cases\//);
+  // The same session in a browser that runs no script: what a slow phone does before hydration.
+  const plain = await browser.newContext({
+    storageState: await signedIn.context().storageState(),
+    javaScriptEnabled: false,
+  });
+  const page = await plain.newPage();
+  await page.goto(href!);
+  const text = "Nota enviada sin JavaScript: la familia confirmó la visita.";
+  await page.getByLabel("Nota", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Guardar nota" }).click();
+  await page.waitForLoadState("load");
+  expect(new URL(page.url()).pathname).toBe(href);
+  expect(new URL(page.url()).search).toBe("");
+  await expect(page.getByTestId("case-timeline")).toContainText(text);
+  await plain.close();
+  await signedIn.context().close();
+});

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
-import { CASE_CONFLICT_MESSAGE } from "../../lib/cases/case-lock";
 import { openCaseFromAlert } from "../../lib/cases/open-case";
 import { findCases, listAssignableMembers } from "../../lib/cases/queries";
 import { ZCaseListFilters } from "../../lib/cases/schema";
@@ -78,7 +77,7 @@ describe("[CASES] opening a case from an alert", () => {
   it("a director opens a case: OPEN, one episode per student, alert resolved, timeline and audit written", async () => {
     const student = await newStudent(s.schools.a.id);
     const alert = await newAlert(student);
-    const { caseId, created } = await openCaseFromAlert(s.users.directorA, alert.id, origin);
+    const { caseId, created } = await openCaseFromAlert(s.users.directorA, { alertId: alert.id }, origin);
     expect(created).toBe(true);
 
     const c = await t.db.case.findUniqueOrThrow({ where: { id: caseId } });
@@ -99,8 +98,14 @@ describe("[CASES] opening a case from an alert", () => {
 
     // A second alert for the same student joins the open episode; repeating the click is harmless.
     const second = await newAlert(student, "UNJUSTIFIED_RATE");
-    expect(await openCaseFromAlert(s.users.socialWorker, second.id, origin)).toEqual({ caseId, created: false });
-    expect(await openCaseFromAlert(s.users.directorA, alert.id, origin)).toEqual({ caseId, created: false });
+    expect(await openCaseFromAlert(s.users.socialWorker, { alertId: second.id }, origin)).toEqual({
+      caseId,
+      created: false,
+    });
+    expect(await openCaseFromAlert(s.users.directorA, { alertId: alert.id }, origin)).toEqual({
+      caseId,
+      created: false,
+    });
     expect(await t.db.case.count({ where: { studentId: student.id } })).toBe(1);
     expect((await t.db.case.findUniqueOrThrow({ where: { id: caseId } })).version).toBe(2);
   });
@@ -109,8 +114,8 @@ describe("[CASES] opening a case from an alert", () => {
     const student = await newStudent(s.schools.a.id);
     const [x, y] = [await newAlert(student), await newAlert(student, "CHRONIC_TIER2")];
     const results = await Promise.all([
-      openCaseFromAlert(s.users.directorA, x.id, origin),
-      openCaseFromAlert(s.users.psychologist, y.id, origin),
+      openCaseFromAlert(s.users.directorA, { alertId: x.id }, origin),
+      openCaseFromAlert(s.users.psychologist, { alertId: y.id }, origin),
     ]);
     expect(results[0].caseId).toBe(results[1].caseId);
     expect(await t.db.case.count({ where: { studentId: student.id } })).toBe(1);
@@ -119,10 +124,10 @@ describe("[CASES] opening a case from an alert", () => {
   it("refuses alerts out of scope, roles without the permission, and dismissed alerts", async () => {
     const studentB = await newStudent(s.schools.b.id);
     const alertB = await newAlert(studentB);
-    await expectAppError(openCaseFromAlert(s.users.directorA, alertB.id, origin), "NOT_FOUND");
-    await expectAppError(openCaseFromAlert(s.users.tutor, alertB.id, origin), "NOT_FOUND");
-    await expectAppError(openCaseFromAlert(s.users.demuna, alertB.id, origin), "NOT_FOUND");
-    await expectAppError(openCaseFromAlert(s.users.directorB, "not-a-uuid", origin), "NOT_FOUND");
+    await expectAppError(openCaseFromAlert(s.users.directorA, { alertId: alertB.id }, origin), "NOT_FOUND");
+    await expectAppError(openCaseFromAlert(s.users.tutor, { alertId: alertB.id }, origin), "NOT_FOUND");
+    await expectAppError(openCaseFromAlert(s.users.demuna, { alertId: alertB.id }, origin), "NOT_FOUND");
+    await expectAppError(openCaseFromAlert(s.users.directorB, { alertId: "not-a-uuid" }, origin), "NOT_FOUND");
     expect(await t.db.case.count({ where: { studentId: studentB.id } })).toBe(0);
     expect((await t.db.alert.findUniqueOrThrow({ where: { id: alertB.id } })).status).toBe("OPEN");
 
@@ -130,7 +135,11 @@ describe("[CASES] opening a case from an alert", () => {
       where: { id: alertB.id },
       data: { status: "DISMISSED", openKey: null, dismissReason: "Error de registro" },
     });
-    await expectAppError(openCaseFromAlert(s.users.directorB, alertB.id, origin), "CONFLICT", /descartada/);
+    await expectAppError(
+      openCaseFromAlert(s.users.directorB, { alertId: alertB.id }, origin),
+      "CONFLICT",
+      /descartada/,
+    );
   });
 });
 
@@ -195,7 +204,7 @@ describe("[CASES] scope: a director sees only their school's cases", () => {
 describe("[CASES] assignment", () => {
   it("assigns active case-team members of the case's school only, and the case shows in their list", async () => {
     const student = await newStudent(s.schools.a.id);
-    const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
 
     const assignable = await listAssignableMembers(s.users.directorA, s.schools.a.id);
     expect(assignable.map((m) => m.id).sort()).toEqual(
@@ -254,7 +263,7 @@ describe("[CASES] assignment", () => {
 describe("[CASES] state changes", () => {
   it("refuses an invalid transition in Spanish and leaves the case untouched", async () => {
     const student = await newStudent(s.schools.a.id);
-    const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     const before = await snapshot(caseId);
     await expectAppError(
       changeCaseState(s.users.directorA, { caseId, version: 1, to: "MONITORING" }, origin),
@@ -270,7 +279,7 @@ describe("[CASES] state changes", () => {
 
   it("walks the protocol, closes with an outcome, reopens with a reason; each step is on the timeline and audited", async () => {
     const student = await newStudent(s.schools.a.id);
-    const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     let version = 1;
     for (const to of ["CONTACTING", "EVALUATION", "INTERVENTION", "MONITORING"] as const) {
       ({ version } = await changeCaseState(s.users.socialWorker, { caseId, version, to }, origin));
@@ -328,7 +337,7 @@ describe("[CASES] state changes", () => {
 
   it("a closed episode cannot be reopened while the student has another open case", async () => {
     const student = await newStudent(s.schools.a.id);
-    const first = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const first = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     let version = (
       await changeCaseState(s.users.directorA, { caseId: first.caseId, version: 1, to: "CONTACTING" }, origin)
     ).version;
@@ -339,7 +348,7 @@ describe("[CASES] state changes", () => {
         origin,
       )
     ).version;
-    const second = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const second = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     expect(second.created).toBe(true);
     expect(second.caseId).not.toBe(first.caseId);
 
@@ -356,7 +365,7 @@ describe("[CASES] state changes", () => {
 describe("[CASES] two people editing at once", () => {
   it("the second save with the old version gets the conflict message and nothing of it is stored", async () => {
     const student = await newStudent(s.schools.a.id);
-    const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     // Both loaded the page at version 1.
     const loaded = (await t.db.case.findUniqueOrThrow({ where: { id: caseId } })).version;
     expect(loaded).toBe(1);
@@ -367,7 +376,9 @@ describe("[CASES] two people editing at once", () => {
       addCaseNote(s.users.directorA, { caseId, version: loaded, body: "Nota escrita sobre la versión vieja" }, origin),
       "CONFLICT",
     );
-    expect(conflict.message).toBe(CASE_CONFLICT_MESSAGE);
+    expect(conflict.message).toBe(
+      "Otra persona modificó este caso mientras usted lo editaba. Recargue para ver los cambios; sus cambios no se guardaron.",
+    );
     await expectAppError(
       changeCaseState(s.users.directorA, { caseId, version: loaded, to: "CONTACTING" }, origin),
       "CONFLICT",
@@ -385,7 +396,7 @@ describe("[CASES] two people editing at once", () => {
 
   it("of two saves racing on the same version exactly one wins", async () => {
     const student = await newStudent(s.schools.a.id);
-    const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     const results = await Promise.allSettled([
       addCaseNote(s.users.socialWorker, { caseId, version: 1, body: "Primera" }, origin),
       addCaseNote(s.users.psychologist, { caseId, version: 1, body: "Segunda" }, origin),
@@ -402,7 +413,7 @@ describe("[CASES] list and timeline", () => {
   it("filters by state, assignee, grade and sex, and paginates", async () => {
     const mk = async (grade: number, sex: "F" | "M") => {
       const st = await newStudent(s.schools.b.id, grade, sex);
-      return (await openCaseFromAlert(s.users.directorB, (await newAlert(st)).id, origin)).caseId;
+      return (await openCaseFromAlert(s.users.directorB, { alertId: (await newAlert(st)).id }, origin)).caseId;
     };
     const g5f = await mk(5, "F");
     const g5m = await mk(5, "M");
@@ -443,7 +454,7 @@ describe("[CASES] list and timeline", () => {
         { studentId: student.id, schoolId: student.schoolId, date: day("2026-08-01"), status: "UNJUSTIFIED" },
       ],
     });
-    const { caseId } = await openCaseFromAlert(s.users.directorA, (await newAlert(student)).id, origin);
+    const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
     await addCaseNote(s.users.directorA, { caseId, version: 1, body: "Se llamó a la familia" }, origin);
 
     const file = await getCaseFileOrThrow(s.users.directorA, caseId, origin);

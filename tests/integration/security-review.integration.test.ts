@@ -151,6 +151,10 @@ describe("[SECURITY] upload routes enforce their size limit whatever the request
     const response = await POST(chunkedUpload(MAX_UPLOAD_BYTES + 2 * 1024 * 1024));
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("supera el límite");
+    // The refusal follows the interface language the user chose (the locale cookie).
+    const english = chunkedUpload(MAX_UPLOAD_BYTES + 2 * 1024 * 1024);
+    english.headers.set("cookie", "theme=x; locale=en");
+    expect(await (await POST(english)).text()).toContain("The file exceeds the 20 MB limit.");
     expect(calls).toEqual([]);
   });
 

@@ -94,10 +94,19 @@ describe("[STUDENTS] scope", () => {
     expect(await getStudent(directorA, studentB)).toBeNull();
     expect(await getStudent(directorA, "not-a-uuid")).toBeNull();
     const audits = await t.db.auditLog.count();
-    await expect(updateStudent(directorA, studentB, { ...base, documentNumber: "79999999" })).rejects.toMatchObject({
+    await expect(updateStudent(directorA, { ...base, id: studentB, documentNumber: "79999999" })).rejects.toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
+    );
+    await expect(setStudentStatus(directorA, { id: studentB, status: "WITHDRAWN" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(setStudentStatus(directorA, studentB, "WITHDRAWN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A malformed id reads like any other unknown student, even with invalid fields beside it.
+    await expect(updateStudent(directorA, { ...base, id: "not-a-uuid", documentNumber: "1" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "El estudiante no existe o no está a su alcance.",
+    });
     await expect(createStudent(directorA, { ...base, schoolId: schoolB })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const row = await t.db.student.findUniqueOrThrow({ where: { id: studentB } });
     expect(row).toMatchObject({ paternalSurname: "Ajeno", status: "ACTIVE" });
@@ -121,7 +130,7 @@ describe("[STUDENTS] records by hand", () => {
       createStudent(directorA, { ...base, documentNumber: "1234", schoolId: schoolA }),
     ).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      issues: [{ field: "documentNumber", message: "El DNI debe tener 8 dígitos." }],
+      issues: [{ field: "documentNumber", key: "student.dniDigits", message: "El DNI debe tener 8 dígitos." }],
     });
     ({ id } = await createStudent(directorA, { ...base, phone: "987 654 321", schoolId: schoolA }));
     const row = await t.db.student.findUniqueOrThrow({ where: { id } });
@@ -148,7 +157,7 @@ describe("[STUDENTS] records by hand", () => {
       addressDistrict: "Comas",
       addressVerifiedAt: "2025-03-01",
     };
-    const result = await updateStudent(directorA, id, input, undefined, current.updatedAt.toISOString());
+    const result = await updateStudent(directorA, { ...input, id, expectedUpdatedAt: current.updatedAt.toISOString() });
     expect(result.changed).toEqual(
       expect.arrayContaining(["phone", "phoneVerifiedAt", "addressDistrict", "addressVerifiedAt"]),
     );
@@ -161,16 +170,19 @@ describe("[STUDENTS] records by hand", () => {
 
   it("a stale form (someone saved in between) is a conflict, not a silent overwrite", async () => {
     await expect(
-      updateStudent(directorA, id, { ...base, givenNames: "Otra" }, undefined, "2000-01-01T00:00:00.000Z"),
+      updateStudent(directorA, { ...base, id, givenNames: "Otra", expectedUpdatedAt: "2000-01-01T00:00:00.000Z" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await t.db.student.findUniqueOrThrow({ where: { id } })).givenNames).toBe("María José");
   });
 
   it("marks withdrawn with an audit entry holding both states", async () => {
-    expect(await setStudentStatus(directorA, id, "WITHDRAWN")).toMatchObject({ from: "ACTIVE", to: "WITHDRAWN" });
+    expect(await setStudentStatus(directorA, { id, status: "WITHDRAWN" })).toMatchObject({
+      from: "ACTIVE",
+      to: "WITHDRAWN",
+    });
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "student.status", entityId: id } });
     expect(audit.details).toEqual({ from: "ACTIVE", to: "WITHDRAWN" });
-    await expect(setStudentStatus(directorA, id, "GONE")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(setStudentStatus(directorA, { id, status: "GONE" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
 

@@ -1,12 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { saveAttendanceAction, type SaveAttendanceState } from "@/lib/attendance/actions";
+import { ActionForm } from "@/components/forms/action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { saveAttendanceAction } from "@/lib/attendance/actions";
 import {
   ATTENDANCE_CYCLE,
   countMarks,
   nextAttendanceStatus,
+  ZSaveAttendanceSchema,
   type AttendanceCounts,
   type AttendanceMark,
 } from "@/lib/attendance/schema";
@@ -33,11 +36,13 @@ const BADGE: Record<AttendanceMark, string> = {
   LATE: "bg-sky-600 text-white",
 };
 
-/** One big button per student (tap cycles the status) and one submit that saves the section. */
+/**
+ * One big button per student (tap cycles the status) and one submit that saves the section.
+ * The marks are the sheet's own state, sent as bound values; there are no typed fields.
+ */
 export function AttendanceSheetForm({ schoolId, grade, section, date, students, saved }: Props) {
   const t = useTranslations("attendance");
   const [statuses, setStatuses] = useState(() => new Map(students.map((s) => [s.id, s.status])));
-  const [state, formAction, pending] = useActionState<SaveAttendanceState, FormData>(saveAttendanceAction, null);
 
   const summary = (counts: AttendanceCounts) =>
     ATTENDANCE_CYCLE.filter((s) => s === "PRESENT" || counts[s] > 0)
@@ -45,27 +50,28 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
       .join(", ");
   const current = countMarks(statuses.values());
   const dirty = students.some((s) => statuses.get(s.id) !== s.status) || !saved;
-  const marks = JSON.stringify([...statuses].map(([studentId, status]) => ({ studentId, status })));
+  const marks = [...statuses].map(([studentId, status]) => ({ studentId, status }));
+  const f = useActionForm({
+    schema: ZSaveAttendanceSchema,
+    action: saveAttendanceAction,
+    defaultValues: {},
+    bound: { schoolId, grade, section, date, marks },
+  });
+  const refused = f.result && !f.result.ok ? f.result : null;
 
   let message: string;
   let note: string | null = null;
-  if (state && !state.ok) message = state.message ?? t("genericError");
+  if (refused) message = refused.message;
   else if (saved) [message, note] = [t("saved", { summary: summary(saved.counts) }), saved.note];
   else message = t("notSavedYet");
 
   return (
-    <form action={formAction}>
-      <input type="hidden" name="schoolId" value={schoolId} />
-      <input type="hidden" name="grade" value={grade} />
-      <input type="hidden" name="section" value={section} />
-      <input type="hidden" name="date" value={date} />
-      <input type="hidden" name="marks" value={marks} />
-
+    <ActionForm form={f}>
       <p
         role="status"
         aria-live="polite"
         data-testid="attendance-status"
-        className={`mb-3 rounded p-2 text-sm ${state && !state.ok ? "bg-red-50 text-red-800" : saved ? "bg-emerald-50 text-emerald-900" : "bg-slate-100"}`}
+        className={`mb-3 rounded p-2 text-sm ${refused ? "bg-red-50 text-red-800" : saved ? "bg-emerald-50 text-emerald-900" : "bg-slate-100"}`}
       >
         {message}
         {note && <span className="block text-xs">{note}</span>}
@@ -107,13 +113,13 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
           </p>
           <button
             type="submit"
-            disabled={pending}
+            disabled={f.pending}
             className="min-h-12 shrink-0 rounded-lg bg-teal-700 px-6 text-lg font-semibold text-white disabled:opacity-60"
           >
-            {pending ? t("saving") : t("save")}
+            {f.pending ? t("saving") : t("save")}
           </button>
         </div>
       </div>
-    </form>
+    </ActionForm>
   );
 }

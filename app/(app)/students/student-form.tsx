@@ -1,15 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { FieldPath } from "react-hook-form";
+import { ActionForm } from "@/components/forms/action-form";
+import { FormStatus } from "@/components/forms/form-status";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { createStudentAction, updateStudentAction } from "@/lib/students/actions";
-import { ZCreateStudentSchema, type TCreateStudentInput } from "@/lib/students/record-schema";
+import { ZCreateStudentSchema, ZUpdateStudentSchema, type TCreateStudentInput } from "@/lib/students/record-schema";
 import { DOCUMENT_TYPES, EDUCATION_LEVELS, SEXES } from "@/lib/students/schema";
 
 type Values = TCreateStudentInput;
@@ -24,32 +25,19 @@ type Props = {
 /** Create or edit a student with the import's validation (ZStudentSchema) on both sides. */
 export function StudentForm({ schools, today, initial, edit }: Props) {
   const t = useTranslations("students");
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, startTransition] = useTransition();
-  const form = useForm({
-    resolver: zodResolver(ZCreateStudentSchema),
+  // Success redirects to the student's page (the action does it).
+  const f = useActionForm<Values>({
+    schema: edit ? ZUpdateStudentSchema : ZCreateStudentSchema,
+    action: edit ? updateStudentAction : createStudentAction,
     defaultValues: initial as Values,
+    bound: edit ? { id: edit.id, expectedUpdatedAt: edit.updatedAt } : {},
     mode: "onBlur",
   });
-  const { register, handleSubmit, setError, formState } = form;
-  const err = (name: FieldPath<Values>) => formState.errors[name]?.message as string | undefined;
+  const { errors, submitCount } = f.form.formState;
+  // A long form: after a refused submit, say so at the top as well as on each field.
+  const fixFirst = submitCount > 0 && !f.pending && !f.result && Object.keys(errors).length > 0;
   const text = (name: FieldPath<Values>, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField id={`st-${name}`} label={label} error={err(name)} {...register(name)} {...extra} />
-  );
-
-  const onSubmit = handleSubmit(
-    (values) =>
-      startTransition(async () => {
-        setBanner(null);
-        const result = edit
-          ? await updateStudentAction(edit.id, edit.updatedAt, values)
-          : await createStudentAction(values);
-        if (result.ok) return;
-        for (const [field, message] of Object.entries(result.fieldErrors))
-          setError(field as FieldPath<Values>, { message });
-        setBanner(result.message ?? t("form.genericError"));
-      }),
-    () => setBanner(t("form.fixErrors")),
+    <TextField id={`st-${name}`} label={label} {...f.field(name)} {...extra} />
   );
 
   const section = (id: string, title: string, children: React.ReactNode) => (
@@ -67,18 +55,13 @@ export function StudentForm({ schools, today, initial, edit }: Props) {
     text(name, t("form.verifiedAt"), { type: "date", max: today, help: t("form.verifiedHelp") });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {banner && <Notice tone="error">{banner}</Notice>}
+    <ActionForm form={f} className="space-y-4">
+      {fixFirst ? <Notice tone="error">{t("form.fixErrors")}</Notice> : <FormStatus result={f.result} />}
       {section(
         "fs-identity",
         t("form.identity"),
         <>
-          <SelectField
-            id="st-documentType"
-            label={t("form.documentType")}
-            error={err("documentType")}
-            {...register("documentType")}
-          >
+          <SelectField id="st-documentType" label={t("form.documentType")} {...f.field("documentType")}>
             {DOCUMENT_TYPES.map((d) => (
               <option key={d} value={d}>
                 {t(`documentType.${d}`)}
@@ -93,7 +76,7 @@ export function StudentForm({ schools, today, initial, edit }: Props) {
           {text("paternalSurname", t("form.paternalSurname"), { autoComplete: "off" })}
           {text("maternalSurname", t("form.maternalSurname"), { autoComplete: "off" })}
           {text("givenNames", t("form.givenNames"), { autoComplete: "off" })}
-          <SelectField id="st-sex" label={t("form.sex")} error={err("sex")} {...register("sex")}>
+          <SelectField id="st-sex" label={t("form.sex")} {...f.field("sex")}>
             <option value="">{t("form.choose")}</option>
             {SEXES.map((s) => (
               <option key={s} value={s}>
@@ -109,7 +92,7 @@ export function StudentForm({ schools, today, initial, edit }: Props) {
         t("form.schooling"),
         <>
           {schools.length > 1 ? (
-            <SelectField id="st-schoolId" label={t("form.school")} error={err("schoolId")} {...register("schoolId")}>
+            <SelectField id="st-schoolId" label={t("form.school")} {...f.field("schoolId")}>
               {schools.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -117,9 +100,9 @@ export function StudentForm({ schools, today, initial, edit }: Props) {
               ))}
             </SelectField>
           ) : (
-            <input type="hidden" {...register("schoolId")} />
+            <input type="hidden" {...f.form.register("schoolId")} defaultValue={initial.schoolId} />
           )}
-          <SelectField id="st-level" label={t("form.level")} error={err("level")} {...register("level")}>
+          <SelectField id="st-level" label={t("form.level")} {...f.field("level")}>
             {EDUCATION_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {t(`level.${l}`)}
@@ -159,13 +142,13 @@ export function StudentForm({ schools, today, initial, edit }: Props) {
         </>,
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={saving} className={buttonClasses("primary")}>
-          {saving ? t("form.saving") : t("form.save")}
+        <button type="submit" disabled={f.pending} className={buttonClasses("primary")}>
+          {f.pending ? t("form.saving") : t("form.save")}
         </button>
         <Link href={edit ? `/students/${edit.id}` : "/students"} className={buttonClasses("secondary")}>
           {t("form.cancel")}
         </Link>
       </div>
-    </form>
+    </ActionForm>
   );
 }

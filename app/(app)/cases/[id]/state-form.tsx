@@ -1,13 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
-import { changeCaseStateAction, type CaseActionState } from "@/lib/cases/actions";
+import { changeCaseStateAction } from "@/lib/cases/actions";
+import { ZChangeCaseStateSchema } from "@/lib/cases/schema";
 import { allowedTransitions, CASE_OUTCOMES, CASE_STATES, requiresReason } from "@/lib/cases/transitions";
 import type { CaseState } from "@/lib/generated/prisma/enums";
-import { CaseRefFields, FormStatus } from "./form-status";
+import { CaseFormStatus } from "./form-status";
 
 type Props = { caseId: string; version: number; state: CaseState };
 
@@ -19,35 +21,25 @@ export function StateForm({ caseId, version, state }: Props) {
   const t = useTranslations("cases");
   const allowed = allowedTransitions(state);
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
-  const [result, formAction, pending] = useActionState<CaseActionState, FormData>(changeCaseStateAction, null);
-  const [to, setTo] = useState<CaseState>(allowed[0] ?? others[0]);
-  // A saved change moves the case: start again from its new first allowed step.
-  const [seen, setSeen] = useState(`${state}:${version}`);
-  if (seen !== `${state}:${version}`) {
-    setSeen(`${state}:${version}`);
-    setTo(allowed[0] ?? others[0]);
-  }
-  const kept = result && !result.ok ? result.values : {};
-  // React resets a form after its action; selects only take a new default when mounted, so
-  // they are remounted per result to keep the user's choice (or the new first step).
-  const mount = result?.at ?? 0;
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "" };
+  const f = useActionForm({
+    schema: ZChangeCaseStateSchema,
+    action: changeCaseStateAction,
+    defaultValues: start,
+    // A saved change moves the case: the form starts again from its new first allowed step.
+    values: start,
+    // Fields hidden for the chosen step (outcome, reason) are not sent.
+    shouldUnregister: true,
+    bound: { caseId, version },
+  });
+  const to = f.form.watch("to") as CaseState;
 
   return (
-    <form action={formAction} className="flex flex-col gap-3" aria-describedby="state-help">
-      <CaseRefFields caseId={caseId} version={version} />
+    <ActionForm form={f} className="flex flex-col gap-3" aria-describedby="state-help">
       <p id="state-help" className="text-sm text-slate-700">
         {t("stateForm.help", { state: t(`states.${state}`) })}
       </p>
-      <SelectField
-        key={`to-${mount}`}
-        id="case-state-to"
-        name="to"
-        label={t("stateForm.label")}
-        defaultValue={to}
-        onChange={(e) => setTo(e.target.value as CaseState)}
-        error={errors.to}
-      >
+      <SelectField id="case-state-to" label={t("stateForm.label")} {...f.field("to")}>
         {allowed.length ? (
           <optgroup label={t("stateForm.allowed")}>
             {allowed.map((s) => (
@@ -67,14 +59,7 @@ export function StateForm({ caseId, version, state }: Props) {
       </SelectField>
       {to === "CLOSED" ? (
         <>
-          <SelectField
-            key={`outcome-${mount}`}
-            id="case-state-outcome"
-            name="outcome"
-            label={t("stateForm.outcome")}
-            defaultValue={kept.outcome ?? ""}
-            error={errors.outcome}
-          >
+          <SelectField id="case-state-outcome" label={t("stateForm.outcome")} {...f.field("outcome")}>
             <option value="">{t("stateForm.outcomePlaceholder")}</option>
             {CASE_OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -84,33 +69,29 @@ export function StateForm({ caseId, version, state }: Props) {
           </SelectField>
           <TextAreaField
             id="case-state-outcome-note"
-            name="outcomeNote"
             label={t("stateForm.outcomeNote")}
             rows={2}
             maxLength={2000}
-            defaultValue={kept.outcomeNote ?? ""}
-            error={errors.outcomeNote}
+            {...f.field("outcomeNote")}
           />
         </>
       ) : null}
       {requiresReason(state, to) ? (
         <TextAreaField
           id="case-state-reason"
-          name="reason"
           label={t("stateForm.reason")}
           help={t("stateForm.reasonHelp")}
           rows={3}
           maxLength={2000}
-          defaultValue={kept.reason ?? ""}
-          error={errors.reason}
+          {...f.field("reason")}
         />
       ) : null}
-      <FormStatus state={result} version={version} saved={t("stateForm.saved")} />
+      <CaseFormStatus form={f} version={version} saved={t("stateForm.saved")} />
       <div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={f.pending}>
           {t("stateForm.submit")}
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

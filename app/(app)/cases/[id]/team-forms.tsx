@@ -1,29 +1,29 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { assignCaseMemberAction, unassignCaseMemberAction, type CaseActionState } from "@/lib/cases/actions";
-import { CaseRefFields, FormStatus } from "./form-status";
+import { assignCaseMemberAction, unassignCaseMemberAction } from "@/lib/cases/actions";
+import { ZAssignCaseMemberSchema, ZUnassignCaseMemberSchema } from "@/lib/cases/schema";
+import { CaseFormStatus } from "./form-status";
 
 type Member = { id: string; name: string; roleLabel: string };
 
 export function AssignForm({ caseId, version, candidates }: { caseId: string; version: number; candidates: Member[] }) {
   const t = useTranslations("cases.team");
-  const [result, formAction, pending] = useActionState<CaseActionState, FormData>(assignCaseMemberAction, null);
+  const f = useActionForm({
+    schema: ZAssignCaseMemberSchema,
+    action: assignCaseMemberAction,
+    defaultValues: { userId: "" },
+    bound: { caseId, version },
+    onSuccess: (_, form) => form.reset(),
+  });
   if (candidates.length === 0) return <p className="text-sm text-slate-700">{t("noCandidates")}</p>;
   return (
-    <form action={formAction} className="flex flex-col gap-3">
-      <CaseRefFields caseId={caseId} version={version} />
-      <SelectField
-        id="case-assign-user"
-        name="userId"
-        label={t("assignLabel")}
-        help={t("assignHelp")}
-        defaultValue=""
-        error={result && !result.ok ? result.fieldErrors.userId : undefined}
-      >
+    <ActionForm form={f} className="flex flex-col gap-3">
+      <SelectField id="case-assign-user" label={t("assignLabel")} help={t("assignHelp")} {...f.field("userId")}>
         <option value="">{t("assignPlaceholder")}</option>
         {candidates.map((m) => (
           <option key={m.id} value={m.id}>
@@ -31,32 +31,35 @@ export function AssignForm({ caseId, version, candidates }: { caseId: string; ve
           </option>
         ))}
       </SelectField>
-      <FormStatus state={result} version={version} saved={t("assigned")} />
+      <CaseFormStatus form={f} version={version} saved={t("assigned")} />
       <div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={f.pending}>
           {t("assign")}
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function UnassignButton({ caseId, version, member }: { caseId: string; version: number; member: Member }) {
   const t = useTranslations("cases.team");
-  const [result, formAction, pending] = useActionState<CaseActionState, FormData>(unassignCaseMemberAction, null);
+  const f = useActionForm({
+    schema: ZUnassignCaseMemberSchema,
+    action: unassignCaseMemberAction,
+    defaultValues: {},
+    bound: { caseId, version, userId: member.id },
+  });
   return (
-    <form action={formAction} className="flex flex-col gap-2">
-      <CaseRefFields caseId={caseId} version={version} />
-      <input type="hidden" name="userId" value={member.id} readOnly />
+    <ActionForm form={f} className="flex flex-col gap-2">
       <Button
         type="submit"
         variant="secondary"
-        disabled={pending}
+        disabled={f.pending}
         aria-label={t("unassignLabel", { name: member.name })}
       >
         {t("unassign")}
       </Button>
-      {result && !result.ok ? <FormStatus state={result} version={version} saved="" /> : null}
-    </form>
+      {f.result && !f.result.ok ? <CaseFormStatus form={f} version={version} saved="" /> : null}
+    </ActionForm>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { FormStatus } from "@/components/forms/form-status";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { buttonClasses } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { setStudentStatusAction } from "@/lib/students/actions";
+import { ZSetStudentStatusSchema } from "@/lib/students/record-schema";
 
 type Status = "ACTIVE" | "WITHDRAWN" | "TRANSFERRED";
 
@@ -12,8 +15,14 @@ type Status = "ACTIVE" | "WITHDRAWN" | "TRANSFERRED";
 export function StatusChange({ studentId, name, status }: { studentId: string; name: string; status: Status }) {
   const t = useTranslations("students");
   const [pendingTarget, setPendingTarget] = useState<Status | null>(null);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [busy, startTransition] = useTransition();
+  const [showOutcome, setShowOutcome] = useState(false);
+  const f = useActionForm({
+    schema: ZSetStudentStatusSchema,
+    action: setStudentStatusAction,
+    defaultValues: {},
+    bound: { id: studentId, status: pendingTarget },
+    onSuccess: () => setPendingTarget(null),
+  });
   const targets: Status[] = status === "ACTIVE" ? ["WITHDRAWN", "TRANSFERRED"] : ["ACTIVE"];
   const label = (s: Status) =>
     s === "WITHDRAWN"
@@ -22,22 +31,12 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
         ? t("statusChange.markTransferred")
         : t("statusChange.reactivate");
 
-  const confirm = (target: Status) =>
-    startTransition(async () => {
-      const result = await setStudentStatusAction(studentId, target);
-      setPendingTarget(null);
-      setMessage(
-        result.ok
-          ? { tone: "success", text: t("statusChange.done") }
-          : { tone: "error", text: result.message ?? t("statusChange.genericError") },
-      );
-    });
-
   return (
     <div className="space-y-3">
       <p>{t("statusChange.current", { status: t(`status.${status}`) })}</p>
       {pendingTarget ? (
-        <div
+        <ActionForm
+          form={f}
           role="group"
           aria-labelledby="status-confirm"
           className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3"
@@ -45,23 +44,23 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
           <p id="status-confirm">{t(`statusChange.confirm${pendingTarget}`, { name })}</p>
           <div className="flex flex-wrap gap-2">
             <button
-              type="button"
-              disabled={busy}
-              onClick={() => confirm(pendingTarget)}
+              type="submit"
+              disabled={f.pending}
+              onClick={() => setShowOutcome(true)}
               className={buttonClasses(pendingTarget === "ACTIVE" ? "primary" : "danger")}
             >
               {t("statusChange.confirm")}
             </button>
             <button
               type="button"
-              disabled={busy}
+              disabled={f.pending}
               onClick={() => setPendingTarget(null)}
               className={buttonClasses("secondary")}
             >
               {t("statusChange.cancel")}
             </button>
           </div>
-        </div>
+        </ActionForm>
       ) : (
         <div className="flex flex-wrap gap-2">
           {targets.map((target) => (
@@ -69,7 +68,7 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
               key={target}
               type="button"
               onClick={() => {
-                setMessage(null);
+                setShowOutcome(false);
                 setPendingTarget(target);
               }}
               className={buttonClasses("secondary")}
@@ -79,7 +78,7 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
           ))}
         </div>
       )}
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {showOutcome ? <FormStatus result={f.result} saved={t("statusChange.done")} /> : null}
     </div>
   );
 }

@@ -1,0 +1,124 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { unstable_rethrow } from "next/navigation";
+import { useState, useTransition } from "react";
+import {
+  get,
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormProps,
+  type UseFormReturn,
+} from "react-hook-form";
+import type { z } from "zod";
+import type { ActionFailure, ActionResult } from "@/lib/actions/result";
+import { useErrorText } from "./error-text";
+
+/** Values the page rendered rather than the user typed (ids, versions), sent with the fields. */
+export type BoundValues = Record<string, unknown>;
+
+type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "resolver" | "defaultValues"> & {
+  /** The domain's zod schema; it sees the fields and the bound values together, like the server. */
+  schema?: z.ZodType;
+  /** A server action made with defineAction (lib/actions/action.ts). */
+  action: (input: TFields & BoundValues) => Promise<ActionResult<TData>>;
+  defaultValues: DefaultValues<TFields>;
+  bound?: BoundValues;
+  onSuccess?: (data: TData, form: UseFormReturn<TFields>) => void;
+};
+
+const messageAt = (errors: object, name: string) => (get(errors, name) as { message?: string } | undefined)?.message;
+
+const failure = (code: ActionFailure["code"], message: string): ActionFailure => ({
+  ok: false,
+  code,
+  message,
+  fieldErrors: {},
+});
+
+/**
+ * A form on the one action path: react-hook-form validating with the domain's zod schema,
+ * then the server action; the server's refusal lands on the fields and in `result` (shown by
+ * FormStatus), and what the user typed stays. Render it with <ActionForm form={…}>.
+ */
+export function useActionForm<TFields extends FieldValues, TData = unknown>({
+  schema,
+  action,
+  bound = {},
+  onSuccess,
+  ...formOptions
+}: Options<TFields, TData>) {
+  const errorText = useErrorText();
+  const [result, setResult] = useState<ActionResult<TData> | null>(null);
+  const [submitted, setSubmitted] = useState<BoundValues | null>(null);
+  const [pending, startTransition] = useTransition();
+  const resolver = schema
+    ? (((values, context, options) =>
+        zodResolver(schema as never, undefined, { raw: true })(
+          { ...values, ...bound },
+          context,
+          options as never,
+        )) as Resolver<TFields>)
+    : undefined;
+  const form = useForm<TFields>({ ...formOptions, resolver });
+
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      const input = { ...values, ...bound };
+      setSubmitted(input);
+      startTransition(async () => {
+        let answer: ActionResult<TData>;
+        try {
+          answer = await action(input);
+        } catch (error) {
+          // A redirecting action (create → the new record) rejects with Next's redirect, which
+          // its boundary handles; anything else (the connection dropped) is a generic failure.
+          unstable_rethrow(error);
+          answer = failure("UNKNOWN", errorText("unexpected")!);
+        }
+        setResult(answer);
+        if (answer.ok) return onSuccess?.(answer.data, form);
+        for (const [name, message] of Object.entries(answer.fieldErrors)) {
+          if (!(name in bound)) form.setError(name as Path<TFields>, { type: "server", message });
+        }
+      });
+    },
+    (errors) => {
+      // Bound values are not fields: a problem with one is the form's (a nested one, such as
+      // one attendance mark, has no message of its own at the top).
+      const name = Object.keys(bound).find((key) => get(errors, key));
+      const message = name ? (messageAt(errors, name) ?? "invalidInput") : null;
+      setResult(message ? failure("INVALID_INPUT", errorText(message)!) : null);
+    },
+  );
+
+  const defaults = formOptions.defaultValues as Record<string, unknown>;
+  const errorOf = (name: Path<TFields>) => errorText(messageAt(form.formState.errors, name));
+
+  return {
+    form,
+    action,
+    bound,
+    onSubmit,
+    result,
+    /** The input of the last submit (the version a refused case form was looking at…). */
+    submitted,
+    pending,
+    errorOf,
+    /** Props of a text, select or textarea field: registered, server-rendered default, error. */
+    field: (name: Path<TFields>) => ({
+      ...form.register(name),
+      defaultValue: get(defaults, name) as string | undefined,
+      error: errorOf(name),
+    }),
+    checkbox: (name: Path<TFields>) => ({ ...form.register(name), defaultChecked: Boolean(get(defaults, name)) }),
+    radio: (name: Path<TFields>, value: string) => ({
+      ...form.register(name),
+      value,
+      defaultChecked: get(defaults, name) === value,
+    }),
+  };
+}
