@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { CHRONIC_MIN_DAYS, DEFAULT_RATE_WINDOW, DEFAULT_RULES } from "./schema";
+import { auditAction } from "../audit/write-audit";
 
 // The alert engine as SQL: one statement computes every candidate alert of the students in
 // scope and inserts the new ones; the unique "openKey" makes an already open alert a no-op.
@@ -46,7 +47,7 @@ export function ensureDefaultRulesSql(scope: ComputeScope, origin: string): Pris
     RETURNING id, "schoolId", kind, threshold, "windowDays", active
   )
   INSERT INTO audit_log ("actorId", "actorRole", action, entity, "entityId", "schoolId", origin, details)
-  SELECT NULL, NULL, 'alertRule.createDefault', 'AlertRule', id::text, "schoolId", ${origin},
+  SELECT NULL, NULL, ${auditAction("alertRule.createDefault")}, 'AlertRule', id::text, "schoolId", ${origin},
          jsonb_build_object('kind', kind, 'threshold', threshold, 'windowDays', "windowDays", 'active', active)
     FROM ins`;
 }
@@ -220,7 +221,7 @@ export function recomputeSql(scope: ComputeScope, origin: string): Prisma.Sql {
   -- A data-modifying CTE runs whether or not the final SELECT reads it.
   aud AS (
     INSERT INTO audit_log ("actorId", "actorRole", action, entity, "entityId", "schoolId", origin, details)
-    SELECT NULL, NULL, 'alert.raise', 'Alert', id::text, "schoolId", ${origin},
+    SELECT NULL, NULL, ${auditAction("alert.raise")}, 'Alert', id::text, "schoolId", ${origin},
            jsonb_build_object('studentId', "studentId", 'kind', kind, 'ruleId', "ruleId")
       FROM ins
   )

@@ -23,6 +23,8 @@ export type AuditAction =
   | "attendance.import"
   | "alert.dismiss"
   | "alertRule.update"
+  | "alertRule.createDefault"
+  | "alert.raise"
   | "case.open"
   | "case.alert.attach"
   | "case.read"
@@ -32,6 +34,9 @@ export type AuditAction =
   | "case.unassign"
   | "case.note.add"
   | "seed.demo";
+
+/** An action as a typed value, for set-based SQL that writes audit rows itself. */
+export const auditAction = (action: AuditAction): AuditAction => action;
 
 export type AuditEntry = {
   action: AuditAction;
