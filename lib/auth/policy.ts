@@ -39,6 +39,21 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** The case team: the only roles that can be assigned to a case and work it. */
+export const CASE_TEAM_ROLES = ["PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"] as const satisfies readonly Role[];
+
+/** Roles whose scope is a list of schools (user_school). ADMIN and AGENCY_STAFF have none. */
+export const SCHOOL_BOUND_ROLES = [
+  "COORDINATOR",
+  "DIRECTOR",
+  "TUTOR",
+  ...CASE_TEAM_ROLES,
+] as const satisfies readonly Role[];
+
+export const isCaseTeamRole = (role: Role | string): boolean => (CASE_TEAM_ROLES as readonly string[]).includes(role);
+export const isSchoolBoundRole = (role: Role | string): boolean =>
+  (SCHOOL_BOUND_ROLES as readonly string[]).includes(role);
+
 const CASE_TEAM_COMMON = [
   "students.read",
   "attendance.read",

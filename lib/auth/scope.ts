@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "./policy";
+import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS, isSchoolBoundRole } from "./policy";
 import type { SessionUser } from "./types";
 
 // Scope builders: the caller's scope goes *inside* every query's `where`, so a row out of
@@ -7,11 +7,14 @@ import type { SessionUser } from "./types";
 
 const NOTHING = { id: { in: [] as string[] } };
 
-const SCHOOL_BOUND = new Set(["COORDINATOR", "DIRECTOR", "TUTOR", "PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"]);
-
 /** Schools whose rows the user may touch (empty for ADMIN and AGENCY_STAFF). */
 export function scopedSchoolIds(user: SessionUser): string[] {
-  return SCHOOL_BOUND.has(user.role) ? user.schoolIds : [];
+  return isSchoolBoundRole(user.role) ? user.schoolIds : [];
+}
+
+/** Whether one school is in the user's scope: the same definition as every where-builder here. */
+export function isSchoolInScope(user: SessionUser, schoolId: string): boolean {
+  return scopedSchoolIds(user).includes(schoolId);
 }
 
 export function schoolScopeWhere(user: SessionUser): { schoolId: { in: string[] } } {

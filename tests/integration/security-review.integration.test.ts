@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createImportRoute } from "../../components/import/import-route";
-import { MAX_UPLOAD_BYTES } from "../../components/import/wire";
+import { createImportRoute } from "../../lib/imports/upload-route";
+import { MAX_UPLOAD_BYTES } from "../../lib/imports/wire";
 import { dismissAlert } from "../../lib/alerts/review";
 import type { SessionUser } from "../../lib/auth/types";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
