@@ -50,6 +50,8 @@ export type ReachabilityReport = {
   suppressed: boolean;
   total: ReachCell;
   schools: { id: string; name: string; codigoModular: string; cell: ReachCell }[];
+  /** Every school of the caller's scope, for the school filter (the report may cover one). */
+  scopeSchools: { id: string; name: string; codigoModular: string }[];
   byGrade: { grade: number; cell: ReachCell }[];
   bySex: { sex: Sex; cell: ReachCell }[];
   byGradeSex: { grade: number; sex: Sex; cell: ReachCell }[];
@@ -93,26 +95,27 @@ export async function getReachability(
   filters: TReachabilityFilters = {},
 ): Promise<ReachabilityReport> {
   authorize(user, "reports.read");
-  let schoolIds = scopedSchoolIds(user);
-  if (filters.school) {
-    if (!schoolIds.includes(filters.school))
-      throw new AppError("NOT_FOUND", "El colegio no existe o no está a su alcance.");
-    schoolIds = [filters.school];
+  const scope = scopedSchoolIds(user);
+  if (filters.school && !scope.includes(filters.school)) {
+    throw new AppError("NOT_FOUND", "El colegio no existe o no está a su alcance.");
   }
-  const [rows, schools] = await Promise.all([
+  const schoolIds = filters.school ? [filters.school] : scope;
+  const [rows, scopeSchools] = await Promise.all([
     schoolIds.length ? db.$queryRaw<Row[]>(reachabilitySql(schoolIds)) : Promise.resolve([] as Row[]),
     db.school.findMany({
-      where: { id: { in: schoolIds } },
+      where: { id: { in: scope } },
       select: { id: true, name: true, codigoModular: true },
       orderBy: { codigoModular: "asc" },
     }),
   ]);
+  const schools = scopeSchools.filter((s) => schoolIds.includes(s.id));
   const suppress = user.role === "COORDINATOR";
   const cell = (match: (r: Row) => boolean) => toCell(countRows(rows.filter(match)), suppress);
   const grades = [...new Set(rows.map((r) => r.grade))].sort((a, b) => a - b);
   const sexes: Sex[] = ["F", "M"];
   return {
     suppressed: suppress,
+    scopeSchools,
     total: cell(() => true),
     schools: schools.map((s) => ({ ...s, cell: cell((r) => r.schoolId === s.id) })),
     byGrade: grades.map((grade) => ({ grade, cell: cell((r) => r.grade === grade) })),

@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, fillLogin, login, logout, statValue } from "./fixtures";
 // scope and the navigation its role allows, and signs out.
 test.describe.configure({ mode: "parallel" });
 
-const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Configuración"];
+const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Contacto con familias", "Configuración"];
 const AGENCY_NAV = ["Inicio", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
@@ -37,7 +37,7 @@ const accounts: { email: string; role: string; nav: string[]; checks: (page: Pag
   {
     email: DEMO_ACCOUNTS.coordinator,
     role: "Coordinador(a) de la estrategia",
-    nav: ["Inicio", "Configuración"],
+    nav: ["Inicio", "Contacto con familias", "Configuración"],
     checks: async (page) => {
       // The pilot followed 2,356 students in the four schools.
       await expectCount(page, "stat-students-followed", (n) => expect(n).toBe(2356));
@@ -131,7 +131,15 @@ for (const account of accounts) {
 }
 
 test("[AUTH] each director sees the figures of their own school only", async ({ page }) => {
-  const directorNav = ["Inicio", "Estudiantes", "Asistencia", "Alertas", "Casos", "Configuración"];
+  const directorNav = [
+    "Inicio",
+    "Estudiantes",
+    "Asistencia",
+    "Alertas",
+    "Casos",
+    "Contacto con familias",
+    "Configuración",
+  ];
   await login(page, DEMO_ACCOUNTS.director);
   await expect(page.getByTestId("home-role")).toHaveText("Director(a)");
   expect(await navLinks(page)).toEqual(directorNav);
