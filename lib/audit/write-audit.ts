@@ -34,6 +34,11 @@ export type AuditAction =
   | "case.assign"
   | "case.unassign"
   | "case.note.add"
+  | "visit.schedule"
+  | "visit.outcome.record"
+  | "contact.attempt.record"
+  | "student.address.correct"
+  | "student.address.confirm"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

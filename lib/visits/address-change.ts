@@ -1,5 +1,6 @@
+import "server-only";
 import type { Tx } from "../db";
-import { AppError } from "../errors/app-error";
+import { AppError, fieldIssue } from "../errors/app-error";
 import type { AddressAction } from "./events";
 
 // Confirming or correcting a student's address from a visit: the student row is locked, its
@@ -32,14 +33,15 @@ export async function applyAddressChange(tx: Tx, c: AddressChangeInput): Promise
     SELECT "addressStreet", "addressReference", "addressDistrict", "addressVerifiedAt"
     FROM student WHERE id = ${c.studentId}::uuid AND "schoolId" = ${c.schoolId}::uuid
     FOR UPDATE`;
-  if (!before) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
+  if (!before) throw new AppError("NOT_FOUND", "student.notFound");
 
   let next: Omit<AddressRow, "addressVerifiedAt">;
   let verifiedAt = c.verifiedOn;
   if (c.action === "CONFIRMED") {
     if (!before.addressStreet) {
-      const message = "No hay una dirección registrada que confirmar; registre la dirección correcta.";
-      throw new AppError("INVALID_INPUT", message, [{ field: "addressAction", message }]);
+      throw new AppError("INVALID_INPUT", "visit.nothingToConfirm", {}, [
+        fieldIssue("addressAction", "visit.nothingToConfirm"),
+      ]);
     }
     next = {
       addressStreet: before.addressStreet,
@@ -56,7 +58,7 @@ export async function applyAddressChange(tx: Tx, c: AddressChangeInput): Promise
     where: { id: c.studentId, schoolId: c.schoolId },
     data: { ...next, addressVerifiedAt: verifiedAt },
   });
-  if (count !== 1) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
+  if (count !== 1) throw new AppError("NOT_FOUND", "student.notFound");
   const history = await tx.studentAddressHistory.create({
     data: {
       studentId: c.studentId,

@@ -29,12 +29,12 @@ export type AddressHistoryRow = Prisma.StudentAddressHistoryGetPayload<{ select:
 /** The student page's address history, newest first: who confirmed or changed it, when, from which visit. */
 export async function findAddressHistory(user: SessionUser | null, studentId: string): Promise<AddressHistoryRow[]> {
   authorize(user, "students.read");
-  if (!isUuid(studentId)) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
+  if (!isUuid(studentId)) throw new AppError("NOT_FOUND", "student.notFound");
   const student = await db.student.findFirst({
     where: { AND: [{ id: studentId }, studentWhere(user)] },
     select: { id: true, schoolId: true },
   });
-  if (!student) throw new AppError("NOT_FOUND", "El estudiante no existe o no está a su alcance.");
+  if (!student) throw new AppError("NOT_FOUND", "student.notFound");
   return db.studentAddressHistory.findMany({
     where: { studentId: student.id, schoolId: student.schoolId },
     select: HISTORY_SELECT,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";

@@ -8,8 +8,6 @@ import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { isoFromDay, todayInLima } from "../format/date";
 import { ASSIGNEE_SELECT, eligibleAssigneesWhere, type VisitAssignee } from "./assignees";
-import { VISIT_CONFLICT, VISIT_NOT_FOUND } from "./record-visit-outcome";
-import { CASE_NOT_FOUND } from "./schedule-visit";
 import type { TVisitListFilters } from "./schema";
 import { isContactStale } from "./staleness";
 
@@ -205,7 +203,7 @@ export async function getScheduleVisitContext(
   now: Date = new Date(),
 ): Promise<ScheduleVisitContext> {
   authorize(user, "visits.write");
-  if (!isUuid(caseId)) throw new AppError("NOT_FOUND", CASE_NOT_FOUND);
+  if (!isUuid(caseId)) throw new AppError("NOT_FOUND", "case.notFound");
   const c = await db.case.findFirst({
     where: { AND: [{ id: caseId }, caseWhere(user), { state: { not: "CLOSED" } }] },
     select: {
@@ -222,7 +220,7 @@ export async function getScheduleVisitContext(
       },
     },
   });
-  if (!c) throw new AppError("NOT_FOUND", CASE_NOT_FOUND);
+  if (!c) throw new AppError("NOT_FOUND", "case.notFound");
   const assignees = await db.user.findMany({
     where: eligibleAssigneesWhere([c.schoolId]),
     select: ASSIGNEE_SELECT,
@@ -276,7 +274,7 @@ export async function getVisitForOutcome(
   now: Date = new Date(),
 ): Promise<VisitOutcomeContext> {
   authorize(user, "visits.write");
-  if (!isUuid(visitId)) throw new AppError("NOT_FOUND", VISIT_NOT_FOUND);
+  if (!isUuid(visitId)) throw new AppError("NOT_FOUND", "visit.notFound");
   const v = await db.homeVisit.findFirst({
     where: { AND: [{ id: visitId }, visitWhere(user)] },
     select: {
@@ -290,8 +288,8 @@ export async function getVisitForOutcome(
       student: { select: STUDENT_CONTACT_SELECT },
     },
   });
-  if (!v) throw new AppError("NOT_FOUND", VISIT_NOT_FOUND);
-  if (v.status !== "SCHEDULED") throw new AppError("CONFLICT", VISIT_CONFLICT);
+  if (!v) throw new AppError("NOT_FOUND", "visit.notFound");
+  if (v.status !== "SCHEDULED") throw new AppError("CONFLICT", "visit.conflict");
   const { student: s, status: _status, ...visit } = v;
   return {
     visit,

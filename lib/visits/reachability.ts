@@ -97,7 +97,7 @@ export async function getReachability(
   authorize(user, "reports.read");
   const scope = scopedSchoolIds(user);
   if (filters.school && !scope.includes(filters.school)) {
-    throw new AppError("NOT_FOUND", "El colegio no existe o no está a su alcance.");
+    throw new AppError("NOT_FOUND", "school.notFound");
   }
   const schoolIds = filters.school ? [filters.school] : scope;
   const [rows, scopeSchools] = await Promise.all([

@@ -4,11 +4,10 @@ import { authorize } from "../auth/authorize";
 import { caseWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db } from "../db";
-import { AppError } from "../errors/app-error";
+import { parseOrThrow } from "../actions/parse";
+import { AppError, fieldIssue } from "../errors/app-error";
 import type { ContactOutcome } from "../generated/prisma/enums";
 import { contactAttemptEntry } from "./events";
-import { parseVisitInput } from "./parse";
-import { CASE_NOT_FOUND } from "./schedule-visit";
 import { ZRecordContactAttemptSchema } from "./schema";
 import { offerFor, type StateOffer } from "./state-offer";
 
@@ -31,12 +30,13 @@ export async function recordContactAttempt(
   origin?: RequestOrigin,
 ): Promise<RecordContactAttemptResult> {
   authorize(user, "contacts.write");
-  const a = parseVisitInput(ZRecordContactAttemptSchema, input);
+  const a = parseOrThrow(ZRecordContactAttemptSchema, input, { notFoundFields: ["caseId"] });
   const now = new Date();
   const attemptedAt = a.attemptedAt ?? now;
   if (attemptedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
-    const message = "La hora del intento no puede ser futura.";
-    throw new AppError("INVALID_INPUT", message, [{ field: "attemptedAt", message }]);
+    throw new AppError("INVALID_INPUT", "visit.attempt.attemptedAtFuture", {}, [
+      fieldIssue("attemptedAt", "visit.attempt.attemptedAtFuture"),
+    ]);
   }
 
   return db.$transaction(async (tx) => {
@@ -44,10 +44,8 @@ export async function recordContactAttempt(
       where: { AND: [{ id: a.caseId }, caseWhere(user)] },
       select: { id: true, schoolId: true, studentId: true, state: true },
     });
-    if (!c) throw new AppError("NOT_FOUND", CASE_NOT_FOUND);
-    if (c.state === "CLOSED") {
-      throw new AppError("INVALID_INPUT", "El caso está cerrado; reábralo para registrar intentos de contacto.");
-    }
+    if (!c) throw new AppError("NOT_FOUND", "case.notFound");
+    if (c.state === "CLOSED") throw new AppError("INVALID_INPUT", "visit.attempt.caseClosed");
     const attempt = await tx.contactAttempt.create({
       data: {
         caseId: c.id,

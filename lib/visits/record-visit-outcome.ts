@@ -4,13 +4,13 @@ import { authorize } from "../auth/authorize";
 import { schoolScopeWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db } from "../db";
-import { AppError } from "../errors/app-error";
+import { parseOrThrow } from "../actions/parse";
+import { AppError, fieldIssue } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import type { VisitOutcome, VisitTimeWindow } from "../generated/prisma/enums";
 import { dayFromIso, todayInLima } from "../format/date";
 import { applyAddressChange } from "./address-change";
 import { visitRecordedEntry } from "./events";
-import { parseVisitInput } from "./parse";
 import { ZRecordVisitOutcomeSchema } from "./schema";
 import { offerFor, type StateOffer } from "./state-offer";
 
@@ -22,10 +22,6 @@ import { offerFor, type StateOffer } from "./state-offer";
 // 3. the timeline entry and the audit entries.
 // It then tells the screen what to offer next: another visit after a failed one, and the next
 // case state after a first contact (a person decides; nothing moves here).
-
-export const VISIT_NOT_FOUND = "La visita no existe o no está a su alcance.";
-export const VISIT_CONFLICT =
-  "Otra persona ya registró el resultado de esta visita. Recargue para verlo; su registro no se guardó.";
 
 /** Clock skew tolerated between a phone and the server for "when it happened". */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -54,12 +50,13 @@ export async function recordVisitOutcome(
   origin?: RequestOrigin,
 ): Promise<RecordVisitOutcomeResult> {
   authorize(user, "visits.write");
-  const v = parseVisitInput(ZRecordVisitOutcomeSchema, input);
+  const v = parseOrThrow(ZRecordVisitOutcomeSchema, input, { notFoundFields: ["visitId"] });
   const now = new Date();
   const visitedAt = v.visitedAt ?? now;
   if (visitedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
-    const message = "La hora de la visita no puede ser futura.";
-    throw new AppError("INVALID_INPUT", message, [{ field: "visitedAt", message }]);
+    throw new AppError("INVALID_INPUT", "visit.visitedAtFuture", {}, [
+      fieldIssue("visitedAt", "visit.visitedAtFuture"),
+    ]);
   }
 
   return db.$transaction(async (tx) => {
@@ -82,8 +79,8 @@ export async function recordVisitOutcome(
     });
     if (count === 0) {
       const visible = await tx.homeVisit.findFirst({ where: scoped, select: { id: true } });
-      if (!visible) throw new AppError("NOT_FOUND", VISIT_NOT_FOUND);
-      throw new AppError("CONFLICT", VISIT_CONFLICT);
+      if (!visible) throw new AppError("NOT_FOUND", "visit.notFound");
+      throw new AppError("CONFLICT", "visit.conflict");
     }
     const visit = await tx.homeVisit.findFirstOrThrow({
       where: scoped,

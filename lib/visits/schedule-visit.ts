@@ -4,19 +4,17 @@ import { authorize } from "../auth/authorize";
 import { caseWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db } from "../db";
-import { AppError } from "../errors/app-error";
+import { parseOrThrow } from "../actions/parse";
+import { AppError, fieldIssue } from "../errors/app-error";
 import { dayFromIso, todayInLima } from "../format/date";
 import { findEligibleAssignee } from "./assignees";
 import { visitScheduledEntry } from "./events";
-import { parseVisitInput } from "./parse";
 import { ZScheduleVisitSchema } from "./schema";
 import { monthsBefore } from "./staleness";
 
 // Scheduling a home visit from a case: the case must be in the caller's scope and not closed,
 // the assignee an active case-team member of the case's school. The visit, its timeline entry
 // and the audit entry are written in one transaction.
-
-export const CASE_NOT_FOUND = "El caso no existe o no está a su alcance.";
 
 /** How far ahead a visit may be planned. */
 const MAX_MONTHS_AHEAD = 3;
@@ -29,16 +27,16 @@ export async function scheduleVisit(
   origin?: RequestOrigin,
 ): Promise<ScheduleVisitResult> {
   authorize(user, "visits.write");
-  const { caseId, scheduledFor, timeWindow, assigneeId, purpose } = parseVisitInput(ZScheduleVisitSchema, input);
+  const { caseId, scheduledFor, timeWindow, assigneeId, purpose } = parseOrThrow(ZScheduleVisitSchema, input, {
+    notFoundFields: ["caseId"],
+  });
   const today = todayInLima();
   if (scheduledFor < today) {
-    const message = "La fecha de la visita no puede ser anterior a hoy.";
-    throw new AppError("INVALID_INPUT", message, [{ field: "scheduledFor", message }]);
+    throw new AppError("INVALID_INPUT", "visit.pastDate", {}, [fieldIssue("scheduledFor", "visit.pastDate")]);
   }
   // monthsBefore with a negative count walks forward.
   if (scheduledFor > monthsBefore(today, -MAX_MONTHS_AHEAD)) {
-    const message = `Programe la visita dentro de los próximos ${MAX_MONTHS_AHEAD} meses.`;
-    throw new AppError("INVALID_INPUT", message, [{ field: "scheduledFor", message }]);
+    throw new AppError("INVALID_INPUT", "visit.tooFarAhead", {}, [fieldIssue("scheduledFor", "visit.tooFarAhead")]);
   }
 
   return db.$transaction(async (tx) => {
@@ -46,15 +44,13 @@ export async function scheduleVisit(
       where: { AND: [{ id: caseId }, caseWhere(user)] },
       select: { id: true, schoolId: true, studentId: true, state: true },
     });
-    if (!c) throw new AppError("NOT_FOUND", CASE_NOT_FOUND);
-    if (c.state === "CLOSED") {
-      throw new AppError("INVALID_INPUT", "El caso está cerrado; reábralo para programar una visita.");
-    }
+    if (!c) throw new AppError("NOT_FOUND", "case.notFound");
+    if (c.state === "CLOSED") throw new AppError("INVALID_INPUT", "visit.caseClosed");
     const assignee = await findEligibleAssignee(tx, assigneeId, c.schoolId);
     if (!assignee) {
-      const message =
-        "Elija a un integrante activo del equipo (trabajo social, educación o psicología) de este colegio.";
-      throw new AppError("INVALID_INPUT", message, [{ field: "assigneeId", message }]);
+      throw new AppError("INVALID_INPUT", "visit.assigneeNotEligible", {}, [
+        fieldIssue("assigneeId", "visit.assigneeNotEligible"),
+      ]);
     }
     const visit = await tx.homeVisit.create({
       data: {

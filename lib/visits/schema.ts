@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { ZCaseId } from "../cases/schema";
+import { errorKey, type ErrorKey } from "../errors/keys";
 import { isoFromDay, parseDayMonthYear } from "../format/date";
+import { optionalParam } from "../lists/params";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, TIME_WINDOWS, VISIT_OUTCOMES } from "./labels";
 
 // One schema per input of the visits domain. Forms post strings: empty strings mean "not
@@ -9,7 +12,8 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES, TIME_WINDOWS, VISIT_OUTCOMES } from
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 
-export const ZId = z.guid({ error: "Identificador no válido." });
+/** A visit id from the page; malformed reads as "not found" (parseOrThrow notFoundFields). */
+export const ZVisitId = z.guid({ error: errorKey("visit.notFound") });
 
 /** YYYY-MM-DD or dd/mm/aaaa → YYYY-MM-DD, or null when it is not a real day. */
 function toIsoDay(text: string): string | null {
@@ -19,59 +23,53 @@ function toIsoDay(text: string): string | null {
   return !Number.isNaN(d.getTime()) && isoFromDay(d) === t ? t : null;
 }
 
-const ZDay = (message: string) =>
+const ZDay = (message: ErrorKey) =>
   z.string({ error: message }).transform((s, ctx) => {
     const iso = toIsoDay(s);
     if (!iso) ctx.addIssue({ code: "custom", message });
     return iso ?? "";
   });
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (max: number, tooLong: ErrorKey) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
       .transform(collapse)
-      .pipe(z.string().max(max, { error: `${label}: máximo ${max} caracteres.` }))
+      .pipe(z.string().max(max, { error: tooLong }))
       .optional(),
   );
 
-const optionalLongText = (label: string, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .max(max, { error: `${label}: máximo ${max} caracteres.` })
-      .optional(),
-  );
+const optionalLongText = (max: number, tooLong: ErrorKey) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, { error: tooLong }).optional());
 
 /**
  * When something happened, for a record written after the fact: an ISO instant with offset,
  * or a `datetime-local` value (YYYY-MM-DDTHH:mm) read as Lima time. Absent: now.
  */
-const ZInstant = z.preprocess(
-  (v) => {
-    const b = blankToUndefined(v);
-    if (typeof b === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(b.trim())) return `${b.trim()}:00-05:00`;
-    return b;
-  },
-  z.coerce.date({ error: "Fecha y hora no válidas." }).optional(),
-);
+const ZInstant = (invalid: ErrorKey) =>
+  z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      if (typeof b === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(b.trim())) return `${b.trim()}:00-05:00`;
+      return b;
+    },
+    z.coerce.date({ error: invalid }).optional(),
+  );
 
 export const ZScheduleVisitSchema = z.object({
-  caseId: ZId,
-  scheduledFor: ZDay("Indique la fecha de la visita (dd/mm/aaaa)."),
-  timeWindow: z.enum(TIME_WINDOWS, { error: "Elija el turno de la visita: mañana o tarde." }),
-  assigneeId: z.preprocess(blankToUndefined, z.guid({ error: "Elija quién hará la visita." })),
+  caseId: ZCaseId,
+  scheduledFor: ZDay(errorKey("visit.dateRequired")),
+  timeWindow: z.enum(TIME_WINDOWS, { error: errorKey("visit.windowRequired") }),
+  assigneeId: z.preprocess(blankToUndefined, z.guid({ error: errorKey("visit.assigneeRequired") })),
   purpose: z
-    .string({ error: "Escriba el propósito de la visita." })
+    .string({ error: errorKey("visit.purposeRequired") })
     .transform(collapse)
     .pipe(
       z
         .string()
-        .min(1, { error: "Escriba el propósito de la visita." })
-        .max(500, { error: "El propósito admite hasta 500 caracteres." }),
+        .min(1, { error: errorKey("visit.purposeRequired") })
+        .max(500, { error: errorKey("visit.purposeTooLong") }),
     ),
 });
 export type TScheduleVisitSchema = z.infer<typeof ZScheduleVisitSchema>;
@@ -83,27 +81,27 @@ const ADDRESS_WRONG = new Set(["ADDRESS_NOT_FOUND", "MOVED"]);
 
 export const ZRecordVisitOutcomeSchema = z
   .object({
-    visitId: ZId,
-    outcome: z.enum(VISIT_OUTCOMES, { error: "Elija qué pasó en la visita." }),
-    metWith: optionalText("Con quién se habló", 200),
-    notes: optionalLongText("Las notas", 2000),
-    visitedAt: ZInstant,
+    visitId: ZVisitId,
+    outcome: z.enum(VISIT_OUTCOMES, { error: errorKey("visit.outcomeRequired") }),
+    metWith: optionalText(200, errorKey("visit.metWithTooLong")),
+    notes: optionalLongText(2000, errorKey("visit.notesTooLong")),
+    visitedAt: ZInstant(errorKey("visit.visitedAtInvalid")),
     addressAction: z.preprocess(
       blankToUndefined,
-      z.enum(ADDRESS_ACTIONS, { error: "Indique si la dirección se confirmó o se corrigió." }).default("NONE"),
+      z.enum(ADDRESS_ACTIONS, { error: errorKey("visit.addressActionInvalid") }).default("NONE"),
     ),
-    newStreet: optionalText("La dirección", 200),
-    newReference: optionalText("La referencia", 200),
-    newDistrict: optionalText("El distrito", 100),
+    newStreet: optionalText(200, errorKey("visit.newStreetTooLong")),
+    newReference: optionalText(200, errorKey("visit.newReferenceTooLong")),
+    newDistrict: optionalText(100, errorKey("visit.newDistrictTooLong")),
   })
   .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (v.outcome === "CONTACTED" && !v.metWith) issue("metWith", "Indique con quién se habló.");
+    const issue = (path: string, message: ErrorKey) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.outcome === "CONTACTED" && !v.metWith) issue("metWith", errorKey("visit.metWithRequired"));
     if (v.addressAction === "CONFIRMED" && ADDRESS_WRONG.has(v.outcome))
-      issue("addressAction", "Si la dirección no se encontró o la familia se mudó, no se puede confirmar.");
+      issue("addressAction", errorKey("visit.cannotConfirm"));
     if (v.addressAction === "CORRECTED") {
-      if (!v.newStreet) issue("newStreet", "Escriba la dirección correcta.");
-      if (!v.newDistrict) issue("newDistrict", "Indique el distrito de la dirección correcta.");
+      if (!v.newStreet) issue("newStreet", errorKey("visit.newStreetRequired"));
+      if (!v.newDistrict) issue("newDistrict", errorKey("visit.newDistrictRequired"));
     }
   })
   .transform((v) => ({
@@ -118,25 +116,23 @@ export const ZRecordVisitOutcomeSchema = z
 export type TRecordVisitOutcomeSchema = z.infer<typeof ZRecordVisitOutcomeSchema>;
 
 export const ZRecordContactAttemptSchema = z.object({
-  caseId: ZId,
-  channel: z.enum(CONTACT_CHANNELS, { error: "Elija el medio de contacto." }),
-  outcome: z.enum(CONTACT_OUTCOMES, { error: "Elija el resultado del intento." }),
-  attemptedAt: ZInstant,
-  notes: optionalLongText("Las notas", 2000),
+  caseId: ZCaseId,
+  channel: z.enum(CONTACT_CHANNELS, { error: errorKey("visit.attempt.channelRequired") }),
+  outcome: z.enum(CONTACT_OUTCOMES, { error: errorKey("visit.attempt.outcomeRequired") }),
+  attemptedAt: ZInstant(errorKey("visit.attempt.attemptedAtInvalid")),
+  notes: optionalLongText(2000, errorKey("visit.attempt.notesTooLong")),
 });
 export type TRecordContactAttemptSchema = z.infer<typeof ZRecordContactAttemptSchema>;
 
 /** "Mis visitas" filters from the URL; anything unreadable is ignored. */
 export const ZVisitListFilters = z.object({
   // "me" = my visits, "all" = every visit of my schools, or a case-team member's id.
-  assignee: z
-    .preprocess(blankToUndefined, z.union([z.literal("me"), z.literal("all"), z.guid()]).optional())
-    .catch(undefined),
+  assignee: optionalParam(z.union([z.literal("me"), z.literal("all"), z.guid()])),
 });
 export type TVisitListFilters = z.infer<typeof ZVisitListFilters>;
 
 /** Reachability report filters: one school of the caller's scope, or all of them. */
 export const ZReachabilityFilters = z.object({
-  school: z.preprocess(blankToUndefined, z.guid().optional()).catch(undefined),
+  school: optionalParam(z.guid()),
 });
 export type TReachabilityFilters = z.infer<typeof ZReachabilityFilters>;

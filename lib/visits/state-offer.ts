@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db";
 import { offerStateMove, type StateMoveOffer } from "./next-step";
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -20,7 +20,7 @@ import {
 } from "../../lib/visits/queries";
 import { getReachability, UNREACHED_REASONS, type UnreachedReason } from "../../lib/visits/reachability";
 import { recordContactAttempt } from "../../lib/visits/record-contact-attempt";
-import { recordVisitOutcome, VISIT_CONFLICT } from "../../lib/visits/record-visit-outcome";
+import { recordVisitOutcome } from "../../lib/visits/record-visit-outcome";
 import { scheduleVisit } from "../../lib/visits/schedule-visit";
 import { buildPlan } from "../../prisma/seed/plan";
 import { buildScenario, type Scenario } from "../fixtures/scenario";
@@ -179,11 +179,14 @@ describe("[VISITS] scheduling a visit from a case", () => {
 
   it("refuses a past day, an assignee outside the school's active case team and a closed case, writing nothing", async () => {
     const before = await writes();
-    await expectAppError(
+    const past = await expectAppError(
       schedule(swA, s.cases.a.id, { scheduledFor: shift(today, -1) }),
       "INVALID_INPUT",
       /anterior a hoy/,
     );
+    // A catalogue entry on the date field, so the form shows it in the reader's language.
+    expect(past.issues.map((i) => [i.field, i.key])).toEqual([["scheduledFor", "visit.pastDate"]]);
+    expect(past.render("en")).toBe("The visit date cannot be before today.");
     for (const assigneeId of [s.users.tutor.id, s.users.inactive.id, s.users.directorA.id]) {
       const e = await expectAppError(schedule(swA, s.cases.a.id, { assigneeId }), "INVALID_INPUT");
       expect(e.issues[0].field).toBe("assigneeId");
@@ -194,7 +197,10 @@ describe("[VISITS] scheduling a visit from a case", () => {
       "INVALID_INPUT",
     );
     const closed = await newCase(s.schools.a.id);
-    await t.db.case.update({ where: { id: closed.id }, data: { state: "CLOSED", openKey: null, outcome: "OTHER" } });
+    await t.db.case.update({
+      where: { id: closed.id },
+      data: { state: "CLOSED", openKey: null, outcome: "OTHER", closedAt: new Date() },
+    });
     const afterClosedSetup = await writes();
     await expectAppError(schedule(swA, closed.id), "INVALID_INPUT", /cerrado/);
     expect(await writes()).toEqual({ ...afterClosedSetup });
@@ -293,7 +299,7 @@ describe("[VISITS] recording the outcome", () => {
         origin,
       ),
       "CONFLICT",
-      VISIT_CONFLICT,
+      /Otra persona ya registró el resultado de esta visita/,
     );
     await expectAppError(getVisitForOutcome(s.users.psychologist, visitId), "CONFLICT");
     expect(await t.db.homeVisit.findUniqueOrThrow({ where: { id: visitId } })).toEqual(recorded);
@@ -547,7 +553,10 @@ describe("[VISITS] contact attempts other than visits", () => {
       ),
       "INVALID_INPUT",
     );
-    await t.db.case.update({ where: { id: c.id }, data: { state: "CLOSED", openKey: null, outcome: "OTHER" } });
+    await t.db.case.update({
+      where: { id: c.id },
+      data: { state: "CLOSED", openKey: null, outcome: "OTHER", closedAt: new Date() },
+    });
     await expectAppError(
       recordContactAttempt(swA, { caseId: c.id, channel: "PHONE", outcome: "NO_ANSWER" }, origin),
       "INVALID_INPUT",
@@ -669,7 +678,7 @@ describe("[VISITS] Mis visitas", () => {
     const closedVisit = await schedule(swA, closedCase.id, { assigneeId: lead.id });
     await t.db.case.update({
       where: { id: closedCase.id },
-      data: { state: "CLOSED", openKey: null, outcome: "OTHER" },
+      data: { state: "CLOSED", openKey: null, outcome: "OTHER", closedAt: new Date() },
     });
     const doneCase = await newCase(s.schools.a.id, { street: "Av. Hecha 1", district: "Zona Uno" });
     const done = await schedule(swA, doneCase.id, { assigneeId: lead.id });
@@ -843,6 +852,8 @@ describe("[VISITS] reachability on the demo data", () => {
   });
 });
 
+const HOME_VISITS_MIGRATION = "20261129200000_home_visits";
+
 describe("[VISITS] migration of existing visits", () => {
   it("keeps a free-text corrected address as the street and gives made visits their half-day", async () => {
     const adminUrl = inject("pgAdminUrl");
@@ -854,9 +865,9 @@ describe("[VISITS] migration of existing visits", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "visits-mig-"));
     const client = new pg.Client({ connectionString: url });
     try {
-      await cp(path.join(MIGRATIONS_DIR, "20261126000000_init"), path.join(dir, "20261126000000_init"), {
-        recursive: true,
-      });
+      // Every migration before this feature's, so the rows below meet the constraints of then.
+      const earlier = (await readdir(MIGRATIONS_DIR)).filter((m) => /^\d{14}_/.test(m) && m < HOME_VISITS_MIGRATION);
+      for (const m of earlier) await cp(path.join(MIGRATIONS_DIR, m), path.join(dir, m), { recursive: true });
       await migrate(url, dir);
       await client.connect();
       const q = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows;
@@ -868,10 +879,10 @@ describe("[VISITS] migration of existing visits", () => {
          VALUES ($1, 'DNI', '79999999', 'M', 'N', 'F', 1, 'A', now()) RETURNING id`,
         [school.id],
       );
-      const [c] = await q(`INSERT INTO case_file ("schoolId", "studentId") VALUES ($1, $2) RETURNING id`, [
-        school.id,
-        student.id,
-      ]);
+      const [c] = await q(
+        `INSERT INTO case_file ("schoolId", "studentId", "openKey") VALUES ($1, $2, $3) RETURNING id`,
+        [school.id, student.id, String(student.id)],
+      );
       await q(
         `INSERT INTO home_visit ("caseId", "schoolId", "studentId", "scheduledFor", status, outcome, "visitedAt", "addressCorrected")
          VALUES ($1, $2, $3, '2026-11-02', 'DONE', 'CONTACTED', '2026-11-02 15:30-05', 'Mz. A Lt. 1, AA.HH. Prueba'),
