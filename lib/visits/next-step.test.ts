@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CASE_STATES, checkTransition } from "../cases/transitions";
-import { offerStateMove } from "./next-step";
+import { nextWorkday, offerStateMove } from "./next-step";
 
 describe("[VISITS] the next case state offered after a contact", () => {
   it("a first successful contact offers OPEN → CONTACTING and CONTACTING → EVALUATION", () => {
@@ -48,5 +48,14 @@ describe("[VISITS] the next case state offered after a contact", () => {
         if (offer) expect(checkTransition({ from: offer.from, to: offer.to })).toEqual({ ok: true, kind: "FORWARD" });
       }
     }
+  });
+});
+
+describe("[VISITS] the day offered for a next attempt", () => {
+  it("is the next Monday to Friday, across a weekend and a month end", () => {
+    expect(nextWorkday("2026-11-25")).toBe("2026-11-26"); // Wednesday → Thursday
+    expect(nextWorkday("2026-11-27")).toBe("2026-11-30"); // Friday → Monday
+    expect(nextWorkday("2026-11-28")).toBe("2026-11-30"); // Saturday → Monday
+    expect(nextWorkday("2026-12-31")).toBe("2027-01-01"); // Thursday → Friday
   });
 });

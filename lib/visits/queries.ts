@@ -10,6 +10,7 @@ import { isoFromDay, todayInLima } from "../format/date";
 import { ASSIGNEE_SELECT, eligibleAssigneesWhere, type VisitAssignee } from "./assignees";
 import type { TVisitListFilters } from "./schema";
 import { isContactStale } from "./staleness";
+import { studentName } from "./student-name";
 
 // Reads of the visits domain. Every query carries the caller's scope in its `where`
 // (lib/auth/scope.ts); directors never receive a visit's purpose or notes (not selected).
@@ -17,7 +18,7 @@ import { isContactStale } from "./staleness";
 /** Most rows "Mis visitas" shows at once; a longer list says it was cut. */
 export const MY_VISITS_LIMIT = 300;
 
-const STUDENT_CONTACT_SELECT = {
+export const STUDENT_CONTACT_SELECT = {
   id: true,
   paternalSurname: true,
   maternalSurname: true,
@@ -232,7 +233,7 @@ export async function getScheduleVisitContext(
     case: { id: c.id, state: c.state, version: c.version, schoolId: c.schoolId, schoolName: c.school.name },
     student: {
       id: s.id,
-      name: [s.paternalSurname, s.maternalSurname, s.givenNames].filter(Boolean).join(" "),
+      name: studentName(s),
       grade: s.grade,
       section: s.section,
       phone: s.phone,
@@ -295,7 +296,7 @@ export async function getVisitForOutcome(
     visit,
     student: {
       id: s.id,
-      name: [s.paternalSurname, s.maternalSurname, s.givenNames].filter(Boolean).join(" "),
+      name: studentName(s),
       phone: s.phone,
       guardianName: s.guardianName,
       guardianPhone: s.guardianPhone,
@@ -304,7 +305,7 @@ export async function getVisitForOutcome(
   };
 }
 
-function addressOnFile(
+export function addressOnFile(
   s: {
     addressStreet: string | null;
     addressReference: string | null;

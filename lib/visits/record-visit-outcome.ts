@@ -36,6 +36,7 @@ export type NextVisitDraft = {
 export type RecordVisitOutcomeResult = {
   visitId: string;
   caseId: string;
+  studentId: string;
   outcome: VisitOutcome;
   addressHistoryId: string | null;
   /** The next case state to offer (a person decides; see next-step.ts). */
@@ -161,6 +162,7 @@ export async function recordVisitOutcome(
     return {
       visitId: visit.id,
       caseId: visit.caseId,
+      studentId: visit.studentId,
       outcome: v.outcome,
       addressHistoryId: change?.historyId ?? null,
       stateOffer,
