@@ -42,6 +42,7 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   // The demo's own history of this case may hold earlier visits: count what is added.
   const notFoundBefore = await visitEntries(page, "Visita domiciliaria: Dirección no encontrada").count();
   const scheduledBefore = await visitEntries(page, "Visita programada para el").count();
+  const metBefore = await visitEntries(page, "Se habló con: La madre, apoderada · Dirección corregida").count();
   await page.getByRole("link", { name: "Programar visita" }).click();
   await page.waitForURL(`**${casePath}/visits/new`);
   await expect(page.getByTestId("address-verified")).toBeVisible();
@@ -97,15 +98,15 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   // The case: both visits in the list and on the timeline.
   await page.getByRole("link", { name: "Ver el caso" }).first().click();
   await page.waitForURL((url) => url.pathname === casePath);
-  const visits = page.getByTestId("case-visits");
-  await expect(visits.locator("li").filter({ hasText: "Se habló con: La madre, apoderada" })).toHaveCount(1);
+  const done = page.getByTestId("case-visits").locator('li[data-status="DONE"]');
+  await expect(done.filter({ hasText: "Se habló con: La madre, apoderada" })).toHaveCount(metBefore + 1);
   await expect(visitEntries(page, "Visita programada para el")).toHaveCount(scheduledBefore + 2);
   await expect(visitEntries(page, "Visita domiciliaria: Dirección no encontrada")).toHaveCount(notFoundBefore + 1);
   await expect(
     visitEntries(page, "Visita domiciliaria: Contactado").filter({
       hasText: "Se habló con: La madre, apoderada · Dirección corregida",
     }),
-  ).toHaveCount(1);
+  ).toHaveCount(metBefore + 1);
 
   // The student's record: the new address, verified today, and where it came from.
   await page.goBack();
@@ -120,4 +121,40 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await expect(history).toContainText("Antes");
   await expect(history.getByRole("link", { name: /^En la visita del/ })).toHaveAttribute("href", casePath);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test("[VISITS] a visit planned and recorded before the page is interactive (no JavaScript yet) is saved", async ({
+  browser,
+}) => {
+  const signedIn = await (await browser.newContext()).newPage();
+  await login(signedIn, DEMO_ACCOUNTS.socialWorker);
+  // The same session in a browser that runs no script: what a slow phone does before hydration.
+  const plain = await browser.newContext({
+    storageState: await signedIn.context().storageState(),
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+  });
+  const page = await plain.newPage();
+  // Another «Seguimiento» case than the first test's: a reached family, so no figure moves.
+  await page.goto("/cases?state=MONITORING");
+  const casePath = await page.getByTestId("case-row").nth(1).getByRole("link").first().getAttribute("href");
+  expect(casePath).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+
+  await page.goto(`${casePath}/visits/new`);
+  await page.getByRole("radio", { name: "Tarde" }).check();
+  await page.getByRole("button", { name: "Programar visita" }).click();
+  await page.waitForURL((url) => url.pathname === casePath);
+  const pending = page.getByTestId("case-visits").locator('li[data-status="SCHEDULED"]');
+  await expect(pending).toHaveCount(1);
+
+  await pending.getByRole("link", { name: "Registrar resultado" }).click();
+  await page.getByRole("radio", { name: /^Nadie en casa/ }).check();
+  await page.getByRole("button", { name: "Guardar resultado" }).click();
+  await page.waitForLoadState("load");
+  expect(new URL(page.url()).search).toBe("");
+  await expect(page.getByRole("heading", { name: "Resultado registrado" })).toBeVisible();
+  await expect(page.getByTestId("visit-done")).toContainText("Nadie en casa");
+  await expect(page.getByRole("button", { name: "Programar siguiente intento" })).toBeVisible();
+  await plain.close();
+  await signedIn.context().close();
 });

@@ -44,7 +44,7 @@ export default async function MyVisitsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={isTeam ? t("title") : t("titleAll")} description={t("description")} />
       <FilterPanel
         label={t("filterLabel")}
         clearHref="/visits"
