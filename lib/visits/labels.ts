@@ -1,7 +1,7 @@
 import type { ContactChannel, ContactOutcome, VisitOutcome, VisitTimeWindow } from "../generated/prisma/enums";
 
-// Spanish words for the visit vocabulary, used in timeline texts and error messages written to
-// the database (the interface itself uses messages/<locale>/visits.json).
+// The visit vocabulary, and its Spanish words for the timeline texts stored in the database
+// (the interface itself uses messages/<locale>/visits.json; refusals, the errors catalogue).
 
 export const VISIT_OUTCOMES = [
   "CONTACTED",

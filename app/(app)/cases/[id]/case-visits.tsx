@@ -72,12 +72,12 @@ export async function CaseVisits({ user, file }: { user: SessionUser; file: Case
                 {v.notes ? (
                   <p className="whitespace-pre-line break-words">{t("case.notes", { text: v.notes })}</p>
                 ) : null}
-                {canVisit && v.status === "SCHEDULED" ? (
+                {canVisit ? (
                   <Link
                     href={`/visits/${v.id}`}
                     className="mt-1 inline-flex min-h-11 items-center font-medium text-teal-800 underline underline-offset-2"
                   >
-                    {t("case.record")}
+                    {v.status === "SCHEDULED" ? t("case.record") : t("case.open")}
                   </Link>
                 ) : null}
               </li>
