@@ -35,6 +35,7 @@ export type AuditAction =
   | "case.unassign"
   | "case.note.add"
   | "visit.schedule"
+  | "visit.read"
   | "visit.outcome.record"
   | "contact.attempt.record"
   | "student.address.correct"

@@ -1,7 +1,8 @@
 import "server-only";
+import { writeReadAudit } from "../audit/write-read-audit";
 import { authorize } from "../auth/authorize";
 import { visitWhere } from "../auth/scope";
-import type { SessionUser } from "../auth/types";
+import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db } from "../db";
 import { AppError } from "../errors/app-error";
 import { todayInLima } from "../format/date";
@@ -16,7 +17,8 @@ import { nextWorkday } from "./next-step";
 // form needs (address with its verified day, phones, guardian); once recorded, what was
 // recorded and what comes next — another attempt with the same details after a failed visit,
 // and the case state the protocol suggests (a person decides). A second person opening a visit
-// someone else already recorded sees that outcome instead of a form.
+// someone else already recorded sees that outcome instead of a form. The page shows the
+// family's contacts and the visit's notes, so its read is audited like the case file's.
 
 export type VisitPageVisit = {
   id: string;
@@ -59,7 +61,12 @@ export type VisitPage = {
   today: string;
 };
 
-export async function getVisitPage(user: SessionUser | null, visitId: string, now = new Date()): Promise<VisitPage> {
+export async function getVisitPage(
+  user: SessionUser | null,
+  visitId: string,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<VisitPage> {
   authorize(user, "visits.write");
   if (!isUuid(visitId)) throw new AppError("NOT_FOUND", "visit.notFound");
   const v = await db.homeVisit.findFirst({
@@ -99,6 +106,12 @@ export async function getVisitPage(user: SessionUser | null, visitId: string, no
     },
   });
   if (!v) throw new AppError("NOT_FOUND", "visit.notFound");
+  await writeReadAudit(
+    db,
+    user,
+    { action: "visit.read", entity: "HomeVisit", entityId: v.id, schoolId: v.schoolId, details: { caseId: v.caseId } },
+    origin,
+  );
   const today = todayInLima(now);
   const done = v.status === "DONE" && v.outcome !== null;
   const open = v.case.state !== "CLOSED";

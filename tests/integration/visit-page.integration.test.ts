@@ -84,7 +84,7 @@ describe("[VISITS] the page of one visit", () => {
   it("before the visit: the address with its verified day, the phones and the guardian; nothing to offer yet", async () => {
     const c = await newCase(s.schools.a.id);
     const { visitId } = await schedule(c.id);
-    const page = await getVisitPage(sw, visitId);
+    const page = await getVisitPage(sw, visitId, origin);
     expect(page.visit).toMatchObject({ id: visitId, status: "SCHEDULED", outcome: null, timeWindow: "AFTERNOON" });
     expect(page.visit.assignee).toEqual({ id: sw.id, name: "Usuario socialWorker" });
     expect(page.student).toMatchObject({
@@ -100,13 +100,28 @@ describe("[VISITS] the page of one visit", () => {
     expect(page.stateOffer).toBeNull();
   });
 
+  it("audits the read (contacts and notes are on the page), once for reloads in the same sitting", async () => {
+    const c = await newCase(s.schools.a.id);
+    const { visitId } = await schedule(c.id);
+    const reads = () => t.db.auditLog.findMany({ where: { action: "visit.read", entityId: visitId } });
+    await getVisitPage(sw, visitId, origin);
+    await getVisitPage(sw, visitId, origin);
+    const rows = await reads();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: sw.id, entity: "HomeVisit", schoolId: s.schools.a.id });
+    expect(rows[0].details).toEqual({ caseId: c.id });
+    // A refused read writes nothing.
+    await expectNotFound(getVisitPage(s.users.directorA, visitId, origin));
+    expect(await reads()).toHaveLength(1);
+  });
+
   it("after a failed visit: the next attempt with the same details, the state offer, and for a colleague the same page", async () => {
     const c = await newCase(s.schools.a.id);
     const { visitId } = await schedule(c.id, { purpose: "Conocer el motivo de las faltas" });
     await recordVisitOutcome(sw, { visitId, outcome: "ADDRESS_NOT_FOUND", notes: "Nadie conoce la calle." }, origin);
 
     for (const viewer of [sw, s.users.psychologist]) {
-      const page = await getVisitPage(viewer, visitId);
+      const page = await getVisitPage(viewer, visitId, origin);
       expect(page.visit).toMatchObject({
         status: "DONE",
         outcome: "ADDRESS_NOT_FOUND",
@@ -126,7 +141,7 @@ describe("[VISITS] the page of one visit", () => {
 
     // Once the next attempt is planned, the page points to it instead of offering another.
     const next = await schedule(c.id, { scheduledFor: nextWorkday(today) });
-    const after = await getVisitPage(sw, visitId);
+    const after = await getVisitPage(sw, visitId, origin);
     expect(after.nextVisit).toBeNull();
     expect(after.assignees).toEqual([]);
     expect(after.pending).toMatchObject({
@@ -151,7 +166,7 @@ describe("[VISITS] the page of one visit", () => {
       },
       origin,
     );
-    const page = await getVisitPage(sw, visitId);
+    const page = await getVisitPage(sw, visitId, origin);
     expect(page.visit).toMatchObject({ outcome: "CONTACTED", metWith: "La madre" });
     expect(page.visit.corrected).toEqual({ street: "Psje. Las Flores 8", reference: null, district: "La Esperanza" });
     expect(page.address).toMatchObject({ street: "Psje. Las Flores 8", district: "La Esperanza", isStale: false });
@@ -165,7 +180,7 @@ describe("[VISITS] the page of one visit", () => {
     await recordVisitOutcome(sw, { visitId: inactive.visitId, outcome: "NOBODY_HOME" }, origin);
     await t.db.user.update({ where: { id: s.users.educator.id }, data: { active: false } });
     try {
-      const page = await getVisitPage(sw, inactive.visitId);
+      const page = await getVisitPage(sw, inactive.visitId, origin);
       expect(page.nextVisit).toMatchObject({ assigneeId: null, timeWindow: "AFTERNOON" });
       expect(page.assignees.map((a) => a.id)).not.toContain(s.users.educator.id);
     } finally {
@@ -176,7 +191,7 @@ describe("[VISITS] the page of one visit", () => {
       where: { id: c.id },
       data: { state: "CLOSED", openKey: null, outcome: "OTHER", closedAt: new Date() },
     });
-    const closed = await getVisitPage(sw, inactive.visitId);
+    const closed = await getVisitPage(sw, inactive.visitId, origin);
     expect(closed.nextVisit).toBeNull();
     expect(closed.stateOffer).toBeNull();
   });
@@ -194,10 +209,10 @@ describe("[VISITS] the page of one visit", () => {
       s.users.demuna,
       s.users.admin,
     ]) {
-      await expectNotFound(getVisitPage(user, visitId));
+      await expectNotFound(getVisitPage(user, visitId, origin));
     }
-    await expectNotFound(getVisitPage(sw, "not-a-visit"));
-    await expectNotFound(getVisitPage(sw, "6f1c2a8e-1d2b-4c3d-8e4f-5a6b7c8d9e0f"));
-    expect((await getVisitPage(sw, visitId)).visit.id).toBe(visitId);
+    await expectNotFound(getVisitPage(sw, "not-a-visit", origin));
+    await expectNotFound(getVisitPage(sw, "6f1c2a8e-1d2b-4c3d-8e4f-5a6b7c8d9e0f", origin));
+    expect((await getVisitPage(sw, visitId, origin)).visit.id).toBe(visitId);
   });
 });

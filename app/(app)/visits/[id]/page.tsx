@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddressOnFile } from "@/components/visits/address-on-file";
 import { TelLink } from "@/components/visits/tel-link";
+import { getRequestOrigin } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 
 async function loadVisit(user: Awaited<ReturnType<typeof requireUser>>, id: string) {
   try {
-    return await getVisitPage(user, id);
+    return await getVisitPage(user, id, await getRequestOrigin());
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
