@@ -34,6 +34,12 @@ export type AuditAction =
   | "case.assign"
   | "case.unassign"
   | "case.note.add"
+  | "visit.schedule"
+  | "visit.read"
+  | "visit.outcome.record"
+  | "contact.attempt.record"
+  | "student.address.correct"
+  | "student.address.confirm"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "cases.create",
   "cases.write", // notes, state changes
   "cases.assign",
+  "visits.read", // visit plans of the school ("Mis visitas"); notes only for the case team
   "visits.write",
   "contacts.write",
   "risk.read", // non-sensitive risk answers
@@ -63,6 +64,7 @@ const CASE_TEAM_COMMON = [
   "cases.create",
   "cases.write",
   "cases.assign",
+  "visits.read",
   "visits.write",
   "contacts.write",
   "risk.read",
@@ -91,6 +93,7 @@ export const ROLE_PERMISSIONS = {
     "cases.create",
     "cases.write",
     "cases.assign",
+    "visits.read",
     "referrals.read",
     "reports.read",
   ],

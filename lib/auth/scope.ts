@@ -53,6 +53,44 @@ export function referralWhere(user: SessionUser): Prisma.ReferralWhereInput {
   return schoolScopeWhere(user);
 }
 
+/** Referral states in which the receiving agency works the case (REJECTED / CLOSED: no longer). */
+const REFERRAL_IN_PROGRESS = ["SENT", "ACCEPTED", "IN_PROGRESS"] as const;
+
+/**
+ * Cases whose HOME_VISITS section the user may read: the school side through its school scope,
+ * agency staff only through an open referral to their agency that shares the section.
+ */
+function homeVisitsCaseWhere(user: SessionUser): Prisma.CaseWhereInput | null {
+  if (user.role !== "AGENCY_STAFF") return null;
+  if (!user.agencyId || !user.agencyType) return NOTHING;
+  if (!(MAX_SHARED_SECTIONS[user.agencyType] as readonly string[]).includes("HOME_VISITS")) return NOTHING;
+  return {
+    referrals: {
+      some: {
+        agencyId: user.agencyId,
+        sharedSections: { has: "HOME_VISITS" },
+        status: { in: [...REFERRAL_IN_PROGRESS] },
+      },
+    },
+  };
+}
+
+/** Home visits: the case team and directors of the school; agencies as homeVisitsCaseWhere says. */
+export function visitWhere(user: SessionUser): Prisma.HomeVisitWhereInput {
+  const agency = homeVisitsCaseWhere(user);
+  if (agency) return { case: agency };
+  if (!can(user.role, "visits.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+/** Contact attempts other than visits: same rule as visits (they share the HOME_VISITS section). */
+export function contactAttemptWhere(user: SessionUser): Prisma.ContactAttemptWhereInput {
+  const agency = homeVisitsCaseWhere(user);
+  if (agency) return { case: agency };
+  if (!can(user.role, "visits.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
 /**
  * Which risk items' answers the user may read on a case. `shared` is the set of sections a
  * referral shares (agency staff only). Returns a RiskItem filter to put inside the answer query.

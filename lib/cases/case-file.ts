@@ -8,6 +8,15 @@ import { AppError } from "../errors/app-error";
 import { caseNotFound } from "./case-lock";
 import type { Prisma } from "../generated/prisma/client";
 import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
+import {
+  attemptSelect,
+  type ContactAttemptView,
+  toAttemptView,
+  toVisitView,
+  visitSelect,
+  type VisitView,
+  visitVisibility,
+} from "../visits/visibility";
 
 // The case-file read model: the one place that decides which parts of a case a user sees.
 // The case is looked up with the caller's scope inside the `where`; each section is loaded
@@ -91,25 +100,6 @@ const ALERT_SELECT = {
   lastDate: true,
   createdAt: true,
 } satisfies Prisma.AlertSelect;
-const VISIT_SELECT = {
-  id: true,
-  scheduledFor: true,
-  assigneeId: true,
-  status: true,
-  outcome: true,
-  visitedAt: true,
-  addressConfirmed: true,
-  addressCorrected: true,
-  notes: true,
-} satisfies Prisma.HomeVisitSelect;
-const ATTEMPT_SELECT = {
-  id: true,
-  channel: true,
-  outcome: true,
-  attemptedAt: true,
-  notes: true,
-  actorId: true,
-} satisfies Prisma.ContactAttemptSelect;
 const EVALUATION_SELECT = {
   id: true,
   evaluatedAt: true,
@@ -164,8 +154,9 @@ export type CaseFileContact = Prisma.StudentGetPayload<{ select: typeof CONTACT_
 export type CaseFileEvent = Prisma.CaseEventGetPayload<{ select: typeof EVENT_SELECT }>;
 export type CaseFileAbsence = Prisma.AttendanceGetPayload<{ select: typeof ABSENCE_SELECT }>;
 export type CaseFileAlert = Prisma.AlertGetPayload<{ select: typeof ALERT_SELECT }>;
-export type CaseFileVisit = Prisma.HomeVisitGetPayload<{ select: typeof VISIT_SELECT }>;
-export type CaseFileContactAttempt = Prisma.ContactAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>;
+/** Visit notes and purpose are null for directors (and agencies without NOTES): lib/visits/visibility.ts. */
+export type CaseFileVisit = VisitView;
+export type CaseFileContactAttempt = ContactAttemptView;
 export type CaseFileAnswer = Prisma.RiskAnswerGetPayload<{ select: typeof ANSWER_SELECT }>;
 export type CaseFileEvaluation = Prisma.RiskEvaluationGetPayload<{ select: typeof EVALUATION_SELECT }> & {
   /** null when the viewer may not see answers; otherwise only the items they may see. */
@@ -265,11 +256,24 @@ async function loadSections(
   const alerts = has("ATTENDANCE")
     ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
     : null;
+  const visibility = visitVisibility(access, sections);
   const homeVisits = has("HOME_VISITS")
-    ? await tx.homeVisit.findMany({ where: byCase, select: VISIT_SELECT, orderBy: { scheduledFor: "desc" } })
+    ? (
+        await tx.homeVisit.findMany({
+          where: byCase,
+          select: visitSelect(visibility),
+          orderBy: { scheduledFor: "desc" },
+        })
+      ).map(toVisitView)
     : null;
   const contactAttempts = has("HOME_VISITS")
-    ? await tx.contactAttempt.findMany({ where: byCase, select: ATTEMPT_SELECT, orderBy: { attemptedAt: "desc" } })
+    ? (
+        await tx.contactAttempt.findMany({
+          where: byCase,
+          select: attemptSelect(visibility),
+          orderBy: { attemptedAt: "desc" },
+        })
+      ).map(toAttemptView)
     : null;
   let evaluations: CaseFileEvaluation[] | null = null;
   if (has("RISK_SUMMARY")) {

@@ -4,8 +4,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
+import { describeVisitEvent } from "./visit-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
+type TranslateVisits = Awaited<ReturnType<typeof getTranslations<"visits">>>;
 /** The alert's own sentence ("3 faltas injustificadas seguidas, del …"), from the alerts domain. */
 type DescribeAlert = (alert: { kind: string; figures: unknown }) => string | null;
 type Data = Record<string, unknown>;
@@ -18,6 +20,7 @@ function describe(
   t: Translate,
   describeAlert: DescribeAlert,
   item: TimelineItem,
+  tv: TranslateVisits,
 ): { title: string; detail?: string | null } {
   if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
   if (item.kind === "alert") {
@@ -52,6 +55,9 @@ function describe(
       };
     case "ALERT":
       return { title: t("timeline.alertLinked"), detail: e.body };
+    case "HOME_VISIT":
+    case "CONTACT_ATTEMPT":
+      return describeVisitEvent(tv, e.type, d) ?? { title: t(`timeline.events.${e.type}`), detail: e.body };
     default:
       return { title: t(`timeline.events.${e.type}`), detail: e.body };
   }
@@ -66,7 +72,12 @@ export async function TimelineList({
   actors: Map<string, string>;
   moreHref: string;
 }) {
-  const [t, ta, locale] = await Promise.all([getTranslations("cases"), getTranslations("alerts"), getLocale()]);
+  const [t, ta, tv, locale] = await Promise.all([
+    getTranslations("cases"),
+    getTranslations("alerts"),
+    getTranslations("visits"),
+    getLocale(),
+  ]);
   const describeAlert: DescribeAlert = (alert) => {
     const reason = alertReason(alert, locale);
     return reason.key === "unknown" ? null : ta(`reason.${reason.key}` as "reason.unknown", reason.values);
@@ -76,7 +87,7 @@ export async function TimelineList({
     <>
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(t, describeAlert, item);
+          const { title, detail } = describe(t, describeAlert, item, tv);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li
