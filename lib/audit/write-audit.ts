@@ -33,6 +33,14 @@ export type AuditAction =
   | "case.assign"
   | "case.unassign"
   | "case.note.add"
+  | "risk.evaluation.create"
+  | "risk.evaluation.saveDraft"
+  | "risk.evaluation.sign"
+  | "risk.evaluation.discard"
+  | "risk.evaluation.share"
+  | "risk.evaluation.read"
+  | "caseTask.create"
+  | "caseTask.complete"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */
