@@ -5,6 +5,7 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
 import { dayFromIso, formatDay, todayInLima } from "@/lib/format/date";
 import { getHomeStats } from "@/lib/home/get-home-stats";
+import { UrgentTasksPanel } from "./urgent-tasks-panel";
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -32,6 +33,7 @@ export default async function HomePage() {
           </>
         }
       />
+      <UrgentTasksPanel user={user} />
       {stats.length === 0 ? (
         <p>{t("noStats")}</p>
       ) : (

@@ -21,7 +21,11 @@ export const startEvaluationAction = defineAction("risk.evaluation.start", start
  * make today when the signature created one, or else to the signed evaluation.
  */
 export const saveEvaluationAction = defineAction("risk.evaluation.save", saveEvaluation, {
-  revalidate: ({ caseId, evaluationId }) => [casePath(caseId), evaluationPath(caseId, evaluationId)],
+  revalidate: ({ caseId, evaluationId }) => [
+    casePath(caseId),
+    evaluationPath(caseId, evaluationId),
+    `${evaluationPath(caseId, evaluationId)}/edit`,
+  ],
   redirect: ({ caseId, evaluationId, signed, urgentTaskIds }) =>
     !signed ? null : urgentTaskIds.length ? `${casePath(caseId)}#urgent-tasks` : evaluationPath(caseId, evaluationId),
 });

@@ -27,6 +27,7 @@ const SUMMARY_SELECT = {
   instrument: { select: { version: true } },
   evaluator: { select: { name: true } },
   correctedBy: { select: { id: true, status: true } },
+  corrects: { select: { evaluatedAt: true } },
 } satisfies Prisma.RiskEvaluationSelect;
 
 const FULL_SELECT = {
@@ -65,6 +66,7 @@ export type EvaluationSummary = {
   instrumentVersion: number;
   evaluatorName: string | null;
   correctsId: string | null;
+  correctsDate: Date | null;
   /** The signed evaluation that corrects this one (a correction still in draft does not count). */
   correctedById: string | null;
   isOwnDraft: boolean;
@@ -93,6 +95,7 @@ function toSummary(user: SessionUser, row: SummaryRow): EvaluationSummary {
     instrumentVersion: row.instrument.version,
     evaluatorName: row.evaluator?.name ?? null,
     correctsId: row.correctsId,
+    correctsDate: row.corrects?.evaluatedAt ?? null,
     correctedById: row.correctedBy?.status === "SIGNED" ? row.correctedBy.id : null,
     isOwnDraft: row.status === "DRAFT" && row.evaluatorId === user.id,
   };
@@ -142,11 +145,21 @@ export async function findVisibleAnswers(
   });
 }
 
+type StudentName = { paternalSurname: string; maternalSurname: string; givenNames: string };
+
 export type EvaluationRead =
-  | { view: "SUMMARY"; caseId: string; evaluation: EvaluationSummary; answers: null; hiddenAnswers: null }
+  | {
+      view: "SUMMARY";
+      caseId: string;
+      student: StudentName | null;
+      evaluation: EvaluationSummary;
+      answers: null;
+      hiddenAnswers: null;
+    }
   | {
       view: "FULL";
       caseId: string;
+      student: StudentName | null;
       evaluation: EvaluationDetail;
       answers: VisibleAnswer[];
       /** Items of the form whose answers this viewer may not read. */
@@ -189,11 +202,19 @@ export async function getEvaluationOrThrow(
         },
         origin,
       );
+    // The name heads the page only for viewers who may see who the student is.
+    const student = viewer.sections.includes("IDENTIFICATION")
+      ? await tx.student.findFirst({
+          where: { id: viewer.case.studentId, schoolId: viewer.case.schoolId },
+          select: { paternalSurname: true, maternalSurname: true, givenNames: true },
+        })
+      : null;
     if (view === "SUMMARY") {
       const row = await tx.riskEvaluation.findFirst({ where, select: SUMMARY_SELECT });
       if (!row) throw evaluationNotFound();
       await audit({ answers: 0 });
-      return { view, caseId: viewer.case.id, evaluation: toSummary(user, row), answers: null, hiddenAnswers: null };
+      const evaluation = toSummary(user, row);
+      return { view, caseId: viewer.case.id, student, evaluation, answers: null, hiddenAnswers: null };
     }
     const row = await tx.riskEvaluation.findFirst({ where, select: FULL_SELECT });
     if (!row) throw evaluationNotFound();
@@ -208,6 +229,7 @@ export async function getEvaluationOrThrow(
     return {
       view,
       caseId: viewer.case.id,
+      student,
       evaluation: toDetail(user, row),
       answers,
       hiddenAnswers,

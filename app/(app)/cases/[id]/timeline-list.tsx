@@ -4,8 +4,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
+import { describeRiskEvent } from "./evaluation-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
+type TranslateRisk = Awaited<ReturnType<typeof getTranslations<"risk">>>;
 /** The alert's own sentence ("3 faltas injustificadas seguidas, del …"), from the alerts domain. */
 type DescribeAlert = (alert: { kind: string; figures: unknown }) => string | null;
 type Data = Record<string, unknown>;
@@ -16,6 +18,7 @@ const text = (v: unknown) => (typeof v === "string" ? v : "");
 /** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
 function describe(
   t: Translate,
+  tr: TranslateRisk,
   describeAlert: DescribeAlert,
   item: TimelineItem,
 ): { title: string; detail?: string | null } {
@@ -30,6 +33,8 @@ function describe(
   }
   const e = item.event;
   const d = asData(e.data);
+  const risk = describeRiskEvent(tr, e.type, d, e.body);
+  if (risk) return risk;
   switch (e.type) {
     case "STATE_CHANGE": {
       // The body is the reason (going back, reopening) or a comment on the step.
@@ -66,7 +71,12 @@ export async function TimelineList({
   actors: Map<string, string>;
   moreHref: string;
 }) {
-  const [t, ta, locale] = await Promise.all([getTranslations("cases"), getTranslations("alerts"), getLocale()]);
+  const [t, ta, tr, locale] = await Promise.all([
+    getTranslations("cases"),
+    getTranslations("alerts"),
+    getTranslations("risk"),
+    getLocale(),
+  ]);
   const describeAlert: DescribeAlert = (alert) => {
     const reason = alertReason(alert, locale);
     return reason.key === "unknown" ? null : ta(`reason.${reason.key}` as "reason.unknown", reason.values);
@@ -76,7 +86,7 @@ export async function TimelineList({
     <>
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(t, describeAlert, item);
+          const { title, detail } = describe(t, tr, describeAlert, item);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li
