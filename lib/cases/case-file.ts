@@ -203,6 +203,14 @@ function sectionsFor(user: SessionUser, access: CaseFileAccess, referrals: CaseF
   );
 }
 
+/** The level-and-form part of an EVALUATION event's data (lib/risk/save-evaluation.ts writes it). */
+function evaluationEventSummary(data: Prisma.JsonValue | null): Prisma.JsonValue | null {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+  const keep = ["evaluationId", "overallLevel", "instrumentVersion", "correctsId"];
+  const picked = Object.fromEntries(Object.entries(data).filter(([k]) => keep.includes(k)));
+  return Object.keys(picked).length ? picked : null;
+}
+
 async function loadSections(
   tx: Tx,
   user: SessionUser,
@@ -231,6 +239,10 @@ async function loadSections(
   // agency reads it only when NOTES is shared.
   const timeline = events.map((e) => {
     const s = EVENT_SECTION[e.type];
+    // An evaluation's level is summary (director, educator); its free text goes with the answers.
+    if (e.type === "EVALUATION" && has("RISK_SUMMARY") && !has("RISK_ANSWERS")) {
+      return { ...e, body: null, data: evaluationEventSummary(e.data) };
+    }
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
