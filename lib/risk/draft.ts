@@ -43,15 +43,15 @@ export async function getOwnDraftOrThrow(
     });
     if (!row) throw evaluationNotFound();
     if (row.status === "SIGNED") return { signed: true as const, caseId: c.id, evaluationId: row.id };
-    const [items, student] = await Promise.all([
-      findInstrumentItems(tx, row.instrumentId),
-      tx.student.findFirst({
-        where: { id: c.studentId, schoolId: c.schoolId },
-        select: { paternalSurname: true, maternalSurname: true, givenNames: true },
-      }),
-    ]);
+    // One query at a time: a transaction is one connection.
+    const items = await findInstrumentItems(tx, row.instrumentId);
+    const student = await tx.student.findFirst({
+      where: { id: c.studentId, schoolId: c.schoolId },
+      select: { paternalSurname: true, maternalSurname: true, givenNames: true },
+    });
     const urgentTypes = [...new Set(items.flatMap((i) => (i.urgentReferralTo ? [i.urgentReferralTo] : [])))];
-    const urgentAgencies = await Promise.all(urgentTypes.map((t) => findServingAgency(tx, c.schoolId, t)));
+    const urgentAgencies: Awaited<ReturnType<typeof findServingAgency>>[] = [];
+    for (const type of urgentTypes) urgentAgencies.push(await findServingAgency(tx, c.schoolId, type));
     await writeReadAudit(
       tx,
       user,

@@ -218,10 +218,9 @@ export async function getEvaluationOrThrow(
     }
     const row = await tx.riskEvaluation.findFirst({ where, select: FULL_SELECT });
     if (!row) throw evaluationNotFound();
-    const [answers, items] = await Promise.all([
-      findVisibleAnswers(tx, user, viewer, row.id),
-      tx.riskItem.count({ where: { instrumentId: row.instrumentId } }),
-    ]);
+    // One query at a time: a transaction is one connection.
+    const answers = await findVisibleAnswers(tx, user, viewer, row.id);
+    const items = await tx.riskItem.count({ where: { instrumentId: row.instrumentId } });
     const sensitive = answers.filter((a) => a.item.sensitiveCategory).length;
     await audit({ answers: answers.length, sensitive });
     // A draft may leave items unanswered: only a signed form has one answer per item.

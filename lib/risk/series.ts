@@ -58,25 +58,24 @@ export async function getEvaluationSeries(
       orderBy: [{ evaluatedAt: "asc" }, { id: "asc" }],
     });
     const ids = evaluations.map((e) => e.id);
-    const [answers, itemRows] = await Promise.all([
-      tx.riskAnswer.findMany({
-        where: { AND: [{ evaluationId: { in: ids }, schoolId: c.schoolId }, riskAnswerWhere(user, viewer.sections)] },
-        select: { evaluationId: true, value: true, item: { select: { code: true } } },
-      }),
-      tx.riskItem.findMany({
-        where: { instrumentId: { in: [...new Set(evaluations.map((e) => e.instrumentId))] } },
-        select: {
-          instrumentId: true,
-          code: true,
-          domain: true,
-          position: true,
-          labelEs: true,
-          labelEn: true,
-          instrument: { select: { version: true } },
-        },
-        orderBy: [{ instrument: { version: "asc" } }, { position: "asc" }],
-      }),
-    ]);
+    // One query at a time: a transaction is one connection.
+    const answers = await tx.riskAnswer.findMany({
+      where: { AND: [{ evaluationId: { in: ids }, schoolId: c.schoolId }, riskAnswerWhere(user, viewer.sections)] },
+      select: { evaluationId: true, value: true, item: { select: { code: true } } },
+    });
+    const itemRows = await tx.riskItem.findMany({
+      where: { instrumentId: { in: [...new Set(evaluations.map((e) => e.instrumentId))] } },
+      select: {
+        instrumentId: true,
+        code: true,
+        domain: true,
+        position: true,
+        labelEs: true,
+        labelEn: true,
+        instrument: { select: { version: true } },
+      },
+      orderBy: [{ instrument: { version: "asc" } }, { position: "asc" }],
+    });
     for (const e of evaluations) {
       await writeReadAudit(
         tx,
