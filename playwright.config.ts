@@ -49,7 +49,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "npx tsx --import ./scripts/lib/server-only-hook.mjs scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     // Includes `next build` on a 2-core machine.
     timeout: 15 * 60_000,

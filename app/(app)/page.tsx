@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { roleLabel } from "@/components/nav/role-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
+import { isSchoolBoundRole } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { dayFromIso, formatDay, todayInLima } from "@/lib/format/date";
 import { getHomeStats } from "@/lib/home/get-home-stats";
@@ -16,7 +17,7 @@ export default async function HomePage() {
     getHomeStats(user),
   ]);
   const hasSuppressed = stats.some((s) => s.value === "suppressed");
-  const showsSchools = !["ADMIN", "AGENCY_STAFF"].includes(user.role);
+  const showsSchools = isSchoolBoundRole(user.role);
   return (
     <>
       <PageHeader

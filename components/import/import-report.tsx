@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ImportIssue } from "@/lib/imports/types";
-import type { ImportCount } from "./wire";
+import type { ImportCount } from "@/lib/imports/wire";
 
 /** The figures of a preview or a finished import, as a description list. */
 export function ImportCounts({ counts, label }: { counts: ImportCount[]; label: string }) {

@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import type { ImportIssue } from "@/lib/imports/types";
 import { ImportCounts, ImportErrors } from "./import-report";
 import { readImportEvents } from "./read-events";
-import { MAX_UPLOAD_BYTES, type ImportCount, type ImportEvent } from "./wire";
+import { MAX_UPLOAD_BYTES, type ImportCount, type ImportEvent } from "@/lib/imports/wire";
 
 type Progress = Extract<ImportEvent, { type: "progress" }>;
 type State =

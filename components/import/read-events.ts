@@ -1,4 +1,4 @@
-import type { ImportEvent } from "./wire";
+import type { ImportEvent } from "@/lib/imports/wire";
 
 /** Reads the newline-delimited JSON events of an import response as they arrive. */
 export async function readImportEvents(response: Response, onEvent: (event: ImportEvent) => void): Promise<void> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { CHRONIC_MIN_DAYS, DEFAULT_RATE_WINDOW, DEFAULT_RULES } from "./schema";
 import { auditAction } from "../audit/write-audit";

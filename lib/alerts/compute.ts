@@ -1,3 +1,4 @@
+import "server-only";
 import { systemOrigin, type SystemSource } from "../audit/system-actor";
 import type { Db } from "../db";
 import { ALERT_WRITE_LOCK, ensureDefaultRulesSql, recomputeSql, type ComputeScope } from "./compute-sql";

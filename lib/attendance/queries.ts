@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { authorize } from "../auth/authorize";
-import { schoolScopeWhere, schoolWhere, studentWhere } from "../auth/scope";
+import { isSchoolInScope, schoolScopeWhere, schoolWhere, studentWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { dayFromIso } from "../format/date";
 import { countMarks, type AttendanceCounts, type AttendanceMark, type TSectionRef } from "./schema";
@@ -49,7 +49,7 @@ export async function getAttendanceSheet(
 ): Promise<AttendanceSheet | null> {
   authorize(user, "attendance.write");
   // Out-of-scope sections read as missing; studentWhere below enforces the same scope.
-  if (!user.schoolIds.includes(ref.schoolId)) return null;
+  if (!isSchoolInScope(user, ref.schoolId)) return null;
   const day = dayFromIso(date);
   const students = await db.student.findMany({
     where: {

@@ -1,3 +1,4 @@
+import "server-only";
 // Writes nobody asked for at that moment — default rules a school gets at its first recompute,
 // alerts the engine raises — are audited like any other change, with no actor (actorId and
 // actorRole NULL) and an origin that names what did the work: the job or the operator command.

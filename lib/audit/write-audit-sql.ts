@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import type { RequestOrigin } from "../auth/types";
 import { originText, type AuditEntry } from "./write-audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import type { RequestOrigin, SessionUser } from "../auth/types";
@@ -41,6 +42,12 @@ export type AuditAction =
   | "risk.evaluation.read"
   | "caseTask.create"
   | "caseTask.complete"
+  | "visit.schedule"
+  | "visit.read"
+  | "visit.outcome.record"
+  | "contact.attempt.record"
+  | "student.address.correct"
+  | "student.address.confirm"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import type { Tx } from "../db";
 import { originText, writeAudit, type AuditEntry } from "./write-audit";

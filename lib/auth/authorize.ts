@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error";
 import { can, type Permission } from "./policy";
+import { isSchoolInScope } from "./scope";
 import type { SessionUser } from "./types";
 
 /**
@@ -14,5 +15,5 @@ export function authorize(user: SessionUser | null | undefined, permission: Perm
 
 /** Throws NOT_FOUND unless the school is in the user's scope. */
 export function assertSchoolInScope(user: SessionUser, schoolId: string) {
-  if (!user.schoolIds.includes(schoolId)) throw new AppError("NOT_FOUND", "school.notFound");
+  if (!isSchoolInScope(user, schoolId)) throw new AppError("NOT_FOUND", "school.notFound");
 }

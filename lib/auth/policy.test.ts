@@ -33,6 +33,7 @@ const MATRIX: Record<Permission, string> = {
   "cases.create": " -   -   x   -   x   x   x   - ",
   "cases.write": " -   -   x   -   x   x   x   - ",
   "cases.assign": " -   -   x   -   x   x   x   - ",
+  "visits.read": " -   -   x   -   x   x   x   - ",
   "visits.write": " -   -   -   -   x   x   x   - ",
   "contacts.write": " -   -   -   -   x   x   x   - ",
   "risk.read": " -   -   -   -   x   x   -   - ",

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "cases.create",
   "cases.write", // notes, state changes
   "cases.assign",
+  "visits.read", // visit plans of the school ("Mis visitas"); notes only for the case team
   "visits.write",
   "contacts.write",
   "risk.read", // risk answers, rationale and notes (non-sensitive answers only, unless below)
@@ -42,6 +43,21 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** The case team: the only roles that can be assigned to a case and work it. */
+export const CASE_TEAM_ROLES = ["PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"] as const satisfies readonly Role[];
+
+/** Roles whose scope is a list of schools (user_school). ADMIN and AGENCY_STAFF have none. */
+export const SCHOOL_BOUND_ROLES = [
+  "COORDINATOR",
+  "DIRECTOR",
+  "TUTOR",
+  ...CASE_TEAM_ROLES,
+] as const satisfies readonly Role[];
+
+export const isCaseTeamRole = (role: Role | string): boolean => (CASE_TEAM_ROLES as readonly string[]).includes(role);
+export const isSchoolBoundRole = (role: Role | string): boolean =>
+  (SCHOOL_BOUND_ROLES as readonly string[]).includes(role);
+
 const CASE_TEAM_COMMON = [
   "students.read",
   "attendance.read",
@@ -51,6 +67,7 @@ const CASE_TEAM_COMMON = [
   "cases.create",
   "cases.write",
   "cases.assign",
+  "visits.read",
   "visits.write",
   "contacts.write",
   "referrals.read",
@@ -80,6 +97,7 @@ export const ROLE_PERMISSIONS = {
     "cases.create",
     "cases.write",
     "cases.assign",
+    "visits.read",
     "referrals.read",
     "reports.read",
     // An urgent referral due today is shown to the director too, who may need to act on it.

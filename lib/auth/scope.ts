@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "./policy";
+import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS, isSchoolBoundRole } from "./policy";
 import type { SessionUser } from "./types";
 
 // Scope builders: the caller's scope goes *inside* every query's `where`, so a row out of
@@ -7,11 +7,14 @@ import type { SessionUser } from "./types";
 
 const NOTHING = { id: { in: [] as string[] } };
 
-const SCHOOL_BOUND = new Set(["COORDINATOR", "DIRECTOR", "TUTOR", "PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"]);
-
 /** Schools whose rows the user may touch (empty for ADMIN and AGENCY_STAFF). */
 export function scopedSchoolIds(user: SessionUser): string[] {
-  return SCHOOL_BOUND.has(user.role) ? user.schoolIds : [];
+  return isSchoolBoundRole(user.role) ? user.schoolIds : [];
+}
+
+/** Whether one school is in the user's scope: the same definition as every where-builder here. */
+export function isSchoolInScope(user: SessionUser, schoolId: string): boolean {
+  return scopedSchoolIds(user).includes(schoolId);
 }
 
 export function schoolScopeWhere(user: SessionUser): { schoolId: { in: string[] } } {
@@ -47,6 +50,44 @@ export function caseWhere(user: SessionUser): Prisma.CaseWhereInput {
 export function referralWhere(user: SessionUser): Prisma.ReferralWhereInput {
   if (user.role === "AGENCY_STAFF") return user.agencyId ? { agencyId: user.agencyId } : NOTHING;
   if (!can(user.role, "referrals.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+/** Referral states in which the receiving agency works the case (REJECTED / CLOSED: no longer). */
+const REFERRAL_IN_PROGRESS = ["SENT", "ACCEPTED", "IN_PROGRESS"] as const;
+
+/**
+ * Cases whose HOME_VISITS section the user may read: the school side through its school scope,
+ * agency staff only through an open referral to their agency that shares the section.
+ */
+function homeVisitsCaseWhere(user: SessionUser): Prisma.CaseWhereInput | null {
+  if (user.role !== "AGENCY_STAFF") return null;
+  if (!user.agencyId || !user.agencyType) return NOTHING;
+  if (!(MAX_SHARED_SECTIONS[user.agencyType] as readonly string[]).includes("HOME_VISITS")) return NOTHING;
+  return {
+    referrals: {
+      some: {
+        agencyId: user.agencyId,
+        sharedSections: { has: "HOME_VISITS" },
+        status: { in: [...REFERRAL_IN_PROGRESS] },
+      },
+    },
+  };
+}
+
+/** Home visits: the case team and directors of the school; agencies as homeVisitsCaseWhere says. */
+export function visitWhere(user: SessionUser): Prisma.HomeVisitWhereInput {
+  const agency = homeVisitsCaseWhere(user);
+  if (agency) return { case: agency };
+  if (!can(user.role, "visits.read")) return NOTHING;
+  return schoolScopeWhere(user);
+}
+
+/** Contact attempts other than visits: same rule as visits (they share the HOME_VISITS section). */
+export function contactAttemptWhere(user: SessionUser): Prisma.ContactAttemptWhereInput {
+  const agency = homeVisitsCaseWhere(user);
+  if (agency) return { case: agency };
+  if (!can(user.role, "visits.read")) return NOTHING;
   return schoolScopeWhere(user);
 }
 

@@ -9,6 +9,15 @@ import { listEvaluationSummaries, type EvaluationSummary } from "../risk/queries
 import { caseNotFound } from "./case-lock";
 import type { Prisma } from "../generated/prisma/client";
 import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
+import {
+  attemptSelect,
+  type ContactAttemptView,
+  toAttemptView,
+  toVisitView,
+  visitSelect,
+  type VisitView,
+  visitVisibility,
+} from "../visits/visibility";
 
 // The case-file read model: the one place that decides which parts of a case a user sees.
 // The case is looked up with the caller's scope inside the `where`; each section is loaded
@@ -101,25 +110,6 @@ const ALERT_SELECT = {
   lastDate: true,
   createdAt: true,
 } satisfies Prisma.AlertSelect;
-const VISIT_SELECT = {
-  id: true,
-  scheduledFor: true,
-  assigneeId: true,
-  status: true,
-  outcome: true,
-  visitedAt: true,
-  addressConfirmed: true,
-  addressCorrected: true,
-  notes: true,
-} satisfies Prisma.HomeVisitSelect;
-const ATTEMPT_SELECT = {
-  id: true,
-  channel: true,
-  outcome: true,
-  attemptedAt: true,
-  notes: true,
-  actorId: true,
-} satisfies Prisma.ContactAttemptSelect;
 const REFERRAL_SELECT = {
   id: true,
   agencyId: true,
@@ -149,8 +139,9 @@ export type CaseFileContact = Prisma.StudentGetPayload<{ select: typeof CONTACT_
 export type CaseFileEvent = Prisma.CaseEventGetPayload<{ select: typeof EVENT_SELECT }>;
 export type CaseFileAbsence = Prisma.AttendanceGetPayload<{ select: typeof ABSENCE_SELECT }>;
 export type CaseFileAlert = Prisma.AlertGetPayload<{ select: typeof ALERT_SELECT }>;
-export type CaseFileVisit = Prisma.HomeVisitGetPayload<{ select: typeof VISIT_SELECT }>;
-export type CaseFileContactAttempt = Prisma.ContactAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>;
+/** Visit notes and purpose are null for directors (and agencies without NOTES): lib/visits/visibility.ts. */
+export type CaseFileVisit = VisitView;
+export type CaseFileContactAttempt = ContactAttemptView;
 /** Level, date and evaluator; the answers are read on the evaluation's own page (audited there). */
 export type CaseFileEvaluation = EvaluationSummary;
 export type CaseFileReferral = Prisma.ReferralGetPayload<{ select: typeof REFERRAL_SELECT }>;
@@ -265,11 +256,24 @@ async function loadSections(
   const alerts = has("ATTENDANCE")
     ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
     : null;
+  const visibility = visitVisibility(access, sections);
   const homeVisits = has("HOME_VISITS")
-    ? await tx.homeVisit.findMany({ where: byCase, select: VISIT_SELECT, orderBy: { scheduledFor: "desc" } })
+    ? (
+        await tx.homeVisit.findMany({
+          where: byCase,
+          select: visitSelect(visibility),
+          orderBy: { scheduledFor: "desc" },
+        })
+      ).map(toVisitView)
     : null;
   const contactAttempts = has("HOME_VISITS")
-    ? await tx.contactAttempt.findMany({ where: byCase, select: ATTEMPT_SELECT, orderBy: { attemptedAt: "desc" } })
+    ? (
+        await tx.contactAttempt.findMany({
+          where: byCase,
+          select: attemptSelect(visibility),
+          orderBy: { attemptedAt: "desc" },
+        })
+      ).map(toAttemptView)
     : null;
   const evaluations = has("RISK_SUMMARY") ? await listEvaluationSummaries(tx, user, c) : null;
   return {

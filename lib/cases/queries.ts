@@ -1,12 +1,12 @@
 import "server-only";
 import { authorize, assertSchoolInScope } from "../auth/authorize";
+import { CASE_TEAM_ROLES, isCaseTeamRole } from "../auth/policy";
 import { caseWhere, scopedSchoolIds } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { loadPage, type ListQuery } from "../lists/page";
 import { CASE_PAGE_SIZE, type TCaseListFilters } from "./schema";
-import { CASE_TEAM_ROLES } from "./update-case";
 
 // Case list and the small lookups the case page needs. The caller's scope is always part of
 // the `where`; filters only narrow it further.
@@ -26,7 +26,7 @@ const LIST_SELECT = {
 export type CaseListRow = Prisma.CaseGetPayload<{ select: typeof LIST_SELECT }>;
 
 export function isCaseTeam(user: Pick<SessionUser, "role">): boolean {
-  return (CASE_TEAM_ROLES as readonly string[]).includes(user.role);
+  return isCaseTeamRole(user.role);
 }
 
 function caseListWhere(user: SessionUser, filters: Partial<TCaseListFilters>): Prisma.CaseWhereInput {

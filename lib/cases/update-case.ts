@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit/write-audit";
 import { authorize } from "../auth/authorize";
+import { CASE_TEAM_ROLES } from "../auth/policy";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { parseOrThrow } from "../actions/parse";
 import { AppError, fieldIssue, type AppErrorCode } from "../errors/app-error";
@@ -18,8 +19,6 @@ import { checkTransition, type TransitionKind, type TransitionRequest } from "./
 // Case mutations. Each one: authorize → bump the version within scope (NOT_FOUND / CONFLICT)
 // → domain checks on the locked row → change → timeline event + audit entry, all in one
 // transaction. A refusal rolls everything back, the version included.
-
-export const CASE_TEAM_ROLES = ["PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"] as const;
 
 export type CaseMutationResult = { caseId: string; version: number };
 

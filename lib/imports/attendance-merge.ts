@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { STATUSES, type AttendanceRows } from "./attendance-rows";
 import { copyLines } from "./pg";

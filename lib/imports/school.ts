@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { authorize } from "../auth/authorize";
 import type { Permission } from "../auth/policy";

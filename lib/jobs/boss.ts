@@ -1,3 +1,4 @@
+import "server-only";
 import { PgBoss } from "pg-boss";
 import { NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
 

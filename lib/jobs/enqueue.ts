@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { fromPrisma, type Db as JobDb } from "pg-boss";
 import type { Tx } from "../db";

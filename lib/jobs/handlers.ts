@@ -1,3 +1,4 @@
+import "server-only";
 import { computeAlerts, computeAlertsForStudents } from "../alerts/compute";
 import { db } from "../db";
 import { QUEUES, ZRecomputeNightlyJob, ZRecomputeSchoolJob, ZRecomputeStudentsJob, type QueueName } from "./queues";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PgBoss } from "pg-boss";
 import { QUEUE_NAMES, startBoss } from "./boss";
 import { withHandlers, type JobHandlers } from "./handlers";

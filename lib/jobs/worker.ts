@@ -1,3 +1,4 @@
+import "server-only";
 import { JOB_SCHEMA, QUEUE_NAMES, startBoss } from "./boss";
 import { withHandlers, type JobHandlers } from "./handlers";
 

@@ -32,6 +32,7 @@ export function emptyRows(): CaseRows {
     events: [],
     visits: [],
     contacts: [],
+    addressHistory: [],
     evaluations: [],
     answers: [],
     referrals: [],

@@ -43,6 +43,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
       await insertRows(tx, "alert", rows.alerts);
       await insertRows(tx, "home_visit", rows.visits);
       await insertRows(tx, "contact_attempt", rows.contacts);
+      await insertRows(tx, "student_address_history", rows.addressHistory);
       await insertRows(tx, "risk_evaluation", rows.evaluations);
       await insertRows(tx, "risk_answer", rows.answers);
       await signSeedEvaluations(tx);
@@ -60,6 +61,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
         homeVisits: rows.visits.length,
         reachedStudents: new Set(rows.visits.filter((v) => v.outcome === "CONTACTED").map((v) => v.studentId)).size,
         contactAttempts: rows.contacts.length,
+        addressChanges: rows.addressHistory.length,
         evaluations: rows.evaluations.length,
         referrals: rows.referrals.length,
       };

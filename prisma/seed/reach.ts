@@ -4,7 +4,7 @@ import { REFERENCES, SETTLEMENTS } from "./names";
 import type { Random } from "./random";
 import { CASE_NOTES, CLOSE_NOTES } from "./texts";
 import { fits, later, workdayAfter } from "./timeline";
-import { recordContact, recordVisit } from "./visits";
+import { recordAddressChange, recordContact, recordVisit } from "./visits";
 
 // Students whose family the team reached at home (100 in all): some after a failed first
 // visit, some at a corrected address. Evaluated students are convened and evaluated next.
@@ -43,17 +43,26 @@ export function planReach(ctx: CaseCtx, end: ReachEnd) {
     });
   }
   if (!corrected && r.chance(0.12)) corrected = correctedAddress(r);
+  const agreed = rows.contacts.some((c) => c.caseId === story.caseId && c.outcome === "REACHED");
   const visitAt = workdayAfter(at, r.int(1, 5), r.pick(["10:00", "15:00", "16:30"]));
-  recordVisit(rows, r, story, s, {
+  const visit = recordVisit(rows, r, story, s, {
     at: visitAt,
     outcome: "CONTACTED",
     assigneeId: visitor(ctx),
     createdById: ctx.social,
     scheduledAt: at,
     corrected,
+    agreed,
   });
   ctx.reachedAt = visitAt;
-  // The visit confirms (or corrects) the family's contacts on the spot.
+  // The visit confirms (or corrects) the family's contacts on the spot, and the address
+  // history keeps what was there before (as lib/visits/record-visit-outcome.ts does).
+  const before = {
+    addressStreet: s.addressStreet,
+    addressReference: s.addressReference,
+    addressDistrict: s.addressDistrict,
+    addressVerifiedAt: s.addressVerifiedAt,
+  };
   const day = limaDayOf(visitAt);
   s.addressVerifiedAt = day;
   s.guardianVerifiedAt = day;
@@ -61,6 +70,7 @@ export function planReach(ctx: CaseCtx, end: ReachEnd) {
     s.addressStreet = corrected;
     s.addressReference = r.pick(REFERENCES);
   }
+  recordAddressChange(rows, s, visit, before);
 
   if (end === "CONTACTING") {
     const note = workdayAfter(visitAt, r.int(3, 10), "12:00");

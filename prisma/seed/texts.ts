@@ -49,6 +49,15 @@ export const VISIT_NOTES: Record<VisitOutcome, readonly string[]> = {
   ],
 };
 
+/** Who was met on each CONTACTED visit note above, in the same order. */
+export const CONTACTED_MET_WITH: readonly string[] = [
+  "Madre",
+  "Abuela (apoderada)",
+  "Estudiante y padre",
+  "Madre y estudiante",
+  "Madre",
+];
+
 export const CONTACT_NOTES = {
   WRONG_NUMBER: "El número registrado no corresponde a la familia.",
   NO_ANSWER: "No contestan; se dejó mensaje.",

@@ -56,6 +56,7 @@ export type CaseRows = {
   events: Prisma.CaseEventCreateManyInput[];
   visits: Prisma.HomeVisitCreateManyInput[];
   contacts: Prisma.ContactAttemptCreateManyInput[];
+  addressHistory: Prisma.StudentAddressHistoryCreateManyInput[];
   evaluations: Prisma.RiskEvaluationCreateManyInput[];
   answers: Prisma.RiskAnswerCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];

@@ -44,8 +44,8 @@ async function main() {
   const url = u.toString();
   // The import core reads DATABASE_URL (lib/db and its pg connection), like the CLI does.
   process.env.DATABASE_URL = url;
-  const { importRosterForSchool } = await import("../../lib/students/import-roster");
-  const { importAttendanceForSchool } = await import("../../lib/attendance/import-attendance");
+  const { importRosterForSchool } = await import("../../lib/system/import-roster-core");
+  const { importAttendanceForSchool } = await import("../../lib/system/import-attendance-core");
   const { db } = await import("../../lib/db");
   const client = new pg.Client({ connectionString: url });
   try {

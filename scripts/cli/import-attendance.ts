@@ -1,4 +1,4 @@
-import { importAttendanceForSchool, type AttendanceImportResult } from "../../lib/attendance/import-attendance";
+import { importAttendanceForSchool, type AttendanceImportResult } from "../../lib/system/import-attendance-core";
 import { runImportCommand } from "../../lib/imports/run-import-command";
 import { resolveDatabase } from "../lib/database";
 

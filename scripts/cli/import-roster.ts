@@ -1,6 +1,6 @@
 import { resolveDatabase } from "../lib/database";
 import { runImportCommand } from "../../lib/imports/run-import-command";
-import { importRosterForSchool, type RosterImportResult } from "../../lib/students/import-roster";
+import { importRosterForSchool, type RosterImportResult } from "../../lib/system/import-roster-core";
 
 // `npm run cli -- import-roster --school <códigoModular> <archivo.csv|xlsx>`
 // Runs as the system operator: no signed-in user, audit actor null, origin "cli" (see

@@ -2,18 +2,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../lib/auth/options";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
-import { buildScenario, type Scenario } from "../fixtures/scenario";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openScenario, type Scenario } from "../fixtures/scenario";
+import type { TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
 let s: Scenario;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  s = await buildScenario(t.db);
-});
-afterAll(async () => {
-  await t.drop();
-});
+beforeAll(async () => ({ t, s } = await openScenario()));
+afterAll(() => t.drop());
 
 const origin = { ip: "192.0.2.44", userAgent: "Mozilla/5.0 (audit-test)", via: "web" as const };
 

@@ -7,21 +7,16 @@ import { buildCaseTimeline } from "../../lib/cases/timeline";
 import { addCaseNote, assignCaseMember, changeCaseState, unassignCaseMember } from "../../lib/cases/update-case";
 import { AppError } from "../../lib/errors/app-error";
 import type { AlertKind } from "../../lib/generated/prisma/enums";
-import { buildScenario, type Scenario } from "../fixtures/scenario";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openScenario, type Scenario } from "../fixtures/scenario";
+import type { TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
 let s: Scenario;
 const origin = { ip: "127.0.0.1", userAgent: "vitest", via: "web" as const };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  s = await buildScenario(t.db);
-});
-afterAll(async () => {
-  await t.drop();
-});
+beforeAll(async () => ({ t, s } = await openScenario()));
+afterAll(() => t.drop());
 
 let dni = 71000000;
 async function newStudent(schoolId: string, grade = 3, sex: "F" | "M" = "F") {

@@ -9,7 +9,7 @@ import { parseAttendanceFile } from "../../lib/imports/attendance";
 import { copyIntoAttendance } from "../../lib/imports/attendance-merge";
 import { inTransaction, withPgClient } from "../../lib/imports/pg";
 import { loadStudentDirectory } from "../../lib/imports/student-directory";
-import { importRosterForSchool } from "../../lib/students/import-roster";
+import { importRosterForSchool } from "../../lib/system/import-roster-core";
 import { run as runImportAttendance } from "../../scripts/cli/import-attendance";
 import { run as runImportRoster } from "../../scripts/cli/import-roster";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";

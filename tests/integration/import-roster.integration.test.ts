@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/types";
 import { AppError } from "../../lib/errors/app-error";
-import { importRoster, importRosterForSchool, previewRosterImport } from "../../lib/students/import-roster";
+import { importRoster, previewRosterImport } from "../../lib/students/import-roster";
+import { importRosterForSchool } from "../../lib/system/import-roster-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const FILES = path.join(import.meta.dirname, "../fixtures/files");

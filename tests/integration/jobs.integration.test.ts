@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateAlertRule } from "../../lib/alerts/rule-settings";
-import { importAttendanceForSchool } from "../../lib/attendance/import-attendance";
+import { importAttendanceForSchool } from "../../lib/system/import-attendance-core";
 import { saveAttendance } from "../../lib/attendance/take-attendance";
 import type { SessionUser } from "../../lib/auth/types";
 import { dayFromIso, todayInLima } from "../../lib/format/date";

@@ -2,21 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestOrigin, SessionUser } from "../../lib/auth/types";
 import { READ_AUDIT_WINDOW_MINUTES } from "../../lib/audit/write-read-audit";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
-import { buildScenario, type Scenario } from "../fixtures/scenario";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openScenario, type Scenario } from "../fixtures/scenario";
+import type { TestDatabase } from "../helpers/test-database";
 
 // A case page re-renders after every save and on every refresh: the same user looking at
 // the same file, in the same view, from the same place, within a few minutes is one read.
 
 let t: TestDatabase;
 let s: Scenario;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  s = await buildScenario(t.db);
-});
-afterAll(async () => {
-  await t.drop();
-});
+beforeAll(async () => ({ t, s } = await openScenario()));
+afterAll(() => t.drop());
 
 const browser = (ip: string): RequestOrigin => ({ ip, userAgent: "read-audit-test", via: "web" });
 

@@ -6,18 +6,13 @@ import { SIGN_IN_ERRORS } from "../../lib/auth/sign-in";
 import type { SessionUser } from "../../lib/auth/types";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
 import { getEvaluationOrThrow } from "../../lib/risk/queries";
-import { buildScenario, type Scenario } from "../fixtures/scenario";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openScenario, type Scenario } from "../fixtures/scenario";
+import type { TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
 let s: Scenario;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  s = await buildScenario(t.db);
-});
-afterAll(async () => {
-  await t.drop();
-});
+beforeAll(async () => ({ t, s } = await openScenario()));
+afterAll(() => t.drop());
 
 const origin = { ip: "192.0.2.10", userAgent: "scope-test", via: "web" as const };
 const read = (user: SessionUser, caseId: string) => getCaseFileOrThrow(user, caseId, origin);

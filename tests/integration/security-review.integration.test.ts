@@ -1,12 +1,12 @@
 import type { NextConfig } from "next";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createImportRoute } from "../../components/import/import-route";
-import { MAX_UPLOAD_BYTES } from "../../components/import/wire";
+import { createImportRoute } from "../../lib/imports/upload-route";
+import { MAX_UPLOAD_BYTES } from "../../lib/imports/wire";
 import { dismissAlert } from "../../lib/alerts/review";
 import type { SessionUser } from "../../lib/auth/types";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
-import { buildScenario, type Scenario } from "../fixtures/scenario";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openScenario, type Scenario } from "../fixtures/scenario";
+import type { TestDatabase } from "../helpers/test-database";
 
 // Regression tests of the security review: each one failed before its fix.
 
@@ -18,13 +18,8 @@ vi.mock("@/lib/auth/origin", () => ({ getRequestOrigin: async () => ({ via: "web
 
 let t: TestDatabase;
 let s: Scenario;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  s = await buildScenario(t.db);
-});
-afterAll(async () => {
-  await t.drop();
-});
+beforeAll(async () => ({ t, s } = await openScenario()));
+afterAll(() => t.drop());
 
 const origin = { ip: "192.0.2.30", userAgent: "security-review", via: "web" as const };
 const eventOf = (file: Awaited<ReturnType<typeof getCaseFileOrThrow>>, type: string) =>

@@ -13,6 +13,7 @@ import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
 import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
 import { CaseSummary } from "./case-summary";
+import { CaseVisits } from "./case-visits";
 import { EvaluationsSection } from "./evaluations-section";
 import { NoteForm } from "./note-form";
 import { StateForm } from "./state-form";
@@ -110,6 +111,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               <NoteForm caseId={c.id} version={c.version} />
             </CardSection>
           ) : null}
+          <CaseVisits user={user} file={file} />
         </div>
         <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
           <TimelineList

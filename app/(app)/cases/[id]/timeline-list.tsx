@@ -5,9 +5,11 @@ import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { describeRiskEvent } from "./evaluation-events";
+import { describeVisitEvent } from "./visit-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
 type TranslateRisk = Awaited<ReturnType<typeof getTranslations<"risk">>>;
+type TranslateVisits = Awaited<ReturnType<typeof getTranslations<"visits">>>;
 /** The alert's own sentence ("3 faltas injustificadas seguidas, del …"), from the alerts domain. */
 type DescribeAlert = (alert: { kind: string; figures: unknown }) => string | null;
 type Data = Record<string, unknown>;
@@ -21,6 +23,7 @@ function describe(
   tr: TranslateRisk,
   describeAlert: DescribeAlert,
   item: TimelineItem,
+  tv: TranslateVisits,
 ): { title: string; detail?: string | null } {
   if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
   if (item.kind === "alert") {
@@ -57,6 +60,9 @@ function describe(
       };
     case "ALERT":
       return { title: t("timeline.alertLinked"), detail: e.body };
+    case "HOME_VISIT":
+    case "CONTACT_ATTEMPT":
+      return describeVisitEvent(tv, e.type, d) ?? { title: t(`timeline.events.${e.type}`), detail: e.body };
     default:
       return { title: t(`timeline.events.${e.type}`), detail: e.body };
   }
@@ -71,10 +77,11 @@ export async function TimelineList({
   actors: Map<string, string>;
   moreHref: string;
 }) {
-  const [t, ta, tr, locale] = await Promise.all([
+  const [t, ta, tr, tv, locale] = await Promise.all([
     getTranslations("cases"),
     getTranslations("alerts"),
     getTranslations("risk"),
+    getTranslations("visits"),
     getLocale(),
   ]);
   const describeAlert: DescribeAlert = (alert) => {
@@ -86,7 +93,7 @@ export async function TimelineList({
     <>
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(t, tr, describeAlert, item);
+          const { title, detail } = describe(t, tr, describeAlert, item, tv);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { getStudent } from "@/lib/students/queries";
+import { AddressHistory } from "./address-history";
 import { ContactBlock } from "./contact-block";
 import { StatusChange } from "./status-change";
 
@@ -96,6 +97,8 @@ export default async function StudentPage({ params, searchParams }: Props) {
           </div>
         </CardSection>
       </div>
+
+      <AddressHistory user={user} studentId={student.id} />
 
       {canWrite && (
         <CardSection id="status-change" title={t("statusChange.title")}>

@@ -1,8 +1,8 @@
-import { createImportRoute } from "@/components/import/import-route";
-import { fieldText } from "@/components/import/wire";
+import { createImportRoute } from "@/lib/imports/upload-route";
+import { fieldText } from "@/lib/imports/wire";
 import { importAttendance, previewAttendanceImport } from "@/lib/attendance/import-attendance";
 
-// Upload endpoint of the attendance import page (see components/import/import-route.ts).
+// Upload endpoint of the attendance import page (see lib/imports/upload-route.ts).
 export const POST = createImportRoute({
   permission: "attendance.import",
   async preview(user, file, fields, onProgress) {

@@ -1,4 +1,4 @@
-import type { ImportIssue, ImportPhase } from "@/lib/imports/types";
+import type { ImportIssue, ImportPhase } from "./types";
 
 // What the import endpoints send to the upload UI, shared by the roster and attendance
 // imports: a stream of newline-delimited JSON events, so large files can report progress.
