@@ -1,5 +1,6 @@
 import "server-only";
 import { authorize } from "../auth/authorize";
+import { can } from "../auth/policy";
 import { scopedSchoolIds } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
@@ -85,8 +86,8 @@ export async function getRiskPrevalence(user: SessionUser, filter: PrevalenceFil
       JOIN risk_instrument i ON i.id = it."instrumentId" AND i.version = ${filter.instrumentVersion}
       LEFT JOIN tally t ON t."itemId" = it.id
      ORDER BY it.position`;
-  // Roles that work the cases see the figures; any other reader of aggregates gets them suppressed.
-  const suppress = !["DIRECTOR", "PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"].includes(user.role);
+  // Roles that read the cases themselves see the figures; aggregate-only readers get them suppressed.
+  const suppress = !can(user.role, "cases.readSummary");
   const small = (n: number) => n < SUPPRESSION_THRESHOLD;
   const rows = raw.map(({ evaluated: _, present, answered, percent, ...item }) =>
     suppress
