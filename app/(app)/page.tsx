@@ -6,6 +6,7 @@ import { isSchoolBoundRole } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { dayFromIso, formatDay, todayInLima } from "@/lib/format/date";
 import { getHomeStats } from "@/lib/home/get-home-stats";
+import { UrgentTasksPanel } from "./urgent-tasks-panel";
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -33,6 +34,7 @@ export default async function HomePage() {
           </>
         }
       />
+      <UrgentTasksPanel user={user} />
       {stats.length === 0 ? (
         <p>{t("noStats")}</p>
       ) : (

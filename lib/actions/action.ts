@@ -20,8 +20,8 @@ type Paths<T> = readonly (string | { path: string; type: "layout" | "page" })[] 
 type ActionOptions<T> = {
   /** Pages whose data the change touches. */
   revalidate?: Paths<T>;
-  /** Where to go after success (create → the new record). */
-  redirect?: (data: T) => string;
+  /** Where to go after success (create → the new record); null stays on the page. */
+  redirect?: (data: T) => string | null;
 };
 
 /**
@@ -47,7 +47,8 @@ export function defineAction<T>(name: string, call: DomainCall<T>, options: Acti
       else revalidatePath(p.path, p.type);
     }
     // Outside the try of runAction: redirect() works by throwing.
-    if (options.redirect) redirect(options.redirect(result.data));
+    const to = options.redirect?.(result.data);
+    if (to) redirect(to);
     return result;
   };
 }

@@ -23,9 +23,12 @@ export const PERMISSIONS = [
   "visits.read", // visit plans of the school ("Mis visitas"); notes only for the case team
   "visits.write",
   "contacts.write",
-  "risk.read", // non-sensitive risk answers
+  "risk.read", // risk answers, rationale and notes (non-sensitive answers only, unless below)
   "risk.readSensitive", // violence, abuse, substances, self-harm answers
-  "risk.write",
+  "risk.readShared", // sensitive answers of an evaluation whose psychologist shares them with this role
+  "risk.write", // create, save, sign and correct evaluations; share sensitive answers
+  "caseTasks.read", // urgent tasks of a case (e.g. a same-day CSMC referral), on the case and home pages
+  "caseTasks.complete", // record that an urgent referral was made
   "referrals.read",
   "referrals.create",
   "referrals.inbox", // agency side: referrals received
@@ -67,10 +70,11 @@ const CASE_TEAM_COMMON = [
   "visits.read",
   "visits.write",
   "contacts.write",
-  "risk.read",
   "referrals.read",
   "referrals.create",
   "reports.read",
+  "caseTasks.read",
+  "caseTasks.complete",
 ] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS = {
@@ -96,12 +100,17 @@ export const ROLE_PERMISSIONS = {
     "visits.read",
     "referrals.read",
     "reports.read",
+    // An urgent referral due today is shown to the director too, who may need to act on it.
+    "caseTasks.read",
   ],
   TUTOR: ["students.read", "attendance.read", "attendance.write", "concerns.raise"],
   // The only role that records risk-factor evaluations and reads sensitive answers.
-  PSYCHOLOGIST: [...CASE_TEAM_COMMON, "risk.write", "risk.readSensitive"],
-  SOCIAL_WORKER: [...CASE_TEAM_COMMON],
-  EDUCATOR: [...CASE_TEAM_COMMON.filter((p) => p !== "referrals.create")],
+  PSYCHOLOGIST: [...CASE_TEAM_COMMON, "risk.read", "risk.write", "risk.readSensitive"],
+  // Risk answers, and the sensitive ones of an evaluation whose psychologist shares them.
+  SOCIAL_WORKER: [...CASE_TEAM_COMMON, "risk.read", "risk.readShared"],
+  // Evaluations as level, date and evaluator only (like the director); urgent referrals are
+  // made by the psychologist or the social worker.
+  EDUCATOR: [...CASE_TEAM_COMMON.filter((p) => p !== "referrals.create" && p !== "caseTasks.complete")],
   // Only the sections a referral shares, only for referrals sent to their agency.
   AGENCY_STAFF: ["referrals.inbox", "referrals.respond"],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgencyType, Role } from "../generated/prisma/enums";
-import { caseWhere, referralWhere, riskItemWhere, studentWhere } from "./scope";
+import { caseWhere, referralWhere, riskAnswerWhere, riskEvaluationWhere, riskItemWhere, studentWhere } from "./scope";
 import type { SessionUser } from "./types";
 
 const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
@@ -20,12 +20,30 @@ const PLAIN = { sensitiveCategory: null };
 const ALL_RISK = ["RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE"];
 
 describe("[SCOPE] riskItemWhere", () => {
-  it("school side: sensitive answers only for the psychologist, none for the director", () => {
+  it("school side: sensitive answers only for the psychologist; none for the educator and the director", () => {
     expect(riskItemWhere(user("PSYCHOLOGIST"))).toEqual({});
     expect(riskItemWhere(user("SOCIAL_WORKER"))).toEqual(PLAIN);
-    expect(riskItemWhere(user("EDUCATOR"))).toEqual(PLAIN);
-    for (const role of ["DIRECTOR", "TUTOR", "COORDINATOR", "ADMIN"] as const)
+    for (const role of ["EDUCATOR", "DIRECTOR", "TUTOR", "COORDINATOR", "ADMIN"] as const)
       expect(riskItemWhere(user(role))).toEqual(NOTHING);
+  });
+
+  it("[RISK] the social worker also reads the sensitive answers of an evaluation that shares them; no one else does", () => {
+    expect(riskAnswerWhere(user("SOCIAL_WORKER"))).toEqual({
+      OR: [{ item: PLAIN }, { evaluation: { shareSensitiveWithSocialWorker: true } }],
+    });
+    expect(riskAnswerWhere(user("PSYCHOLOGIST"))).toEqual({ item: {} });
+    for (const role of ["EDUCATOR", "DIRECTOR", "TUTOR", "COORDINATOR", "ADMIN"] as const)
+      expect(riskAnswerWhere(user(role))).toEqual({ item: NOTHING });
+    expect(riskAnswerWhere(agency("CEM"), ["RISK_ANSWERS"])).toEqual({ item: PLAIN });
+    expect(riskAnswerWhere(agency("BAPES"), ALL_RISK)).toEqual({ item: NOTHING });
+  });
+
+  it("[RISK] a draft is seen by its author only; everyone else sees signed evaluations", () => {
+    expect(riskEvaluationWhere(user("PSYCHOLOGIST"))).toEqual({
+      OR: [{ status: "SIGNED" }, { status: "DRAFT", evaluatorId: "u" }],
+    });
+    for (const role of ["SOCIAL_WORKER", "EDUCATOR", "DIRECTOR"] as const)
+      expect(riskEvaluationWhere(user(role))).toEqual({ status: "SIGNED" });
   });
 
   it("agencies: nothing unless RISK_ANSWERS is shared; sensitive only when shared too", () => {

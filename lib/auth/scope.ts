@@ -92,6 +92,15 @@ export function contactAttemptWhere(user: SessionUser): Prisma.ContactAttemptWhe
 }
 
 /**
+ * Which evaluations of a case (already in the caller's scope) the user may see at all: signed
+ * ones, and a draft only by its own author (a draft is working notes, not a record).
+ */
+export function riskEvaluationWhere(user: SessionUser): Prisma.RiskEvaluationWhereInput {
+  if (can(user.role, "risk.write")) return { OR: [{ status: "SIGNED" }, { status: "DRAFT", evaluatorId: user.id }] };
+  return { status: "SIGNED" };
+}
+
+/**
  * Which risk items' answers the user may read on a case. `shared` is the set of sections a
  * referral shares (agency staff only). Returns a RiskItem filter to put inside the answer query.
  */
@@ -110,4 +119,15 @@ export function riskItemWhere(user: SessionUser, shared: readonly string[] = [])
   if (can(user.role, "risk.readSensitive")) return {};
   if (can(user.role, "risk.read")) return nonSensitive;
   return NOTHING;
+}
+
+/**
+ * Which answers the user may read: the item filter above, plus, for a role that may read what a
+ * psychologist shares (the social worker), the sensitive answers of an evaluation that shares
+ * them. Agencies never get more through this flag: it is for the school's own team.
+ */
+export function riskAnswerWhere(user: SessionUser, shared: readonly string[] = []): Prisma.RiskAnswerWhereInput {
+  const items = { item: riskItemWhere(user, shared) };
+  if (user.role === "AGENCY_STAFF" || !can(user.role, "risk.readShared") || !can(user.role, "risk.read")) return items;
+  return { OR: [items, { evaluation: { shareSensitiveWithSocialWorker: true } }] };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { writeReadAudit } from "../audit/write-read-audit";
 import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "../auth/policy";
-import { caseWhere, referralWhere, riskItemWhere } from "../auth/scope";
+import { caseWhere, referralWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors/app-error";
+import { listEvaluationSummaries, type EvaluationSummary } from "../risk/queries";
 import { caseNotFound } from "./case-lock";
 import type { Prisma } from "../generated/prisma/client";
 import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
@@ -26,7 +27,16 @@ import {
 export type CaseFileAccess = "SUMMARY" | "TEAM" | "AGENCY";
 
 const ALL_SECTIONS = Object.values(SharedSection);
-const SUMMARY_SECTIONS: SharedSection[] = ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "NOTES"];
+// The director's summary includes each evaluation's level, date and evaluator (RISK_SUMMARY),
+// never its answers, rationale or notes.
+const SUMMARY_SECTIONS: SharedSection[] = [
+  "IDENTIFICATION",
+  "CONTACT",
+  "ATTENDANCE",
+  "HOME_VISITS",
+  "RISK_SUMMARY",
+  "NOTES",
+];
 
 /** Timeline events an agency sees, by the section that unlocks them (null: always). Referral and
  * assignment events stay with the school: they may name other agencies or colleagues. */
@@ -100,31 +110,6 @@ const ALERT_SELECT = {
   lastDate: true,
   createdAt: true,
 } satisfies Prisma.AlertSelect;
-const EVALUATION_SELECT = {
-  id: true,
-  evaluatedAt: true,
-  evaluatorId: true,
-  suggestedLevel: true,
-  overallLevel: true,
-  rationale: true,
-  protectiveNotes: true,
-  instrument: { select: { version: true } },
-} satisfies Prisma.RiskEvaluationSelect;
-const ANSWER_SELECT = {
-  evaluationId: true,
-  value: true,
-  item: {
-    select: {
-      id: true,
-      code: true,
-      domain: true,
-      position: true,
-      labelEs: true,
-      labelEn: true,
-      sensitiveCategory: true,
-    },
-  },
-} satisfies Prisma.RiskAnswerSelect;
 const REFERRAL_SELECT = {
   id: true,
   agencyId: true,
@@ -157,11 +142,8 @@ export type CaseFileAlert = Prisma.AlertGetPayload<{ select: typeof ALERT_SELECT
 /** Visit notes and purpose are null for directors (and agencies without NOTES): lib/visits/visibility.ts. */
 export type CaseFileVisit = VisitView;
 export type CaseFileContactAttempt = ContactAttemptView;
-export type CaseFileAnswer = Prisma.RiskAnswerGetPayload<{ select: typeof ANSWER_SELECT }>;
-export type CaseFileEvaluation = Prisma.RiskEvaluationGetPayload<{ select: typeof EVALUATION_SELECT }> & {
-  /** null when the viewer may not see answers; otherwise only the items they may see. */
-  answers: Omit<CaseFileAnswer, "evaluationId">[] | null;
-};
+/** Level, date and evaluator; the answers are read on the evaluation's own page (audited there). */
+export type CaseFileEvaluation = EvaluationSummary;
 export type CaseFileReferral = Prisma.ReferralGetPayload<{ select: typeof REFERRAL_SELECT }>;
 export type CaseFileMember = Prisma.CaseAssignmentGetPayload<{ select: typeof TEAM_SELECT }>;
 
@@ -180,7 +162,7 @@ export type CaseFile = {
   alerts: CaseFileAlert[] | null; // ATTENDANCE
   homeVisits: CaseFileVisit[] | null; // HOME_VISITS
   contactAttempts: CaseFileContactAttempt[] | null; // HOME_VISITS
-  evaluations: CaseFileEvaluation[] | null; // RISK_SUMMARY (+ answers with RISK_ANSWERS)
+  evaluations: CaseFileEvaluation[] | null; // RISK_SUMMARY
   /** School side: every referral of the case; agency: only those sent to their agency. */
   referrals: CaseFileReferral[];
 };
@@ -194,7 +176,13 @@ function accessOf(user: SessionUser): CaseFileAccess | null {
 function sectionsFor(user: SessionUser, access: CaseFileAccess, referrals: CaseFileReferral[]): SharedSection[] {
   if (access === "SUMMARY") return SUMMARY_SECTIONS;
   if (access === "TEAM") {
-    return ALL_SECTIONS.filter((s) => (s === "RISK_SENSITIVE" ? can(user.role, "risk.readSensitive") : true));
+    return ALL_SECTIONS.filter((s) =>
+      s === "RISK_SENSITIVE"
+        ? can(user.role, "risk.readSensitive")
+        : s === "RISK_ANSWERS"
+          ? can(user.role, "risk.read")
+          : true,
+    );
   }
   // Union of what their agency's referrals share, capped by the agency's maximum packet.
   const type = user.agencyType!;
@@ -204,6 +192,14 @@ function sectionsFor(user: SessionUser, access: CaseFileAccess, referrals: CaseF
     (s) =>
       shared.has(s) && max.includes(s) && !(s === "RISK_SENSITIVE" && AGENCIES_WITHOUT_SENSITIVE_DATA.includes(type)),
   );
+}
+
+/** The level-and-form part of an EVALUATION event's data (lib/risk/save-evaluation.ts writes it). */
+function evaluationEventSummary(data: Prisma.JsonValue | null): Prisma.JsonValue | null {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+  const keep = ["evaluationId", "overallLevel", "instrumentVersion", "correctsId"];
+  const picked = Object.fromEntries(Object.entries(data).filter(([k]) => keep.includes(k)));
+  return Object.keys(picked).length ? picked : null;
 }
 
 async function loadSections(
@@ -234,6 +230,10 @@ async function loadSections(
   // agency reads it only when NOTES is shared.
   const timeline = events.map((e) => {
     const s = EVENT_SECTION[e.type];
+    // An evaluation's level is summary (director, educator); its free text goes with the answers.
+    if (e.type === "EVALUATION" && has("RISK_SUMMARY") && !has("RISK_ANSWERS")) {
+      return { ...e, body: null, data: evaluationEventSummary(e.data) };
+    }
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
@@ -275,26 +275,7 @@ async function loadSections(
         })
       ).map(toAttemptView)
     : null;
-  let evaluations: CaseFileEvaluation[] | null = null;
-  if (has("RISK_SUMMARY")) {
-    const rows = await tx.riskEvaluation.findMany({
-      where: byCase,
-      select: EVALUATION_SELECT,
-      orderBy: { evaluatedAt: "desc" },
-    });
-    // The item filter (sensitive or not) is part of the query, so hidden answers never leave the database.
-    const answers = has("RISK_ANSWERS")
-      ? await tx.riskAnswer.findMany({
-          where: { schoolId: c.schoolId, evaluation: byCase, item: riskItemWhere(user, sections) },
-          select: ANSWER_SELECT,
-          orderBy: { item: { position: "asc" } },
-        })
-      : null;
-    evaluations = rows.map((e) => ({
-      ...e,
-      answers: answers ? answers.filter((a) => a.evaluationId === e.id).map(({ evaluationId: _, ...a }) => a) : null,
-    }));
-  }
+  const evaluations = has("RISK_SUMMARY") ? await listEvaluationSummaries(tx, user, c) : null;
   return {
     student,
     contact,
@@ -306,6 +287,35 @@ async function loadSections(
     contactAttempts,
     evaluations,
   };
+}
+
+export type CaseForViewer = {
+  access: CaseFileAccess;
+  sections: SharedSection[];
+  case: CaseFileCase;
+  referrals: CaseFileReferral[];
+};
+
+/**
+ * The case with the caller's scope inside the `where`, and the sections this viewer may see
+ * of it (also used by the pages of a case's evaluations). NOT_FOUND when out of reach.
+ */
+export async function findCaseForViewer(tx: Tx, user: SessionUser, caseId: string): Promise<CaseForViewer> {
+  const access = accessOf(user);
+  if (!access) throw caseNotFound();
+  const found = await tx.case.findFirst({
+    where: { AND: [{ id: caseId }, caseWhere(user)] },
+    select: {
+      ...CASE_SELECT,
+      referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
+    },
+  });
+  if (!found) throw caseNotFound();
+  const { referrals, ...c } = found;
+  const sections = sectionsFor(user, access, referrals);
+  // The outcome note is free text written by the team: note content, not a case field.
+  if (access === "AGENCY" && !sections.includes("NOTES")) c.outcomeNote = null;
+  return { access, sections, case: c, referrals };
 }
 
 /**
@@ -324,18 +334,7 @@ export async function getCaseFileOrThrow(
   try {
     if (!access || !isUuid) throw caseNotFound();
     return await db.$transaction(async (tx) => {
-      const found = await tx.case.findFirst({
-        where: { AND: [{ id: caseId }, caseWhere(user)] },
-        select: {
-          ...CASE_SELECT,
-          referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
-        },
-      });
-      if (!found) throw caseNotFound();
-      const { referrals, ...c } = found;
-      const sections = sectionsFor(user, access, referrals);
-      // The outcome note is free text written by the team: note content, not a case field.
-      if (access === "AGENCY" && !sections.includes("NOTES")) c.outcomeNote = null;
+      const { referrals, sections, case: c } = await findCaseForViewer(tx, user, caseId);
       // Written before the sections load: if any later query fails, the entry rolls back with it.
       // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
       await writeReadAudit(

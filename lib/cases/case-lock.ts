@@ -57,3 +57,16 @@ export function isOpenCaseClash(e: unknown): boolean {
   const target = JSON.stringify(e.meta ?? {});
   return target.includes("openKey") || target.includes("case_file");
 }
+
+/**
+ * Bumps the version of a case in the user's scope without comparing it: for changes made from
+ * another page (signing an evaluation, recording an urgent referral) that add to the case's
+ * timeline, so a case form still open elsewhere reloads before acting on stale facts.
+ */
+export async function bumpCaseVersion(tx: Tx, user: SessionUser, caseId: string): Promise<void> {
+  const { count } = await tx.case.updateMany({
+    where: { AND: [{ id: caseId }, caseWhere(user)] },
+    data: { version: { increment: 1 } },
+  });
+  if (count === 0) throw caseNotFound();
+}

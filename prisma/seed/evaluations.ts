@@ -1,33 +1,19 @@
-import type { Prisma } from "../../lib/generated/prisma/client";
 import type { RiskAnswerValue, RiskLevel } from "../../lib/generated/prisma/enums";
-import { RISK_INSTRUMENT_V1, RISK_INSTRUMENTS } from "../../lib/risk/instrument";
-import { limaAt } from "./calendar";
+import { RISK_INSTRUMENT_V1 } from "../../lib/risk/instrument";
+import { suggestRiskLevel } from "../../lib/risk/suggest-level";
 import type { CaseCtx } from "./context";
+import type { SeedTx } from "./types";
 import { FULL_FORM_STUDENTS, V1_PREVALENCE } from "./prevalence";
 import { seedUuid, stream } from "./random";
 import { CASE_NOTES, RATIONALE_OPENING } from "./texts";
 import { workdayAfter } from "./timeline";
 
 // The 63 risk evaluations (instrument v1), answered so that each item's prevalence is the
-// article's. Version 2 is published after the last of them, so none uses it yet.
+// article's, all signed. Version 2 is published after the last of them, so none uses it yet.
 
+// The ids the instruments' migration (20261129300000_risk_evaluations) gives them.
 export const instrumentId = (version: number) => seedUuid("risk-instrument", version);
 export const riskItemId = (version: number, code: string) => seedUuid("risk-item", version, code);
-
-export const V2_PUBLISHED_AT = limaAt("2026-11-16", "08:00");
-
-export function instrumentRows() {
-  const instruments: Prisma.RiskInstrumentCreateManyInput[] = RISK_INSTRUMENTS.map((i) => ({
-    id: instrumentId(i.version),
-    version: i.version,
-    name: i.name,
-    publishedAt: i.version === 1 ? limaAt("2026-03-02", "08:00") : V2_PUBLISHED_AT,
-  }));
-  const items: Prisma.RiskItemCreateManyInput[] = RISK_INSTRUMENTS.flatMap((i) =>
-    i.items.map((item) => ({ id: riskItemId(i.version, item.code), instrumentId: instrumentId(i.version), ...item })),
-  );
-  return { instruments, items };
-}
 
 const LEVEL_ES: Record<RiskLevel, string> = { LOW: "bajo", MODERATE: "moderado", HIGH: "alto" };
 const PROTECTIVE_NOTES = [
@@ -37,17 +23,6 @@ const PROTECTIVE_NOTES = [
   "Buena relación con su tutora de aula.",
   null,
 ];
-
-/**
- * The form's suggestion (the evaluator decides): by the share of answered risk items that are
- * present; with fewer than five items answered it never suggests more than moderate.
- */
-export function suggestLevel(present: number, answered: number): RiskLevel {
-  if (answered === 0) return "LOW";
-  const share = present / answered;
-  if (share >= 0.55 && answered >= 5) return "HIGH";
-  return share >= 0.3 ? "MODERATE" : "LOW";
-}
 
 function answerMatrix(ctxs: CaseCtx[]): Map<CaseCtx, Record<string, RiskAnswerValue>> {
   const r = stream("evaluations:answers");
@@ -80,7 +55,8 @@ export function planEvaluations(ctxs: CaseCtx[]) {
     const answers = matrix.get(ctx)!;
     const risk = RISK_INSTRUMENT_V1.items.filter((i) => i.domain !== "PROTECTIVE");
     const present = risk.filter((i) => answers[i.code] === "PRESENT");
-    const suggested = suggestLevel(present.length, risk.filter((i) => answers[i.code] !== "UNKNOWN").length);
+    // Every evaluation answers at least one risk item, so there is always a suggestion.
+    const suggested = suggestRiskLevel(RISK_INSTRUMENT_V1.items, answers).level ?? "LOW";
     const sensitive = present.some((i) => i.sensitiveCategory);
     const overridden = r.chance(0.15);
     const overall: RiskLevel = !overridden
@@ -117,6 +93,12 @@ export function planEvaluations(ctxs: CaseCtx[]) {
       instrumentId: instrumentId(1),
       evaluatorId: ctx.psychologist,
       evaluatedAt: ctx.evaluatedAt!,
+      // Written as the app writes them: a draft with its answers, then signed (the database
+      // refuses answers added to a signed evaluation); see signSeedEvaluations.
+      status: "DRAFT",
+      draftKey: `${story.caseId}:${ctx.psychologist}`,
+      createdAt: ctx.evaluatedAt!,
+      updatedAt: ctx.evaluatedAt!,
       suggestedLevel: suggested,
       overallLevel: overall,
       rationale,
@@ -143,4 +125,11 @@ export function planEvaluations(ctxs: CaseCtx[]) {
     ctx.interventionAt = workdayAfter(ctx.evaluatedAt!, r.int(1, 2), "09:30");
     story.move("INTERVENTION", ctx.interventionAt, ctx.psychologist, CASE_NOTES.plan);
   }
+}
+
+/** Signs every seeded draft at its evaluation date, by its evaluator (one statement). */
+export async function signSeedEvaluations(tx: SeedTx): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE risk_evaluation SET status = 'SIGNED', "draftKey" = NULL, "signedAt" = "evaluatedAt", "signedById" = "evaluatorId"
+     WHERE status = 'DRAFT'`;
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { writeAudit } from "../../lib/audit/write-audit";
 import { alertRuleRows } from "./alerts";
 import { insertAttendance } from "./attendance";
-import { instrumentRows } from "./evaluations";
+import { signSeedEvaluations } from "./evaluations";
 import { insertPeople } from "./people";
 import { insertRows } from "./insert";
 import { buildPlan, studentRows } from "./plan";
@@ -36,9 +36,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
       await insertRows(tx, "student", studentRows(plan.students));
       const attendance = await insertAttendance(tx, plan);
       await tx.alertRule.createMany({ data: alertRuleRows() });
-      const instrument = instrumentRows();
-      await tx.riskInstrument.createMany({ data: instrument.instruments });
-      await tx.riskItem.createMany({ data: instrument.items });
+      // The risk instruments are reference data: the migration 20261129300000_risk_evaluations
+      // inserts them, with the ids prisma/seed/evaluations.ts refers to.
       await insertRows(tx, "case_file", rows.cases);
       await insertRows(tx, "case_assignment", rows.assignments);
       await insertRows(tx, "alert", rows.alerts);
@@ -47,6 +46,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
       await insertRows(tx, "student_address_history", rows.addressHistory);
       await insertRows(tx, "risk_evaluation", rows.evaluations);
       await insertRows(tx, "risk_answer", rows.answers);
+      await signSeedEvaluations(tx);
       await insertRows(tx, "referral", rows.referrals);
       await insertRows(tx, "case_event", rows.events);
       const summary: SeedSummary = {

@@ -39,15 +39,20 @@ export type Catalog = {
 /**
  * CHECK constraints: Prisma's schema language cannot express them, so they are written by hand
  * in the migrations and listed here; a missing or unexpected one fails the drift test. What
- * each one refuses is shown in tests/integration/constraints.integration.test.ts.
+ * each one refuses is shown in tests/integration/constraints.integration.test.ts (the risk
+ * evaluation and case task ones in tests/integration/evaluations.integration.test.ts).
  */
 export const EXPECTED_CHECKS = [
   "alert alert_open_key_matches_status_chk",
   "case_file case_file_closed_has_outcome_chk",
   "case_file case_file_open_key_matches_state_chk",
   "home_visit home_visit_outcome_iff_done_chk",
+  "case_task case_task_done_is_recorded_chk",
   "referral referral_closed_has_counter_referral_chk",
   "referral referral_rejected_has_reason_chk",
+  "risk_evaluation risk_evaluation_draft_key_matches_status_chk",
+  "risk_evaluation risk_evaluation_not_own_correction_chk",
+  "risk_evaluation risk_evaluation_signed_is_complete_chk",
   "student student_document_number_iff_type_chk",
 ];
 

@@ -42,15 +42,15 @@ describe("[AUDIT] case-file reads", () => {
   });
 
   it("[AUDIT] the entry shares the read's transaction: a read that fails after the insert leaves no row", async () => {
-    // The audit row is inserted right after the case is found and before the risk answers
-    // are read. Hiding the answers table makes that later query fail inside the same
+    // The audit row is inserted right after the case is found and before the risk evaluations
+    // are read. Hiding the evaluations table makes that later query fail inside the same
     // transaction; if the entry had been committed on its own, it would remain.
     const before = await t.db.auditLog.count({ where: { action: "case.read", entityId: s.cases.a.id } });
-    await sql(`ALTER TABLE risk_answer RENAME TO risk_answer_hidden`);
+    await sql(`ALTER TABLE risk_evaluation RENAME TO risk_evaluation_hidden`);
     try {
       await expect(getCaseFileOrThrow(s.users.psychologist, s.cases.a.id, origin)).rejects.toThrow();
     } finally {
-      await sql(`ALTER TABLE risk_answer_hidden RENAME TO risk_answer`);
+      await sql(`ALTER TABLE risk_evaluation_hidden RENAME TO risk_evaluation`);
     }
     expect(await t.db.auditLog.count({ where: { action: "case.read", entityId: s.cases.a.id } })).toBe(before);
     expect(await t.db.auditLog.count({ where: { action: "case.read_denied", entityId: s.cases.a.id } })).toBe(0);

@@ -119,8 +119,9 @@ const visit = (caseId: string, schoolId: string, studentId: string) =>
   `INSERT INTO home_visit ("caseId", "schoolId", "studentId", "scheduledFor") VALUES ('${caseId}', '${schoolId}', '${studentId}', '2027-01-04')`;
 const contact = (caseId: string, schoolId: string, studentId: string) =>
   `INSERT INTO contact_attempt ("caseId", "schoolId", "studentId", channel, outcome) VALUES ('${caseId}', '${schoolId}', '${studentId}', 'PHONE', 'NO_ANSWER')`;
+// A draft: answers can still be added to it (a signed evaluation's cannot).
 const evaluation = (caseId: string, schoolId: string, studentId: string, id = randomUUID()) =>
-  `INSERT INTO risk_evaluation (id, "caseId", "schoolId", "studentId", "instrumentId", "overallLevel", rationale) VALUES ('${id}', '${caseId}', '${schoolId}', '${studentId}', '${f.instrumentV1}', 'LOW', 'r')`;
+  `INSERT INTO risk_evaluation (id, "caseId", "schoolId", "studentId", "instrumentId", "evaluatorId", "draftKey") VALUES ('${id}', '${caseId}', '${schoolId}', '${studentId}', '${f.instrumentV1}', '${f.user}', '${caseId}:${f.user}')`;
 const referral = (caseId: string, schoolId: string, studentId: string) =>
   `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "dueAt") VALUES ('${caseId}', '${schoolId}', '${studentId}', (SELECT id FROM agency ORDER BY id LIMIT 1), 'r', 'ROUTINE', 'GUARDIAN_CONSENT', now())`;
 const CASE_CHILDREN = [
@@ -256,7 +257,6 @@ const ACTOR_COLUMNS = [
   ["home_visit", "assigneeId"],
   ["home_visit", "createdById"],
   ["contact_attempt", "actorId"],
-  ["risk_evaluation", "evaluatorId"],
   ["referral", "createdById"],
   ["referral", "respondedById"],
 ].map(([table, column]) => ({ table, column, constraint: `${table}_${column}_fkey` }));
@@ -269,6 +269,20 @@ describe("[CONSTRAINTS] an actor is a real user", () => {
     const accepted = await inRollback((c) => c.query(set(`'${f.user}'`)));
     expect(accepted.rowCount).toBe(1);
   });
+
+  it.each(["evaluatorId", "signedById"])(
+    "risk_evaluation_%s_fkey refuses an id that is no user (on a new row: a signed one cannot change)",
+    async (column) => {
+      const signed = (actor: string) =>
+        `INSERT INTO risk_evaluation ("caseId", "schoolId", "studentId", "instrumentId", "evaluatorId", status, "signedAt", "signedById", "overallLevel", rationale)
+         VALUES ('${f.caseA}', '${f.schoolA}', '${f.studentA}', '${f.instrumentV1}', ${column === "evaluatorId" ? actor : `'${f.user}'`}, 'SIGNED', now(), ${column === "signedById" ? actor : `'${f.user}'`}, 'LOW', 'r')`;
+      expect(await attempt(signed("gen_random_uuid()"))).toMatchObject({
+        code: FK,
+        constraint: `risk_evaluation_${column}_fkey`,
+      });
+      expect(await attempt(signed(`'${f.user}'`))).toBeNull();
+    },
+  );
 
   it("audit_log_actorId_fkey refuses an entry by an id that is no user; system entries keep a NULL actor", async () => {
     const entry = (actor: string) =>
@@ -380,7 +394,9 @@ describe("[CONSTRAINTS] migrating a database that already holds risk answers", (
       await writeFile(path.join(before, first.name, "migration.sql"), first.sql);
       await migrate(url, before);
       await c.connect();
-      const [school, student, kase, instrument, item, evaluationId] = Array.from({ length: 6 }, () => randomUUID());
+      const [school, student, kase, instrument, item, evaluationId, user] = Array.from({ length: 7 }, () =>
+        randomUUID(),
+      );
       await c.query(`
         INSERT INTO school (id, "codigoModular", name, region, province, district) VALUES ('${school}', '9999999', 'IE', 'R', 'P', 'D');
         INSERT INTO student (id, "schoolId", "documentType", "documentNumber", "paternalSurname", "givenNames", sex, grade, section)
@@ -389,8 +405,9 @@ describe("[CONSTRAINTS] migrating a database that already holds risk answers", (
         INSERT INTO risk_instrument (id, version, name) VALUES ('${instrument}', 1, 'v1');
         INSERT INTO risk_item (id, "instrumentId", code, domain, position, "labelEs", "labelEn")
           VALUES ('${item}', '${instrument}', 'X', 'SOCIAL', 1, 'x', 'x');
-        INSERT INTO risk_evaluation (id, "caseId", "schoolId", "studentId", "instrumentId", "overallLevel", rationale)
-          VALUES ('${evaluationId}', '${kase}', '${school}', '${student}', '${instrument}', 'LOW', 'r');
+        INSERT INTO app_user (id, email, name, "passwordHash", role, "updatedAt") VALUES ('${user}', 'psi@prueba.pe', 'Psi', 'x', 'PSYCHOLOGIST', now());
+        INSERT INTO risk_evaluation (id, "caseId", "schoolId", "studentId", "instrumentId", "evaluatorId", "overallLevel", rationale)
+          VALUES ('${evaluationId}', '${kase}', '${school}', '${student}', '${instrument}', '${user}', 'LOW', 'r');
         INSERT INTO risk_answer ("evaluationId", "itemId", "schoolId", value) VALUES ('${evaluationId}', '${item}', '${school}', 'PRESENT');`);
       const result = await migrate(url);
       expect(result.applied.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { loadSessionUser } from "../../lib/auth/session";
 import { SIGN_IN_ERRORS } from "../../lib/auth/sign-in";
 import type { SessionUser } from "../../lib/auth/types";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
+import { getEvaluationOrThrow } from "../../lib/risk/queries";
 import { openScenario, type Scenario } from "../fixtures/scenario";
 import type { TestDatabase } from "../helpers/test-database";
 
@@ -16,11 +17,15 @@ afterAll(() => t.drop());
 const origin = { ip: "192.0.2.10", userAgent: "scope-test", via: "web" as const };
 const read = (user: SessionUser, caseId: string) => getCaseFileOrThrow(user, caseId, origin);
 const notFound = expect.objectContaining({ name: "AppError", code: "NOT_FOUND" });
-const answeredItems = (file: Awaited<ReturnType<typeof read>>) =>
-  (file.evaluations ?? [])
-    .flatMap((e) => e.answers ?? [])
-    .map((a) => a.item.id)
-    .sort();
+/** The items whose answers `user` receives when opening each evaluation of the case (none: SUMMARY view). */
+const answeredItems = async (user: SessionUser, file: Awaited<ReturnType<typeof read>>) => {
+  const ids: string[] = [];
+  for (const e of file.evaluations ?? []) {
+    const opened = await getEvaluationOrThrow(user, { caseId: file.case.id, evaluationId: e.id }, origin);
+    ids.push(...(opened.answers ?? []).map((a) => a.item.id));
+  }
+  return ids.sort();
+};
 const countAudit = (action: string, entityId: string) => t.db.auditLog.count({ where: { action, entityId } });
 
 describe("[SCOPE] school boundaries", () => {
@@ -35,13 +40,14 @@ describe("[SCOPE] school boundaries", () => {
     expect(own?.id).toBe(s.students.a1.id);
   });
 
-  it("[SCOPE] a DIRECTOR gets summary and timeline of an own-school case, never risk data", async () => {
+  it("[SCOPE] a DIRECTOR gets summary and timeline of an own-school case: evaluation level and date, never answers", async () => {
     const file = await read(s.users.directorA, s.cases.a.id);
     expect(file.access).toBe("SUMMARY");
     expect(file.student?.givenNames).toBe("Ana");
     expect(file.timeline.length).toBeGreaterThan(0);
-    expect(file.evaluations).toBeNull();
+    expect(file.evaluations?.map((e) => e.overallLevel)).toEqual(["HIGH"]);
     expect(file.sections).not.toContain("RISK_ANSWERS");
+    expect(await answeredItems(s.users.directorA, file)).toEqual([]);
     await expect(read(s.users.directorA, s.cases.b.id)).rejects.toEqual(notFound);
   });
 
@@ -71,7 +77,7 @@ describe("[RISK] risk answers by role", () => {
   it("[RISK] a PSYCHOLOGIST gets every answer, sensitive ones included", async () => {
     const file = await read(s.users.psychologist, s.cases.a.id);
     expect(file.access).toBe("TEAM");
-    expect(answeredItems(file)).toEqual(
+    expect(await answeredItems(s.users.psychologist, file)).toEqual(
       Object.values(s.items)
         .map((i) => i.id)
         .sort(),
@@ -79,12 +85,15 @@ describe("[RISK] risk answers by role", () => {
     expect(file.sections).toContain("RISK_SENSITIVE");
   });
 
-  it("[RISK] a SOCIAL_WORKER and an EDUCATOR get non-sensitive answers only", async () => {
+  it("[RISK] a SOCIAL_WORKER gets non-sensitive answers only; an EDUCATOR gets none (level, date, evaluator)", async () => {
     const plain = [s.items.lowAcademic.id, s.items.lacksSupport.id].sort();
-    for (const user of [s.users.socialWorker, s.users.educator]) {
+    for (const [user, answered] of [
+      [s.users.socialWorker, plain],
+      [s.users.educator, []],
+    ] as const) {
       const file = await read(user, s.cases.a.id);
       expect(file.access).toBe("TEAM");
-      expect(answeredItems(file)).toEqual(plain);
+      expect(await answeredItems(user, file)).toEqual(answered);
       expect(file.sections).not.toContain("RISK_SENSITIVE");
       expect(file.contact?.phone).toBe("987654321");
       expect(file.homeVisits).toHaveLength(1);
@@ -123,7 +132,7 @@ describe("[REFERRALS] agency staff", () => {
       new Set(["STATE_CHANGE", "ALERT", "ABSENCE", "EVALUATION"]),
     );
     // RISK_SENSITIVE was not shared: plain answers only.
-    expect(answeredItems(file)).toEqual([s.items.lowAcademic.id, s.items.lacksSupport.id].sort());
+    expect(await answeredItems(s.users.demuna, file)).toEqual([s.items.lowAcademic.id, s.items.lacksSupport.id].sort());
   });
 
   it("[REFERRALS] PNP/Bapes staff never receive sensitive risk answers, even when the referral lists them", async () => {
@@ -131,6 +140,9 @@ describe("[REFERRALS] agency staff", () => {
     expect(file.sections).not.toContain("RISK_SENSITIVE");
     expect(file.sections).not.toContain("RISK_ANSWERS");
     expect(file.evaluations).toBeNull();
+    await expect(
+      getEvaluationOrThrow(s.users.bapes, { caseId: s.cases.a.id, evaluationId: s.evaluations.a.id }, origin),
+    ).rejects.toEqual(notFound);
     const serialized = JSON.stringify(file);
     expect(serialized).not.toContain(s.items.familyViolence.id);
     expect(serialized).not.toContain(s.items.substances.id);
@@ -139,7 +151,7 @@ describe("[REFERRALS] agency staff", () => {
 
   it("[REFERRALS] CEM staff receive sensitive answers when their referral shares them", async () => {
     const file = await read(s.users.cem, s.cases.b.id);
-    expect(answeredItems(file)).toEqual(
+    expect(await answeredItems(s.users.cem, file)).toEqual(
       Object.values(s.items)
         .map((i) => i.id)
         .sort(),

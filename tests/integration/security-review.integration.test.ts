@@ -26,13 +26,31 @@ const eventOf = (file: Awaited<ReturnType<typeof getCaseFileOrThrow>>, type: str
   file.timeline.find((e) => e.type === type);
 
 describe("[SECURITY] free text of the timeline stays with its section", () => {
-  it("a DIRECTOR sees that an evaluation happened, but not its level or text (no risk data in the summary view)", async () => {
+  it("a DIRECTOR sees that an evaluation happened and its level, never its text (summary view)", async () => {
     const file = await getCaseFileOrThrow(s.users.directorA, s.cases.a.id, origin);
     expect(file.access).toBe("SUMMARY");
     const evaluation = eventOf(file, "EVALUATION");
     expect(evaluation).toBeDefined();
     expect(evaluation?.body).toBeNull();
     expect(evaluation?.data).toBeNull();
+    // Level and form version only (PRODUCT.md §2: "evaluation level and date"), never the rest.
+    const signed = await t.db.caseEvent.create({
+      data: {
+        caseId: s.cases.a.id,
+        schoolId: s.schools.a.id,
+        type: "EVALUATION",
+        body: "Texto libre de la evaluación",
+        data: { evaluationId: s.evaluations.a.id, overallLevel: "HIGH", instrumentVersion: 2, suggestedLevel: "LOW" },
+      },
+    });
+    const again = await getCaseFileOrThrow(s.users.directorA, s.cases.a.id, origin);
+    const shown = again.timeline.find((e) => e.id === signed.id);
+    expect(shown).toMatchObject({
+      body: null,
+      data: { evaluationId: s.evaluations.a.id, overallLevel: "HIGH", instrumentVersion: 2 },
+    });
+    expect(JSON.stringify(again)).not.toContain("Texto libre de la evaluación");
+    await t.db.caseEvent.delete({ where: { id: signed.id } });
     // Events of sections the director does see keep their text.
     expect(eventOf(file, "NOTE")?.body).toBe("Evento NOTE");
     expect(eventOf(file, "STATE_CHANGE")?.body).toBe("Evento STATE_CHANGE");

@@ -14,10 +14,12 @@ import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
 import { CaseSummary } from "./case-summary";
 import { CaseVisits } from "./case-visits";
+import { EvaluationsSection } from "./evaluations-section";
 import { NoteForm } from "./note-form";
 import { StateForm } from "./state-form";
 import { AssignForm, UnassignButton } from "./team-forms";
 import { TimelineList } from "./timeline-list";
+import { UrgentTasks } from "./urgent-tasks";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
 
@@ -73,9 +75,11 @@ export default async function CasePage({ params, searchParams }: Props) {
           </span>
         }
       />
+      {schoolSide ? <UrgentTasks user={user} caseId={c.id} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <CaseSummary file={file} />
+          <EvaluationsSection user={user} file={file} />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>
               <StateForm caseId={c.id} version={c.version} state={c.state} />

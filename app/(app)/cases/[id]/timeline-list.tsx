@@ -4,9 +4,11 @@ import { buttonClasses } from "@/components/ui/button";
 import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
+import { describeRiskEvent } from "./evaluation-events";
 import { describeVisitEvent } from "./visit-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
+type TranslateRisk = Awaited<ReturnType<typeof getTranslations<"risk">>>;
 type TranslateVisits = Awaited<ReturnType<typeof getTranslations<"visits">>>;
 /** The alert's own sentence ("3 faltas injustificadas seguidas, del …"), from the alerts domain. */
 type DescribeAlert = (alert: { kind: string; figures: unknown }) => string | null;
@@ -18,6 +20,7 @@ const text = (v: unknown) => (typeof v === "string" ? v : "");
 /** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
 function describe(
   t: Translate,
+  tr: TranslateRisk,
   describeAlert: DescribeAlert,
   item: TimelineItem,
   tv: TranslateVisits,
@@ -33,6 +36,8 @@ function describe(
   }
   const e = item.event;
   const d = asData(e.data);
+  const risk = describeRiskEvent(tr, e.type, d, e.body);
+  if (risk) return risk;
   switch (e.type) {
     case "STATE_CHANGE": {
       // The body is the reason (going back, reopening) or a comment on the step.
@@ -72,9 +77,10 @@ export async function TimelineList({
   actors: Map<string, string>;
   moreHref: string;
 }) {
-  const [t, ta, tv, locale] = await Promise.all([
+  const [t, ta, tr, tv, locale] = await Promise.all([
     getTranslations("cases"),
     getTranslations("alerts"),
+    getTranslations("risk"),
     getTranslations("visits"),
     getLocale(),
   ]);
@@ -87,7 +93,7 @@ export async function TimelineList({
     <>
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(t, describeAlert, item, tv);
+          const { title, detail } = describe(t, tr, describeAlert, item, tv);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li

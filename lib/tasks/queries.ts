@@ -1,0 +1,57 @@
+import "server-only";
+import { can } from "../auth/policy";
+import { caseWhere, schoolScopeWhere } from "../auth/scope";
+import type { SessionUser } from "../auth/types";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+
+// Open urgent tasks: at the top of their case, and on the home page of everyone who may act on
+// them (docs/decisions/011-risk-evaluations.md: every case-team member of the school, and the
+// director, are told — an urgent referral must not wait for the one assigned person).
+
+const TASK_SELECT = {
+  id: true,
+  kind: true,
+  agencyType: true,
+  createdAt: true,
+  dueAt: true,
+  agency: { select: { name: true, district: true } },
+} satisfies Prisma.CaseTaskSelect;
+
+export type OpenCaseTask = Prisma.CaseTaskGetPayload<{ select: typeof TASK_SELECT }>;
+
+/** The case's open tasks, oldest first; none for a viewer who may not see tasks. */
+export async function listOpenCaseTasks(user: SessionUser, caseId: string): Promise<OpenCaseTask[]> {
+  if (!can(user.role, "caseTasks.read")) return [];
+  return db.caseTask.findMany({
+    where: { caseId, doneAt: null, case: caseWhere(user) },
+    select: TASK_SELECT,
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+const HOME_SELECT = {
+  ...TASK_SELECT,
+  case: {
+    select: {
+      id: true,
+      student: {
+        select: { paternalSurname: true, maternalSurname: true, givenNames: true, grade: true, section: true },
+      },
+      school: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.CaseTaskSelect;
+
+export type HomeTask = Prisma.CaseTaskGetPayload<{ select: typeof HOME_SELECT }>;
+
+/** Open tasks of the user's schools for the home page, most urgent first (at most 20). */
+export async function listOpenTasksForHome(user: SessionUser): Promise<HomeTask[]> {
+  if (!can(user.role, "caseTasks.read")) return [];
+  return db.caseTask.findMany({
+    where: { AND: [{ doneAt: null }, schoolScopeWhere(user), { case: caseWhere(user) }] },
+    select: HOME_SELECT,
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    take: 20,
+  });
+}
