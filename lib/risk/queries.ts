@@ -251,27 +251,3 @@ export async function findCurrentInstrument(tx: Tx, now = new Date()) {
   if (!instrument) throw new AppError("NOT_FOUND", "risk.noInstrument");
   return instrument;
 }
-
-/**
- * The agency of `type` that serves a school: same district, else same region; null when none
- * is registered (the task then asks the team to record whom they contacted).
- */
-export async function findServingAgency(tx: Tx, schoolId: string, type: Prisma.AgencyWhereInput["type"]) {
-  const school = await tx.school.findUniqueOrThrow({
-    where: { id: schoolId },
-    select: { region: true, district: true },
-  });
-  const select = { id: true, name: true, district: true };
-  return (
-    (await tx.agency.findFirst({
-      where: { type, active: true, region: school.region, district: school.district },
-      select,
-      orderBy: { name: "asc" },
-    })) ??
-    (await tx.agency.findFirst({
-      where: { type, active: true, region: school.region },
-      select,
-      orderBy: { name: "asc" },
-    }))
-  );
-}

@@ -246,65 +246,6 @@ export async function getScheduleVisitContext(
   };
 }
 
-export type VisitOutcomeContext = {
-  visit: {
-    id: string;
-    caseId: string;
-    scheduledFor: Date;
-    timeWindow: string | null;
-    purpose: string | null;
-    assigneeId: string | null;
-  };
-  student: {
-    id: string;
-    name: string;
-    phone: string | null;
-    guardianName: string | null;
-    guardianPhone: string | null;
-  };
-  address: AddressOnFile;
-};
-
-/**
- * What the outcome form needs. A visit that already has an outcome answers CONFLICT, so a
- * stale list on a phone learns it before anything is typed.
- */
-export async function getVisitForOutcome(
-  user: SessionUser | null,
-  visitId: string,
-  now: Date = new Date(),
-): Promise<VisitOutcomeContext> {
-  authorize(user, "visits.write");
-  if (!isUuid(visitId)) throw new AppError("NOT_FOUND", "visit.notFound");
-  const v = await db.homeVisit.findFirst({
-    where: { AND: [{ id: visitId }, visitWhere(user)] },
-    select: {
-      id: true,
-      caseId: true,
-      status: true,
-      scheduledFor: true,
-      timeWindow: true,
-      purpose: true,
-      assigneeId: true,
-      student: { select: STUDENT_CONTACT_SELECT },
-    },
-  });
-  if (!v) throw new AppError("NOT_FOUND", "visit.notFound");
-  if (v.status !== "SCHEDULED") throw new AppError("CONFLICT", "visit.conflict");
-  const { student: s, status: _status, ...visit } = v;
-  return {
-    visit,
-    student: {
-      id: s.id,
-      name: studentName(s),
-      phone: s.phone,
-      guardianName: s.guardianName,
-      guardianPhone: s.guardianPhone,
-    },
-    address: addressOnFile(s, todayInLima(now)),
-  };
-}
-
 export function addressOnFile(
   s: {
     addressStreet: string | null;

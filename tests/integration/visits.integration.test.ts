@@ -12,12 +12,7 @@ import { MIGRATIONS_DIR, migrate } from "../../lib/db/migrate";
 import { AppError } from "../../lib/errors/app-error";
 import { todayInLima } from "../../lib/format/date";
 import { findAddressHistory } from "../../lib/visits/address-history";
-import {
-  findMyVisits,
-  getScheduleVisitContext,
-  getVisitForOutcome,
-  listVisitAssignees,
-} from "../../lib/visits/queries";
+import { findMyVisits, getScheduleVisitContext, listVisitAssignees } from "../../lib/visits/queries";
 import { getReachability, UNREACHED_REASONS, type UnreachedReason } from "../../lib/visits/reachability";
 import { recordContactAttempt } from "../../lib/visits/record-contact-attempt";
 import { recordVisitOutcome } from "../../lib/visits/record-visit-outcome";
@@ -25,6 +20,7 @@ import { scheduleVisit } from "../../lib/visits/schedule-visit";
 import { buildPlan } from "../../prisma/seed/plan";
 import { buildScenario, type Scenario } from "../fixtures/scenario";
 import { withDatabase } from "../helpers/global-setup";
+import { getVisitPage } from "../../lib/visits/visit-page";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // Home visits and contact attempts against the real database. The scenario's small world
@@ -248,7 +244,7 @@ describe("[VISITS] scope: a social worker of school A and school B", () => {
 
     await expectAppError(schedule(swA, s.cases.b.id, { assigneeId: swA.id }), "NOT_FOUND", /caso no existe/);
     await expectAppError(getScheduleVisitContext(swA, s.cases.b.id), "NOT_FOUND");
-    await expectAppError(getVisitForOutcome(swA, visitB), "NOT_FOUND");
+    await expectAppError(getVisitPage(swA, visitB, origin), "NOT_FOUND");
     await expectAppError(
       recordVisitOutcome(
         swA,
@@ -280,7 +276,7 @@ describe("[VISITS] scope: a social worker of school A and school B", () => {
   it("malformed ids read as not found", async () => {
     await expectAppError(schedule(swA, "not-a-uuid"), "NOT_FOUND");
     await expectAppError(recordVisitOutcome(swA, { visitId: "x", outcome: "REFUSED" }, origin), "NOT_FOUND");
-    await expectAppError(getVisitForOutcome(swA, "x"), "NOT_FOUND");
+    await expectAppError(getVisitPage(swA, "x", origin), "NOT_FOUND");
   });
 });
 
@@ -301,7 +297,6 @@ describe("[VISITS] recording the outcome", () => {
       "CONFLICT",
       /Otra persona ya registró el resultado de esta visita/,
     );
-    await expectAppError(getVisitForOutcome(s.users.psychologist, visitId), "CONFLICT");
     expect(await t.db.homeVisit.findUniqueOrThrow({ where: { id: visitId } })).toEqual(recorded);
     expect(recorded).toMatchObject({ outcome: "NOBODY_HOME", notes: "Se dejó citación.", recordedById: swA.id });
     expect(await writes()).toEqual(before);
