@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { startWorker } from "../lib/jobs/worker";
 import { resolveDatabase } from "./lib/database";
+import { installationSecret } from "./lib/secret";
 import { seedIfDemoAndEmpty } from "./lib/seed-on-first-run";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -24,8 +25,8 @@ const child = spawn(process.execPath, [NEXT_BIN, "dev", "--port", port], {
   env: {
     ...process.env,
     DATABASE_URL: database.url,
-    // Development-only defaults; production must set its own (see README).
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "permanencia-dev-secret-not-for-production",
+    // This installation's own secret (.data/nextauth-secret) unless one is given.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? installationSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   },
 });

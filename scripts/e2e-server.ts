@@ -8,6 +8,7 @@ import { migrate } from "../lib/db/migrate";
 import { startWorker, type JobWorker } from "../lib/jobs/worker";
 import { getSeedBlocker, seedDemo } from "../prisma/seed";
 import { markDemo } from "./lib/database";
+import { newSecret } from "./lib/secret";
 import { createDatabaseIfMissing, freePort, startCluster } from "./lib/embedded-postgres";
 
 // Web server for Playwright (playwright.config.ts `webServer`): a throwaway embedded
@@ -95,8 +96,8 @@ try {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    // Test-only values; a real deployment sets its own secret.
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "permanencia-e2e-secret-not-for-production",
+    // A fresh secret per run: the throwaway server never shares one with anybody.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? newSecret(),
     NEXTAUTH_URL: baseUrl,
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {

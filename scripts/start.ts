@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { migrate } from "../lib/db/migrate";
 import { startWorker } from "../lib/jobs/worker";
+import { secretProblem } from "./lib/secret";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -9,9 +10,13 @@ const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // migrations, starts the job worker (lib/jobs) in this process, then serves the built app.
 // Nothing embedded starts here.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-const missing = ["DATABASE_URL", "NEXTAUTH_SECRET"].filter((name) => !process.env[name]);
-if (missing.length) {
-  console.error(`Faltan variables de entorno: ${missing.join(", ")} (ver README).`);
+if (!process.env.DATABASE_URL) {
+  console.error("Falta la variable de entorno DATABASE_URL (ver README).");
+  process.exit(1);
+}
+const secretRefused = secretProblem(process.env.NEXTAUTH_SECRET);
+if (secretRefused) {
+  console.error(`${secretRefused} Genere uno con: openssl rand -base64 48 (ver README).`);
   process.exit(1);
 }
 await migrate(process.env.DATABASE_URL!);
