@@ -123,38 +123,23 @@ export function can(role: Role | string | null | undefined, permission: Permissi
 /** Agencies that never receive health, abuse, violence or substance answers, whatever is shared. */
 export const AGENCIES_WITHOUT_SENSITIVE_DATA: readonly AgencyType[] = ["BAPES"];
 
+/** Every section a case file has; protection agencies may receive all of them. */
+const ALL_SECTIONS = [
+  "IDENTIFICATION",
+  "CONTACT",
+  "ATTENDANCE",
+  "HOME_VISITS",
+  "RISK_SUMMARY",
+  "RISK_ANSWERS",
+  "RISK_SENSITIVE",
+  "NOTES",
+] as const;
+
 /** Minimum data packet per agency: sections a referral to that agency may share at most. */
 export const MAX_SHARED_SECTIONS = {
-  DEMUNA: [
-    "IDENTIFICATION",
-    "CONTACT",
-    "ATTENDANCE",
-    "HOME_VISITS",
-    "RISK_SUMMARY",
-    "RISK_ANSWERS",
-    "RISK_SENSITIVE",
-    "NOTES",
-  ],
-  CEM: [
-    "IDENTIFICATION",
-    "CONTACT",
-    "ATTENDANCE",
-    "HOME_VISITS",
-    "RISK_SUMMARY",
-    "RISK_ANSWERS",
-    "RISK_SENSITIVE",
-    "NOTES",
-  ],
-  CSMC: [
-    "IDENTIFICATION",
-    "CONTACT",
-    "ATTENDANCE",
-    "HOME_VISITS",
-    "RISK_SUMMARY",
-    "RISK_ANSWERS",
-    "RISK_SENSITIVE",
-    "NOTES",
-  ],
+  DEMUNA: ALL_SECTIONS,
+  CEM: ALL_SECTIONS,
+  CSMC: ALL_SECTIONS,
   UGEL: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "NOTES"],
   BAPES: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS"],
 } as const satisfies Record<AgencyType, readonly string[]>;

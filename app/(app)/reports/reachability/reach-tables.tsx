@@ -45,15 +45,7 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
           <th scope="col" className={th}>
             {t("school")}
           </th>
-          <th scope="col" className={`${th} whitespace-nowrap text-right`}>
-            {t("alerted")}
-          </th>
-          <th scope="col" className={`${th} whitespace-nowrap text-right`}>
-            {t("reached")}
-          </th>
-          <th scope="col" className={`${th} whitespace-nowrap text-right`}>
-            {t("pct")}
-          </th>
+          <HeaderTriple t={t} />
         </tr>
       </thead>
       <tbody>
