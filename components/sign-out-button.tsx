@@ -3,6 +3,8 @@
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { forgetOfflinePages } from "@/components/offline/service-worker";
+import { draftKeys, dropDrafts } from "@/lib/offline/drafts";
 
 export function SignOutButton({ className }: { className?: string }) {
   const t = useTranslations("auth");
@@ -12,8 +14,11 @@ export function SignOutButton({ className }: { className?: string }) {
       type="button"
       disabled={pending}
       onClick={() => {
+        // Unsent drafts (attendance, a visit) live only on this phone: leaving deletes them.
+        if (draftKeys().length > 0 && !window.confirm(t("unsavedDrafts"))) return;
         setPending(true);
-        void signOut({ callbackUrl: "/login" });
+        dropDrafts();
+        void forgetOfflinePages().finally(() => signOut({ callbackUrl: "/login" }));
       }}
       className={
         className ??

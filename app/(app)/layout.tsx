@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AppHeader, SideNav } from "@/components/nav/app-header";
+import { DeviceDataGuard } from "@/components/offline/device-data-guard";
 import { navItemsFor } from "@/components/nav/nav-items";
 import { requireUser } from "@/lib/auth/session";
 
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         {t("skipToContent")}
       </a>
+      <DeviceDataGuard userId={user.id} />
       <AppHeader user={user} items={items} />
       <div className="mx-auto flex max-w-6xl gap-6 px-4">
         <SideNav items={items} />

@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/sign-in";
+import { ForgetOfflinePages } from "@/components/offline/forget-offline-pages";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
-  return { title: `${t("title")} · Permanencia` };
+  return { title: t("title") };
 }
 
 export default async function LoginPage({
@@ -26,6 +27,7 @@ export default async function LoginPage({
         <h1 className="mt-1 text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
         <LoginForm callbackUrl={callbackUrl} />
+        <ForgetOfflinePages />
       </div>
     </main>
   );

@@ -75,9 +75,10 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
           answer = await action(input);
         } catch (error) {
           // A redirecting action (create → the new record) rejects with Next's redirect, which
-          // its boundary handles; anything else (the connection dropped) is a generic failure.
+          // its boundary handles. A failed fetch (no connection) says so; anything else is generic.
           unstable_rethrow(error);
-          answer = failure("UNKNOWN", errorText("unexpected")!);
+          const offline = error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine);
+          answer = offline ? failure("NETWORK", errorText("network")!) : failure("UNKNOWN", errorText("unexpected")!);
         }
         setResult(answer);
         if (answer.ok) return onSuccess?.(answer.data, form);

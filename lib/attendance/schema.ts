@@ -2,15 +2,10 @@ import { z } from "zod";
 import { errorKey } from "../errors/keys";
 import { todayInLima } from "../format/date";
 
-// The order a tap cycles through on the attendance sheet. PRESENT first: everyone starts
+// The statuses of the sheet, in the order its choices are shown. PRESENT first: everyone starts
 // present, so the common case (a few absences) costs one tap per absent student.
-export const ATTENDANCE_CYCLE = ["PRESENT", "UNJUSTIFIED", "JUSTIFIED", "LATE"] as const;
-export type AttendanceMark = (typeof ATTENDANCE_CYCLE)[number];
-
-export function nextAttendanceStatus(status: AttendanceMark): AttendanceMark {
-  const i = ATTENDANCE_CYCLE.indexOf(status);
-  return ATTENDANCE_CYCLE[(i + 1) % ATTENDANCE_CYCLE.length];
-}
+export const ATTENDANCE_MARKS = ["PRESENT", "UNJUSTIFIED", "JUSTIFIED", "LATE"] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
 export const ZIsoDay = z
   .string()
@@ -48,21 +43,45 @@ const fromJsonText = (v: unknown) => {
   }
 };
 
-export const ZSaveAttendanceSchema = ZSectionRef.extend({
-  date: ZAttendanceDay,
-  marks: z.preprocess(
-    fromJsonText,
-    z
-      .array(
-        z.object({
-          studentId: z.guid(errorKey("attendance.studentInvalid")),
-          status: z.enum(ATTENDANCE_CYCLE, errorKey("attendance.statusInvalid")),
-        }),
-        errorKey("attendance.marksInvalid"),
-      )
-      .max(500, errorKey("attendance.tooManyStudents")),
-  ),
-});
+/** Name of a student's status choice on the sheet; a form posted before hydration sends these. */
+export const STATUS_FIELD_PREFIX = "status.";
+
+/**
+ * Before hydration the sheet posts its radio choices (`status.<studentId>`) beside the marks it
+ * was rendered with; the choices are what the tutor tapped, so they win.
+ */
+function marksFromStatusFields(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  const chosen = Object.entries(record).filter(([k]) => k.startsWith(STATUS_FIELD_PREFIX));
+  if (chosen.length === 0) return input;
+  const marks = chosen.map(([k, status]) => ({ studentId: k.slice(STATUS_FIELD_PREFIX.length), status }));
+  const rest = Object.fromEntries(Object.entries(record).filter(([k]) => !k.startsWith(STATUS_FIELD_PREFIX)));
+  return { ...rest, marks };
+}
+
+const ZConfirm = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
+
+export const ZSaveAttendanceSchema = z.preprocess(
+  marksFromStatusFields,
+  ZSectionRef.extend({
+    date: ZAttendanceDay,
+    marks: z.preprocess(
+      fromJsonText,
+      z
+        .array(
+          z.object({
+            studentId: z.guid(errorKey("attendance.studentInvalid")),
+            status: z.enum(ATTENDANCE_MARKS, errorKey("attendance.statusInvalid")),
+          }),
+          errorKey("attendance.marksInvalid"),
+        )
+        .max(500, errorKey("attendance.tooManyStudents")),
+    ),
+    /** The user confirmed saving a weekend or holiday, which then counts as a school day. */
+    confirmNonSchoolDay: ZConfirm.optional().default(false),
+  }),
+);
 export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
 
 export type AttendanceCounts = Record<AttendanceMark, number>;
