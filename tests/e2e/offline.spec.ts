@@ -68,3 +68,58 @@ test("[OFFLINE] marks saved without connection stay on screen and on the phone, 
   await expect(bar).toHaveAttribute("data-state", "saved");
   expect(await bar.innerText()).toBe(note);
 });
+
+test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not lost without connection, and is recorded once when it returns", async ({
+  page,
+  context,
+}) => {
+  await login(page, DEMO_ACCOUNTS.socialWorker);
+  // A «Seguimiento» case other than the visits spec's: its family was reached, no figure moves.
+  await page.goto("/cases?state=MONITORING");
+  const casePath = await page.getByTestId("case-row").nth(2).getByRole("link").first().getAttribute("href");
+  await page.goto(`${casePath}/visits/new`);
+  await waitForHydration(page, "#visit-purpose");
+  await page.getByRole("button", { name: "Programar visita" }).click();
+  await page.waitForURL((url) => url.pathname === casePath);
+  const entries = page.getByTestId("case-timeline").locator('li[data-kind="HOME_VISIT"]', { hasText: "Nadie en casa" });
+  const before = await entries.count();
+  await page
+    .getByTestId("case-visits")
+    .locator('li[data-status="SCHEDULED"]')
+    .getByRole("link", { name: "Registrar resultado" })
+    .first()
+    .click();
+  await waitForHydration(page, 'input[name="outcome"]');
+  const visitPath = new URL(page.url()).pathname;
+
+  await page.getByRole("radio", { name: /^Nadie en casa/ }).check();
+  await page.getByLabel("Notas").fill("Se dejó citación con la vecina.");
+  // Typed, then the page reloads (a closed tab, a dead battery): it comes back from the phone.
+  page.once("dialog", (d) => void d.accept());
+  await page.reload();
+  await waitForHydration(page, 'input[name="outcome"]');
+  await expect(page.getByText("Se recuperó lo que anotó en este teléfono")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Nadie en casa/ })).toBeChecked();
+  await expect(page.getByLabel("Notas")).toHaveValue("Se dejó citación con la vecina.");
+
+  const answered: number[] = [];
+  page.on("requestfinished", async (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === `${visitPath}/outcome`) {
+      answered.push((await request.response())?.status() ?? 0);
+    }
+  });
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Guardar resultado" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "No se pudo guardar el resultado: no hay conexión",
+  );
+  await expect(page.getByRole("radio", { name: /^Nadie en casa/ })).toBeChecked();
+  await expect(page.getByLabel("Notas")).toHaveValue("Se dejó citación con la vecina.");
+
+  await context.setOffline(false);
+  await expect(page.getByRole("heading", { name: "Resultado registrado" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("visit-done")).toContainText("Se dejó citación con la vecina.");
+  expect(answered).toEqual([200]);
+  await page.goto(casePath!);
+  await expect(entries).toHaveCount(before + 1);
+});

@@ -106,7 +106,7 @@ export default async function VisitPage({ params }: Props) {
           <h2 id="outcome-title" className="sr-only">
             {t("outcome.question")}
           </h2>
-          <OutcomeForm visitId={visit.id} hasAddress={Boolean(page.address.street)} />
+          <OutcomeForm userId={user.id} visitId={visit.id} hasAddress={Boolean(page.address.street)} />
         </section>
       ) : (
         <VisitDone page={page} />
