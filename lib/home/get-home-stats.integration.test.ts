@@ -3,6 +3,11 @@ import type { SessionUser } from "../auth/types";
 import { dayFromIso, todayInLima } from "../format/date";
 import type { Role } from "../generated/prisma/enums";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/test-database";
+import { findCases } from "../cases/queries";
+import { ZCaseListFilters } from "../cases/schema";
+import { parseListParams } from "../lists/params";
+import { ZStudentListFilters } from "../students/list-filters";
+import { findStudents } from "../students/queries";
 import { getHomeStats } from "./get-home-stats";
 
 // Two schools with known rows; each role's home must count only its own scope.
@@ -189,5 +194,58 @@ describe("[HOME] figures follow the caller's scope", () => {
 
   it("an administrator gets configuration counts only", async () => {
     expect(byId(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({ users: 1, schools: 2, agencies: 2 });
+  });
+});
+
+describe("[HOME] every figure links to the list of what it counts", () => {
+  const hrefs = (stats: Awaited<ReturnType<typeof getHomeStats>>) =>
+    Object.fromEntries(stats.map((s) => [s.id, s.href]));
+  const query = (href: string) => new URL(href, "http://x").searchParams;
+
+  it("each role's cards carry the filtered list's address", async () => {
+    expect(hrefs(await getHomeStats(sessionUser("DIRECTOR", [ids.a]), now))).toEqual({
+      students: "/students?status=ACTIVE",
+      "open-alerts": "/alerts",
+      "open-cases": "/cases?state=NOT_CLOSED",
+      "attendance-today": "/attendance#hoy",
+    });
+    expect(hrefs(await getHomeStats(sessionUser("PSYCHOLOGIST", [ids.a], { id: ids.psych }), now))).toEqual({
+      "open-cases": "/cases?state=NOT_CLOSED",
+      "my-cases": "/cases?state=NOT_CLOSED&assignee=me",
+      "overdue-referrals": "/referrals?overdue=1",
+    });
+    expect(
+      hrefs(await getHomeStats(sessionUser("AGENCY_STAFF", [], { agencyId: ids.demuna, agencyType: "DEMUNA" }), now)),
+    ).toEqual({
+      "referrals-waiting": "/referrals?status=SENT",
+      "referrals-in-progress": "/referrals?status=ACCEPTED&status=IN_PROGRESS",
+      "overdue-referrals": "/referrals?overdue=1",
+    });
+    const coordinator = await getHomeStats(sessionUser("COORDINATOR", [ids.a, ids.b]), now);
+    expect(new Set(coordinator.map((s) => s.href))).toEqual(new Set(["/reports"]));
+    expect(hrefs(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({
+      users: "/admin/users",
+      schools: "/admin/schools",
+      agencies: "/admin/agencies",
+    });
+  });
+
+  it("the referral links use the inbox's filters: overdue=1 and the statuses the card counts", () => {
+    expect(query("/referrals?overdue=1").get("overdue")).toBe("1");
+    expect(query("/referrals?status=ACCEPTED&status=IN_PROGRESS").getAll("status")).toEqual(["ACCEPTED", "IN_PROGRESS"]);
+  });
+
+  it("the case and student lists behind the cards hold exactly the counted rows", async () => {
+    const psych = sessionUser("PSYCHOLOGIST", [ids.a], { id: ids.psych });
+    const stats = await getHomeStats(psych, now);
+    for (const id of ["open-cases", "my-cases"]) {
+      const stat = stats.find((s) => s.id === id)!;
+      const listed = await findCases(psych, parseListParams(query(stat.href), ZCaseListFilters));
+      expect(listed.total).toBe(stat.value);
+    }
+    const director = sessionUser("DIRECTOR", [ids.a]);
+    const students = (await getHomeStats(director, now)).find((s) => s.id === "students")!;
+    const listed = await findStudents(director, parseListParams(query(students.href), ZStudentListFilters));
+    expect(listed.total).toBe(students.value);
   });
 });

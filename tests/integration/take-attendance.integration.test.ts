@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/types";
 import { saveAttendance } from "../../lib/attendance/take-attendance";
-import { getAttendanceSheet } from "../../lib/attendance/queries";
+import { findLastSection, getAttendanceSheet } from "../../lib/attendance/queries";
 import { dayFromIso, todayInLima } from "../../lib/format/date";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -308,5 +308,18 @@ describe("[ATTENDANCE] a weekend or holiday needs the user's confirmation", () =
     await t.db.holiday.delete({ where: { day: dayFromIso(junin) } });
     const result = await saveAttendance(tutorA, { ...section(), date: junin, marks: [] });
     expect(result).toMatchObject({ isEdit: false, counts: { PRESENT: 35 } });
+  });
+});
+
+describe("[ATTENDANCE] «Tomar asistencia» on the home page", () => {
+  it("opens the section this user saved last, within their scope; nobody else's", async () => {
+    const now = new Date("2026-11-12T15:00:00Z");
+    await saveAttendance(tutorA, { ...section(), date: "2026-11-12", marks: [] });
+    expect(await findLastSection(tutorA, now)).toEqual(section());
+    // Another tutor of the same school who saved nothing yet: the list of sections instead.
+    const colleague = user("TUTOR", [schoolA], 7);
+    expect(await findLastSection(colleague, now)).toBeNull();
+    // Out of scope: a tutor of school B never gets school A's section.
+    expect(await findLastSection({ ...tutorB, id: tutorA.id }, now)).toBeNull();
   });
 });
