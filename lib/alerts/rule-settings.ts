@@ -83,11 +83,17 @@ async function saveRules(user: SessionUser, rules: RuleInput[], origin?: Request
     const touched = new Set<string>();
     let changed = 0;
     for (const v of rules) {
-      const data = { threshold: v.threshold, windowDays: v.kind === "UNJUSTIFIED_RATE" ? (v.windowDays ?? null) : null, active: v.active };
+      const data = {
+        threshold: v.threshold,
+        windowDays: v.kind === "UNJUSTIFIED_RATE" ? (v.windowDays ?? null) : null,
+        active: v.active,
+      };
       const before = stored.get(`${v.schoolId}:${v.kind}`) ?? null;
       const current = before ?? { ...DEFAULT_RULES[v.kind], active: true };
       const same =
-        current.threshold === data.threshold && current.windowDays === data.windowDays && current.active === data.active;
+        current.threshold === data.threshold &&
+        current.windowDays === data.windowDays &&
+        current.active === data.active;
       // A rule still at its default and submitted unchanged is not written: nothing changes.
       if (same) continue;
       const rule = await tx.alertRule.upsert({
@@ -105,7 +111,9 @@ async function saveRules(user: SessionUser, rules: RuleInput[], origin?: Request
           schoolId: v.schoolId,
           details: {
             kind: v.kind,
-            before: before ? { threshold: before.threshold, windowDays: before.windowDays, active: before.active } : null,
+            before: before
+              ? { threshold: before.threshold, windowDays: before.windowDays, active: before.active }
+              : null,
             after: data,
           },
         },

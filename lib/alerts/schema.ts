@@ -141,7 +141,12 @@ function rulesFromFields(input: unknown): unknown {
 /** The administrator's rule table: every rule of every school, saved at once. */
 export const ZUpdateAlertRulesSchema = z.preprocess(
   rulesFromFields,
-  z.object({ rules: z.array(ZUpdateAlertRuleSchema).min(1).max(4 * 500) }),
+  z.object({
+    rules: z
+      .array(ZUpdateAlertRuleSchema)
+      .min(1)
+      .max(4 * 500),
+  }),
 );
 export type TUpdateAlertRulesSchema = z.infer<typeof ZUpdateAlertRulesSchema>;
 

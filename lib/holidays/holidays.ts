@@ -28,7 +28,12 @@ export async function addHoliday(user: SessionUser | null, input: unknown, origi
   try {
     return await db.$transaction(async (tx) => {
       await tx.holiday.create({ data: { day: dayFromIso(day), name, createdById: user.id } });
-      await writeAudit(tx, user, { action: "holiday.add", entity: "Holiday", entityId: day, details: { day, name } }, origin);
+      await writeAudit(
+        tx,
+        user,
+        { action: "holiday.add", entity: "Holiday", entityId: day, details: { day, name } },
+        origin,
+      );
       return { day, name };
     });
   } catch (error) {
@@ -45,7 +50,12 @@ export async function removeHoliday(user: SessionUser | null, input: unknown, or
   return db.$transaction(async (tx) => {
     const removed = await tx.holiday.deleteMany({ where: { day: dayFromIso(day) } });
     if (removed.count === 0) throw new AppError("NOT_FOUND", "holiday.notFound");
-    await writeAudit(tx, user, { action: "holiday.remove", entity: "Holiday", entityId: day, details: { day } }, origin);
+    await writeAudit(
+      tx,
+      user,
+      { action: "holiday.remove", entity: "Holiday", entityId: day, details: { day } },
+      origin,
+    );
     return { day };
   });
 }

@@ -232,7 +232,10 @@ describe("[HOME] every figure links to the list of what it counts", () => {
 
   it("the referral links use the inbox's filters: overdue=1 and the statuses the card counts", () => {
     expect(query("/referrals?overdue=1").get("overdue")).toBe("1");
-    expect(query("/referrals?status=ACCEPTED&status=IN_PROGRESS").getAll("status")).toEqual(["ACCEPTED", "IN_PROGRESS"]);
+    expect(query("/referrals?status=ACCEPTED&status=IN_PROGRESS").getAll("status")).toEqual([
+      "ACCEPTED",
+      "IN_PROGRESS",
+    ]);
   });
 
   it("the case and student lists behind the cards hold exactly the counted rows", async () => {

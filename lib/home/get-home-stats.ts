@@ -52,9 +52,7 @@ async function getSchoolStats(user: SessionUser, now: Date): Promise<HomeStat[]>
     can(user.role, "alerts.read") ? db.alert.count({ where: { ...alertWhere(user), status: "OPEN" } }) : null,
     can(user.role, "cases.readSummary") ? db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED } }) : null,
   ]);
-  const stats: HomeStat[] = [
-    { id: "students", label: "students", value: students, href: HOME_LINKS.activeStudents },
-  ];
+  const stats: HomeStat[] = [{ id: "students", label: "students", value: students, href: HOME_LINKS.activeStudents }];
   if (openAlerts !== null)
     stats.push({ id: "open-alerts", label: "openAlerts", value: openAlerts, href: HOME_LINKS.openAlerts });
   if (openCases !== null)

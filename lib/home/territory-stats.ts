@@ -31,7 +31,12 @@ export async function getTerritoryStats(user: SessionUser): Promise<HomeStat[]> 
   const byStatus = new Map(referrals.map((r) => [r.status, r._count._all]));
   return [
     // "students-followed" keeps its id (tests, bookmarks); it counts the enrolled students.
-    { id: "students-followed", label: "studentsEnrolled", value: suppressSmallCount(followed), href: HOME_LINKS.reports },
+    {
+      id: "students-followed",
+      label: "studentsEnrolled",
+      value: suppressSmallCount(followed),
+      href: HOME_LINKS.reports,
+    },
     { id: "students-alerted", label: "studentsAlerted", value: suppressSmallCount(alerted), href: HOME_LINKS.reports },
     { id: "open-cases", label: "openCases", value: suppressSmallCount(openCases), href: HOME_LINKS.reports },
     ...Object.values(ReferralStatus).map((status) => ({

@@ -20,7 +20,9 @@ const origin = { ip: "198.51.100.9", userAgent: "vitest (holidays)", via: "web" 
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.user.create({ data: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN", passwordHash: "x" } });
+  await t.db.user.create({
+    data: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN", passwordHash: "x" },
+  });
 });
 afterAll(async () => {
   await t.drop();

@@ -59,7 +59,12 @@ export function RulesForm({ schools }: { schools: SchoolRules[] }) {
           {schools.map((s, k) => (
             <tbody key={s.id} data-testid={`rules-${s.codigoModular}`}>
               <tr>
-                <th id={`school-${s.id}`} colSpan={4} scope="colgroup" className="bg-slate-50 px-2 pb-1 pt-3 font-semibold">
+                <th
+                  id={`school-${s.id}`}
+                  colSpan={4}
+                  scope="colgroup"
+                  className="bg-slate-50 px-2 pb-1 pt-3 font-semibold"
+                >
                   {t("rules.school", { name: s.name, code: s.codigoModular })}
                 </th>
               </tr>
@@ -118,7 +123,10 @@ export function RulesForm({ schools }: { schools: SchoolRules[] }) {
           {t("rules.saveAll")}
         </Button>
         <div className="min-w-0 flex-1">
-          <FormStatus result={f.result} saved={t("rules.savedAll", { count: f.result?.ok ? f.result.data.changed : 0 })} />
+          <FormStatus
+            result={f.result}
+            saved={t("rules.savedAll", { count: f.result?.ok ? f.result.data.changed : 0 })}
+          />
         </div>
       </div>
     </ActionForm>

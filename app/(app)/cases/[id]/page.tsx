@@ -78,7 +78,10 @@ export default async function CasePage({ params, searchParams }: Props) {
       {schoolSide ? <UrgentTasks user={user} caseId={c.id} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="flex min-w-0 flex-col gap-4">
-          <CaseSummary file={file} />
+          <CaseSummary
+            file={file}
+            studentHref={file.student && can(user.role, "students.read") ? `/students/${c.studentId}` : undefined}
+          />
           <EvaluationsSection user={user} file={file} />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>

@@ -21,18 +21,19 @@ export function StateForm({ caseId, version, state }: Props) {
   const t = useTranslations("cases");
   const allowed = allowedTransitions(state);
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
-  const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "" };
+  // Starts empty: one stray click on "Guardar estado" must not move a case.
+  const start = { to: "", outcome: "", outcomeNote: "", reason: "" };
   const f = useActionForm({
     schema: ZChangeCaseStateSchema,
     action: changeCaseStateAction,
     defaultValues: start,
-    // A saved change moves the case: the form starts again from its new first allowed step.
+    // A saved change moves the case: the form starts again, empty.
     values: start,
     // Fields hidden for the chosen step (outcome, reason) are not sent.
     shouldUnregister: true,
     bound: { caseId, version },
   });
-  const to = f.form.watch("to") as CaseState;
+  const to = f.form.watch("to") as CaseState | "";
 
   return (
     <ActionForm form={f} className="flex flex-col gap-3" aria-describedby="state-help">
@@ -40,6 +41,9 @@ export function StateForm({ caseId, version, state }: Props) {
         {t("stateForm.help", { state: t(`states.${state}`) })}
       </p>
       <SelectField id="case-state-to" label={t("stateForm.label")} {...f.field("to")}>
+        <option value="" disabled>
+          {t("stateForm.placeholder")}
+        </option>
         {allowed.length ? (
           <optgroup label={t("stateForm.allowed")}>
             {allowed.map((s) => (
@@ -76,7 +80,7 @@ export function StateForm({ caseId, version, state }: Props) {
           />
         </>
       ) : null}
-      {requiresReason(state, to) ? (
+      {to && requiresReason(state, to) ? (
         <TextAreaField
           id="case-state-reason"
           label={t("stateForm.reason")}

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -8,12 +9,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
+import { PhoneLinks } from "@/components/ui/phone-links";
 import { getStudent } from "@/lib/students/queries";
+import { getStudentOverview } from "@/lib/students/student-overview";
 import { AddressHistory } from "./address-history";
 import { ContactBlock } from "./contact-block";
 import { StatusChange } from "./status-change";
+import { StudentOverviewSections } from "./student-overview";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("students"))("detail.pageTitle") };
+}
 
 export default async function StudentPage({ params, searchParams }: Props) {
   const user = await requireUser();
@@ -21,6 +29,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const student = await getStudent(user, id);
   if (!student) notFound();
+  const overview = await getStudentOverview(user, student.id);
   const { saved } = await searchParams;
   const t = await getTranslations("students");
   const name = `${[student.paternalSurname, student.maternalSurname].filter(Boolean).join(" ")}, ${student.givenNames}`;
@@ -83,7 +92,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
             <ContactBlock
               title={t("detail.phone")}
               verifiedAt={student.phoneVerifiedAt}
-              lines={[[t("detail.phone"), student.phone]]}
+              lines={[[t("detail.phone"), student.phone ? <PhoneLinks phone={student.phone} /> : null]]}
             />
             <ContactBlock
               title={t("detail.guardian")}
@@ -91,11 +100,20 @@ export default async function StudentPage({ params, searchParams }: Props) {
               lines={[
                 [t("detail.guardianName"), student.guardianName],
                 [t("detail.relationship"), student.guardianRelationship],
-                [t("detail.guardianPhone"), student.guardianPhone],
+                [
+                  t("detail.guardianPhone"),
+                  student.guardianPhone ? (
+                    <PhoneLinks phone={student.guardianPhone} whom={student.guardianName ?? undefined} />
+                  ) : null,
+                ],
               ]}
             />
           </div>
         </CardSection>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StudentOverviewSections overview={overview} />
       </div>
 
       <AddressHistory user={user} studentId={student.id} />
