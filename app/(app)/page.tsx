@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
@@ -10,9 +10,7 @@ import { getHomeStats } from "@/lib/home/get-home-stats";
 import { TakeAttendance } from "./take-attendance";
 import { UrgentTasksPanel } from "./urgent-tasks-panel";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("home"))("title") };
-}
+export const generateMetadata = titleFrom("home", "title");
 
 export default async function HomePage() {
   const user = await requireUser();

@@ -22,7 +22,10 @@ export async function InboxStudentRow({
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="inbox-student">
       <h2 className="text-base font-semibold">
-        <Link href={`/students/${student.id}`} className="underline-offset-2 hover:underline">
+        <Link
+          href={`/students/${student.id}`}
+          className="text-teal-800 underline underline-offset-2 hover:decoration-2"
+        >
           {student.name}
         </Link>
       </h2>

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,9 +16,7 @@ import { OtherDayForm, TodaySections } from "./section-picker";
 
 type Props = { searchParams: Promise<{ sec?: string; date?: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("attendance"))("title") };
-}
+export const generateMetadata = titleFrom("attendance", "title");
 
 export default async function AttendancePage({ searchParams }: Props) {
   const user = await requireUser();

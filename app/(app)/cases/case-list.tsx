@@ -18,7 +18,7 @@ export async function CaseList({ rows, showSchool }: { rows: CaseListRow[]; show
               <Link
                 href={`/cases/${row.id}`}
                 aria-label={t("list.openCase", { name })}
-                className="font-semibold text-teal-800 underline-offset-2 hover:underline"
+                className="font-semibold text-teal-800 underline underline-offset-2 hover:decoration-2"
               >
                 {name}
               </Link>

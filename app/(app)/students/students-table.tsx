@@ -55,7 +55,7 @@ export async function StudentsTable({ rows, showSchool }: { rows: StudentListRow
               <td className="p-2">
                 <Link
                   href={`/students/${r.id}`}
-                  className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                  className="font-medium text-teal-800 underline underline-offset-2 hover:decoration-2"
                 >
                   {fullName(r)}
                 </Link>

@@ -49,7 +49,10 @@ async function VisitRow({ row, canRecord, showAssignee, showSchool, showDay }: {
   return (
     <li data-testid="visit-row" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-x-2">
-        <Link href={`/cases/${row.caseId}`} className="font-semibold text-teal-800 underline-offset-2 hover:underline">
+        <Link
+          href={`/cases/${row.caseId}`}
+          className="font-semibold text-teal-800 underline underline-offset-2 hover:decoration-2"
+        >
           {name}
         </Link>
         <span className="text-sm text-slate-700">

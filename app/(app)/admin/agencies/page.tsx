@@ -1,15 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScrollTable, tdClass, thClass } from "@/components/ui/scroll-table";
 import { listActiveAgencies } from "@/lib/admin/directory";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin.agencies"))("title") };
-}
+export const generateMetadata = titleFrom("admin.agencies", "title");
 
 /** Active agencies: what the administrator's "Instituciones activas" counts. */
 export default async function AdminAgenciesPage() {

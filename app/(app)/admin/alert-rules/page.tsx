@@ -1,15 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAlertRules } from "@/lib/alerts/rule-settings";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { RulesForm } from "./rules-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("alerts.rules"))("title") };
-}
+export const generateMetadata = titleFrom("alerts.rules", "title");
 
 /** The administrator edits every school's alert rules in one table, saved at once. */
 export default async function AdminAlertRulesPage() {

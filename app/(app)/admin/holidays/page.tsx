@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScrollTable, tdClass, thClass } from "@/components/ui/scroll-table";
@@ -10,9 +10,7 @@ import { dayFromIso, formatDay } from "@/lib/format/date";
 import { listHolidays } from "@/lib/holidays/holidays";
 import { AddHolidayForm, RemoveHolidayButton } from "./holiday-forms";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin.holidays"))("title") };
-}
+export const generateMetadata = titleFrom("admin.holidays", "title");
 
 /** The holiday list the attendance sheet checks before saving a day without classes. */
 export default async function HolidaysPage() {

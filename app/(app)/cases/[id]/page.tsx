@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +21,8 @@ import { StateForm } from "./state-form";
 import { AssignForm, UnassignButton } from "./team-forms";
 import { TimelineList } from "./timeline-list";
 import { UrgentTasks } from "./urgent-tasks";
+
+export const generateMetadata = titleFrom("cases.file", "titleAnonymous");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
 

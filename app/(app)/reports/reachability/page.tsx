@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
@@ -10,6 +11,8 @@ import { getReachability } from "@/lib/visits/reachability";
 import { ZReachabilityFilters } from "@/lib/visits/schema";
 import type { StatValue } from "@/lib/home/types";
 import { GradeSexTable, ReasonsTable, SchoolTable } from "./reach-tables";
+
+export const generateMetadata = titleFrom("common.nav", "reachability");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

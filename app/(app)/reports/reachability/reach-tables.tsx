@@ -11,7 +11,8 @@ const td = "whitespace-nowrap py-2 pr-3 text-right tabular-nums";
 
 function Table({ caption, testId, children }: { caption: string; testId: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable and named: a keyboard can scroll it on a phone (axe: scrollable-region-focusable).
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto">
       <table className="w-full text-sm" data-testid={testId}>
         <caption className="mb-2 text-left text-sm font-semibold text-slate-900">{caption}</caption>
         {children}

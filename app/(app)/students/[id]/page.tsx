@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -19,9 +19,7 @@ import { StudentOverviewSections } from "./student-overview";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("students"))("detail.pageTitle") };
-}
+export const generateMetadata = titleFrom("students.detail", "pageTitle");
 
 export default async function StudentPage({ params, searchParams }: Props) {
   const user = await requireUser();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddressOnFile } from "@/components/visits/address-on-file";
 import { TelLink } from "@/components/visits/tel-link";
@@ -12,6 +13,8 @@ import { formatDay } from "@/lib/format/date";
 import { getVisitPage } from "@/lib/visits/visit-page";
 import { OutcomeForm } from "./outcome-form";
 import { VisitDone } from "./visit-done";
+
+export const generateMetadata = titleFrom("visits.outcome", "pageTitle");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { navItemsFor } from "../../components/nav/nav-items";
+import type { Role } from "../../lib/generated/prisma/enums";
+import { DEMO_ACCOUNTS, login } from "./fixtures";
+
+// Accessibility: every page the navigation offers each role (navItemsFor, so a page added to
+// the menu is checked without touching this file), on a 360 px phone and a 1280 px desktop,
+// must have no critical or serious axe violation. One sign-in per role, shared by its pages.
+test.describe.configure({ mode: "parallel" });
+
+const ACCOUNT_OF_ROLE: Record<Role, string> = {
+  ADMIN: DEMO_ACCOUNTS.admin,
+  COORDINATOR: DEMO_ACCOUNTS.coordinator,
+  DIRECTOR: DEMO_ACCOUNTS.director,
+  TUTOR: DEMO_ACCOUNTS.tutor,
+  PSYCHOLOGIST: DEMO_ACCOUNTS.psychologist,
+  SOCIAL_WORKER: DEMO_ACCOUNTS.socialWorker,
+  EDUCATOR: DEMO_ACCOUNTS.educator,
+  AGENCY_STAFF: DEMO_ACCOUNTS.demuna,
+};
+const WIDTHS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+];
+
+/** Critical and serious violations of the page as it is now, one line each (rule, what, where). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function signedInState(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, email);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+for (const [role, email] of Object.entries(ACCOUNT_OF_ROLE) as [Role, string][]) {
+  test(`[A11Y] ${role}: every page of the menu at 360 and 1280 px has no critical or serious axe violation`, async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const storageState = await signedInState(browser, email);
+    const pages = navItemsFor(role).map((item) => item.href);
+    expect(pages.length).toBeGreaterThan(1);
+    const found: string[] = [];
+    // The server renders the same page at every width: load it once, check it at each width.
+    const context = await browser.newContext({ storageState, viewport: WIDTHS[1], locale: "es-PE" });
+    const page = await context.newPage();
+    for (const href of pages) {
+      const response = await page.goto(href);
+      expect(response?.status(), `${href} opens for ${role}`).toBeLessThan(400);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      for (const viewport of WIDTHS) {
+        await page.setViewportSize(viewport);
+        for (const line of await seriousViolations(page)) found.push(`${viewport.width}px ${href} ${line}`);
+      }
+    }
+    await context.close();
+    expect(found, found.join("\n")).toEqual([]);
+  });
+}
