@@ -5,8 +5,9 @@ import type { Role } from "../../lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, login } from "./fixtures";
 
 // Accessibility: every page the navigation offers each role (navItemsFor, so a page added to
-// the menu is checked without touching this file), on a 360 px phone and a 1280 px desktop,
-// must have no critical or serious axe violation. One sign-in per role, shared by its pages.
+// the menu is checked without touching this file), plus the first record page (a student, a
+// case, a visit, an attendance sheet) those pages link to, on a 360 px phone and a 1280 px
+// desktop, must have no critical or serious axe violation. One sign-in per role.
 test.describe.configure({ mode: "parallel" });
 
 const ACCOUNT_OF_ROLE: Record<Role, string> = {
@@ -19,6 +20,13 @@ const ACCOUNT_OF_ROLE: Record<Role, string> = {
   EDUCATOR: DEMO_ACCOUNTS.educator,
   AGENCY_STAFF: DEMO_ACCOUNTS.demuna,
 };
+/** Record pages a list links to: the first one each pattern finds is checked too. */
+const RECORD_PAGES = [
+  /^\/students\/[0-9a-f-]{36}$/,
+  /^\/cases\/[0-9a-f-]{36}$/,
+  /^\/visits\/[0-9a-f-]{36}$/,
+  /^\/attendance\?sec=/,
+];
 const WIDTHS = [
   { width: 360, height: 740 },
   { width: 1280, height: 800 },
@@ -53,7 +61,7 @@ for (const [role, email] of Object.entries(ACCOUNT_OF_ROLE) as [Role, string][])
     // The server renders the same page at every width: load it once, check it at each width.
     const context = await browser.newContext({ storageState, viewport: WIDTHS[1], locale: "es-PE" });
     const page = await context.newPage();
-    for (const href of pages) {
+    const check = async (href: string) => {
       const response = await page.goto(href);
       expect(response?.status(), `${href} opens for ${role}`).toBeLessThan(400);
       await expect(page.locator("main h1").first()).toBeVisible();
@@ -61,7 +69,17 @@ for (const [role, email] of Object.entries(ACCOUNT_OF_ROLE) as [Role, string][])
         await page.setViewportSize(viewport);
         for (const line of await seriousViolations(page)) found.push(`${viewport.width}px ${href} ${line}`);
       }
+    };
+    const records = new Map<RegExp, string>();
+    for (const href of pages) {
+      await check(href);
+      const links = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      for (const pattern of RECORD_PAGES) {
+        const first = links.find((l) => pattern.test(l));
+        if (first && !records.has(pattern)) records.set(pattern, first);
+      }
     }
+    for (const href of records.values()) await check(href);
     await context.close();
     expect(found, found.join("\n")).toEqual([]);
   });

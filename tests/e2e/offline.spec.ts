@@ -82,6 +82,7 @@ test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not los
   await page.getByRole("button", { name: "Programar visita" }).click();
   await page.waitForURL((url) => url.pathname === casePath);
   const entries = page.getByTestId("case-timeline").locator('li[data-kind="HOME_VISIT"]', { hasText: "Nadie en casa" });
+  await expect(page.getByTestId("case-visits").locator('li[data-status="SCHEDULED"]').first()).toBeVisible();
   const before = await entries.count();
   await page
     .getByTestId("case-visits")

@@ -48,7 +48,7 @@ export async function CaseFiltersForm({
       filters={filters}
       clearHref="/cases"
       selects={selects}
-      className="lg:grid-cols-4"
+      className="lg:grid-cols-2 xl:grid-cols-4"
     />
   );
 }

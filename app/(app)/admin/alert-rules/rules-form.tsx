@@ -72,33 +72,45 @@ export function RulesForm({ schools }: { schools: SchoolRules[] }) {
                 const n = `rules.${offsets[k] + j}` as const;
                 const id = `${s.id}-${r.kind}`;
                 const names = (column: string) => `school-${s.id} ${id} ${column}`;
-                const error = f.errorOf(`${n}.threshold`) ?? f.errorOf(`${n}.windowDays`);
+                const errors = { threshold: f.errorOf(`${n}.threshold`), windowDays: f.errorOf(`${n}.windowDays`) };
+                // The cell's own message, below it and tied to it (never inside its name).
+                const message = (field: "threshold" | "windowDays") =>
+                  errors[field] ? (
+                    <span id={`${id}-${field}-error`} className="block text-sm font-medium text-red-700">
+                      {errors[field]}
+                    </span>
+                  ) : null;
                 return (
                   <tr key={r.kind} data-kind={r.kind}>
                     <th id={id} scope="row" className={`${cell} font-medium`}>
                       {t(`kinds.${r.kind}`)}
                       <input type="hidden" {...f.form.register(`${n}.schoolId`)} />
                       <input type="hidden" {...f.form.register(`${n}.kind`)} />
-                      {error ? <span className="block text-sm font-medium text-red-700">{error}</span> : null}
                     </th>
                     <td className={cell}>
                       <input
                         inputMode="decimal"
                         aria-labelledby={names("col-threshold")}
-                        aria-invalid={Boolean(f.errorOf(`${n}.threshold`)) || undefined}
+                        aria-invalid={Boolean(errors.threshold) || undefined}
+                        aria-describedby={errors.threshold ? `${id}-threshold-error` : undefined}
                         className={`${controlClasses} w-20`}
                         {...f.form.register(`${n}.threshold`)}
                       />
+                      {message("threshold")}
                     </td>
                     <td className={cell}>
                       {r.kind === "UNJUSTIFIED_RATE" ? (
-                        <input
-                          inputMode="numeric"
-                          aria-labelledby={names("col-window")}
-                          aria-invalid={Boolean(f.errorOf(`${n}.windowDays`)) || undefined}
-                          className={`${controlClasses} w-20`}
-                          {...f.form.register(`${n}.windowDays`)}
-                        />
+                        <>
+                          <input
+                            inputMode="numeric"
+                            aria-labelledby={names("col-window")}
+                            aria-invalid={Boolean(errors.windowDays) || undefined}
+                            aria-describedby={errors.windowDays ? `${id}-windowDays-error` : undefined}
+                            className={`${controlClasses} w-20`}
+                            {...f.form.register(`${n}.windowDays`)}
+                          />
+                          {message("windowDays")}
+                        </>
                       ) : (
                         <span className="text-slate-600">—</span>
                       )}

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddressOnFile } from "@/components/visits/address-on-file";
-import { TelLink } from "@/components/visits/tel-link";
+import { PhoneLinks } from "@/components/ui/phone-links";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -81,7 +81,7 @@ export default async function VisitPage({ params }: Props) {
             <div className="grid grid-cols-[6.5rem_1fr] items-center gap-2">
               <dt className="text-slate-600">{t("people.phone")}</dt>
               <dd>
-                <TelLink phone={student.phone} label={t("people.call", { phone: student.phone })} />
+                <PhoneLinks phone={student.phone} />
               </dd>
             </div>
           ) : null}
@@ -98,7 +98,7 @@ export default async function VisitPage({ params }: Props) {
             <div className="grid grid-cols-[6.5rem_1fr] items-center gap-2">
               <dt className="text-slate-600">{t("people.guardianPhone")}</dt>
               <dd>
-                <TelLink phone={student.guardianPhone} label={t("people.call", { phone: student.guardianPhone })} />
+                <PhoneLinks phone={student.guardianPhone} whom={student.guardianName ?? undefined} />
               </dd>
             </div>
           ) : null}

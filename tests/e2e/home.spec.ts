@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { openOnSchoolDay, sectionKeys } from "./attendance-helpers";
+import { DEMO_ACCOUNTS, login } from "./fixtures";
+
+test("[HOME] a figure opens the list it counts: the director's «Casos abiertos» lists exactly that many cases", async ({
+  page,
+}) => {
+  await login(page, DEMO_ACCOUNTS.director);
+  const card = page.getByTestId("stat-open-cases");
+  const value = await card.locator("dd[data-value]").getAttribute("data-value");
+  await card.getByRole("link", { name: /^Casos abiertos: .*Ver la lista$/ }).click();
+  await page.waitForURL((url) => url.pathname === "/cases" && url.searchParams.get("state") === "NOT_CLOSED");
+  await expect(page.getByTestId("case-count")).toHaveText(`${value} casos`);
+  await expect(page.getByLabel("Estado")).toHaveValue("NOT_CLOSED");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test("[HOME] «Tomar asistencia» opens today's sheet of the last section this person saved", async ({ page }) => {
+    // A director of the other school takes attendance too: no other test saves sections there,
+    // so "the last one saved" is this test's.
+    await login(page, DEMO_ACCOUNTS.directorSjl);
+    const sec = (await sectionKeys(page))[5];
+    await openOnSchoolDay(page, sec);
+    await page.getByRole("button", { name: "Guardar", exact: true }).tap();
+    await expect(page.getByTestId("attendance-status")).toHaveAttribute("data-state", "saved");
+
+    await page.goto("/");
+    const take = page.getByTestId("take-attendance");
+    await expect(take).toHaveAttribute("href", `/attendance?sec=${encodeURIComponent(sec)}`);
+    await take.tap();
+    await page.waitForURL((url) => url.searchParams.get("sec") === sec && !url.searchParams.has("date"));
+    await expect(page.locator("fieldset[data-student-id]").first()).toBeInViewport();
+  });
+});
