@@ -50,7 +50,7 @@ async function signedInState(browser: Browser, email: string) {
 }
 
 for (const [role, email] of Object.entries(ACCOUNT_OF_ROLE) as [Role, string][]) {
-  test(`[A11Y] ${role}: every page of the menu at 360 and 1280 px has no critical or serious axe violation`, async ({
+  test(`[A11Y] ${role}: every menu page and the first record each opens, at 360 and 1280 px, has no critical or serious axe violation`, async ({
     browser,
   }) => {
     test.setTimeout(180_000);
