@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AppHeader, SideNav } from "@/components/nav/app-header";
 import { DeviceDataGuard } from "@/components/offline/device-data-guard";
+import { MainContent } from "@/components/nav/main-content";
 import { navItemsFor } from "@/components/nav/nav-items";
 import { requireUser } from "@/lib/auth/session";
 
@@ -23,7 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <div className="mx-auto flex max-w-6xl gap-6 px-4">
         <SideNav items={items} />
         <main id="contenido" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none">
-          {children}
+          <MainContent>{children}</MainContent>
         </main>
       </div>
     </>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { findLastSection } from "@/lib/attendance/queries";
@@ -14,9 +14,9 @@ export async function TakeAttendance({ user }: { user: SessionUser }) {
   const href = last ? `/attendance?sec=${encodeURIComponent(sectionKey(last))}` : "/attendance";
   return (
     <div className="mb-6 flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
-      <Link href={href} className={buttonClasses("primary", "min-h-12 text-base")} data-testid="take-attendance">
+      <PendingLink href={href} className={buttonClasses("primary", "min-h-12 text-base")} data-testid="take-attendance">
         {t("takeAttendance")}
-      </Link>
+      </PendingLink>
       {last ? (
         <span className="text-sm text-slate-700">
           {t("takeAttendanceSection", { grade: last.grade, section: last.section })}

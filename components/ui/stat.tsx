@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import type { ReactNode } from "react";
 
 // Figures as a description list: each label (dt) names its number (dd) for screen readers.
@@ -55,14 +55,14 @@ export function Stat({
       {hint ? <dd className="text-sm text-slate-600">{hint}</dd> : null}
       {link ? (
         <dd className="mt-1 text-sm">
-          <Link
+          <PendingLink
             href={link.href}
             aria-label={link.name}
             className="font-medium text-teal-800 underline underline-offset-2 outline-none after:absolute after:inset-0 after:rounded-lg"
           >
             {link.text}
             <span aria-hidden="true"> →</span>
-          </Link>
+          </PendingLink>
         </dd>
       ) : null}
     </div>

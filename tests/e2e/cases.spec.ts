@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, login, logout, waitForHydration, withoutAppScripts } from "./fixtures";
+import { DEMO_ACCOUNTS, login, logout, waitForHydration } from "./fixtures";
 
 // Server-action forms answer in place only once React is attached to them (waitForHydration).
 
@@ -120,11 +120,11 @@ test("[CASES] a note sent before the page is interactive (no JavaScript yet) is 
   await signedIn.goto("/cases?state=CONTACTING");
   const href = await signedIn.locator('[data-testid="case-row"] a').first().getAttribute("href");
   expect(href).toMatch(/^\/cases\//);
-  // The same session in a browser whose app scripts never load: a slow phone before hydration.
+  // The same session in a browser that runs no script: what a slow phone does before hydration.
   const plain = await browser.newContext({
     storageState: await signedIn.context().storageState(),
+    javaScriptEnabled: false,
   });
-  await withoutAppScripts(plain);
   const page = await plain.newPage();
   await page.goto(href!);
   const text = "Nota enviada sin JavaScript: la familia confirmó la visita.";

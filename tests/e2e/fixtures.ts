@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 // Shared by every e2e spec: the demo accounts of PRODUCT.md §4 and a sign-in helper.
 export const DEMO_PASSWORD = "Permanencia2026!";
@@ -63,13 +63,4 @@ export async function homeFigures(page: Page): Promise<{ id: string; value: stri
       value: card.querySelector("dd[data-value]")?.getAttribute("data-value") ?? "",
     })),
   );
-}
-
-/**
- * A phone that has not hydrated yet: the app's script bundles never arrive, but the browser
- * still runs what the HTML carries inline (the streamed page replacing its loading skeleton),
- * exactly as a slow phone does before React is attached. Forms then post natively.
- */
-export async function withoutAppScripts(context: BrowserContext) {
-  await context.route(/\/_next\/static\/.+\.js(\?.*)?$/, (route) => route.abort());
 }

@@ -34,3 +34,24 @@ test.describe("on a phone", () => {
     await expect(page.locator("fieldset[data-student-id]").first()).toBeInViewport();
   });
 });
+
+test("[HOME] a slow page shows a skeleton at once, then the page; a direct load of a page out of reach still answers 404", async ({
+  page,
+}) => {
+  await login(page, DEMO_ACCOUNTS.director);
+  // The list of cases takes 1.5 s to come (a bad connection, a busy server).
+  await page.route(
+    (url) => url.pathname === "/cases",
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    },
+  );
+  await page.getByTestId("stat-open-cases").getByRole("link").click();
+  await expect(page.getByTestId("page-skeleton")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Casos" })).toBeVisible();
+  await expect(page.getByTestId("page-skeleton")).toHaveCount(0);
+
+  // Out of reach reads as not found, with its status: no loading boundary commits a 200 first.
+  expect((await page.goto("/admin/holidays"))?.status()).toBe(404);
+});

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, login, waitForHydration, withoutAppScripts } from "./fixtures";
+import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
 
 // Home visits on a 360 × 740 phone, as the social worker does them: "Mis visitas", a failed
 // visit ("dirección no encontrada"), the next attempt scheduled in one tap with the same
@@ -39,7 +39,7 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await caseLink.click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   const casePath = new URL(page.url()).pathname;
-  // The page itself, not its loading skeleton, before counting.
+  // The page itself, not the one before it, before counting.
   await expect(page.getByTestId("case-timeline")).toBeVisible();
   // The demo's own history of this case may hold earlier visits: count what is added.
   const notFoundBefore = await visitEntries(page, "Visita domiciliaria: Dirección no encontrada").count();
@@ -130,12 +130,12 @@ test("[VISITS] a visit planned and recorded before the page is interactive (no J
 }) => {
   const signedIn = await (await browser.newContext()).newPage();
   await login(signedIn, DEMO_ACCOUNTS.socialWorker);
-  // The same session in a browser whose app scripts never load: a slow phone before hydration.
+  // The same session in a browser that runs no script: what a slow phone does before hydration.
   const plain = await browser.newContext({
     storageState: await signedIn.context().storageState(),
+    javaScriptEnabled: false,
     viewport: { width: 360, height: 740 },
   });
-  await withoutAppScripts(plain);
   const page = await plain.newPage();
   // Another «Seguimiento» case than the first test's: a reached family, so no figure moves.
   await page.goto("/cases?state=MONITORING");

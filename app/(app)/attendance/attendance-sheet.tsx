@@ -20,7 +20,7 @@ import {
   type AttendanceMark,
 } from "@/lib/attendance/schema";
 import { formatDateTime } from "@/lib/format/date";
-import { draftKey } from "@/lib/offline/drafts";
+import { draftKey, loadDraft } from "@/lib/offline/drafts";
 import { SaveBar, type SaveBarState } from "./save-bar";
 import { StudentMarks } from "./student-marks";
 
@@ -71,10 +71,8 @@ export function AttendanceSheetForm({ userId, schoolId, grade, section, date, st
     saved ? { marks: initial, note: saved } : null,
   );
   const base = stored?.marks ?? initial;
-  const [rawDraft, writeDraft] = useDraft(
-    draftKey("asistencia", userId, `${schoolId}:${grade}:${section}:${date}`),
-    ZDraft,
-  );
+  const key = draftKey("asistencia", userId, `${schoolId}:${grade}:${section}:${date}`);
+  const [rawDraft, writeDraft] = useDraft(key, ZDraft);
   // A draft equal to what is stored is the trace of a save whose answer was lost: it arrived.
   const draft = rawDraft && !rawDraft.pending && sameMarks(withDraft(base, rawDraft), base) ? null : rawDraft;
   const marks = withDraft(base, draft);
@@ -99,16 +97,18 @@ export function AttendanceSheetForm({ userId, schoolId, grade, section, date, st
     action: async (input) => {
       const sent = new Map((input.marks as MarkList).map((m) => [m.studentId, m.status]));
       const result = await postAction<SavedNote>("/attendance/save", input, t("failedNetwork"));
+      // The draft as it is now: taps made while the save was on its way are in it.
+      const current = loadDraft(key, ZDraft);
       if (result.ok) {
         setStored({ marks: sent, note: result.data });
-        // Taps made while the save was on its way stay as the next draft.
-        const now = withDraft(sent, draft);
+        const now = withDraft(sent, current);
         writeDraft(sameMarks(now, sent) ? null : { marks: Object.fromEntries(now), pending: false, confirmed });
       } else if (result.code === "NETWORK") {
-        keep(withDraft(sent, draft), { pending: true, confirmed: Boolean(input.confirmNonSchoolDay) });
+        const now = withDraft(sent, current);
+        writeDraft({ marks: Object.fromEntries(now), pending: true, confirmed: Boolean(input.confirmNonSchoolDay) });
       } else {
         if (result.fieldErrors.confirmNonSchoolDay) setConfirming(true);
-        if (draft?.pending) keep(marks, { pending: false, confirmed });
+        if (current?.pending) writeDraft({ ...current, pending: false });
       }
       return result;
     },

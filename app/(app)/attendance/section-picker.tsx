@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
@@ -12,7 +12,7 @@ export async function TodaySections({ sections, multiSchool }: { sections: Secti
     <ul className="grid gap-2 sm:grid-cols-2" data-testid="today-sections">
       {sections.map((s) => (
         <li key={sectionKey(s)}>
-          <Link
+          <PendingLink
             href={`/attendance?sec=${encodeURIComponent(sectionKey(s))}`}
             data-saved={s.savedOnDay ? "true" : "false"}
             className="flex min-h-12 items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2 text-teal-900 hover:bg-slate-50"
@@ -30,7 +30,7 @@ export async function TodaySections({ sections, multiSchool }: { sections: Secti
             >
               {s.savedOnDay ? `✓ ${t("sectionSaved")}` : t("sectionPending")}
             </span>
-          </Link>
+          </PendingLink>
         </li>
       ))}
     </ul>
