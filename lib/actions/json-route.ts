@@ -12,6 +12,8 @@ import type { DomainCall } from "./action";
 import { runAction, type ActionResult } from "./result";
 import { isSameOrigin } from "./same-origin";
 
+const MAX_BODY_BYTES = 256 * 1024;
+
 type JsonRouteOptions<T, R> = {
   /** Pages whose data the change touches. */
   revalidate?: (data: T) => readonly string[];
@@ -33,9 +35,14 @@ export function defineJsonRoute<T, R = T>(name: string, call: DomainCall<T>, opt
     const refuse = (code: "NOT_FOUND" | "INVALID_INPUT", key: "notFound" | "invalidInput") =>
       answer({ ok: false, code, message: renderError(locale, key), fieldErrors: {} });
     if (!isSameOrigin(request)) return refuse("NOT_FOUND", "notFound");
+    // A sheet of 500 students is about 40 kB: anything far larger is not one of these saves.
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+      return refuse("INVALID_INPUT", "invalidInput");
     let input: unknown;
     try {
-      input = await request.json();
+      const text = await request.text();
+      if (text.length > MAX_BODY_BYTES) return refuse("INVALID_INPUT", "invalidInput");
+      input = JSON.parse(text);
     } catch {
       return refuse("INVALID_INPUT", "invalidInput");
     }

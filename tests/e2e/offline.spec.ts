@@ -124,3 +124,21 @@ test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not los
   await page.goto(casePath!);
   await expect(entries).toHaveCount(before + 1);
 });
+
+test("[OFFLINE] the save route refuses a post from another site, even with the user's session", async ({ page }) => {
+  await login(page, DEMO_ACCOUNTS.tutor);
+  const [sec] = await sectionKeys(page);
+  const [schoolId, grade, section] = sec.split(":");
+  const body = { schoolId, grade: Number(grade), section, date: "2026-01-05", marks: [] };
+  const crossSite = await page.request.post("/attendance/save", {
+    headers: { origin: "https://otro-sitio.example" },
+    data: body,
+  });
+  expect(crossSite.status()).toBe(404);
+  expect(await crossSite.json()).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  const tooLarge = await page.request.post("/attendance/save", {
+    headers: { origin: new URL(page.url()).origin },
+    data: { ...body, padding: "x".repeat(300 * 1024) },
+  });
+  expect(tooLarge.status()).toBe(422);
+});
