@@ -48,6 +48,8 @@ export type AuditAction =
   | "contact.attempt.record"
   | "student.address.correct"
   | "student.address.confirm"
+  | "notification.read"
+  | "notification.readAll"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

@@ -63,6 +63,8 @@ export const EXPECTED_CHECKS = [
 export const SQL_ONLY_INDEXES = [
   // 20261128090000_search_unaccent_trgm: trigram search on the folded name and document.
   "student index (expression student_search_trgm_idx)",
+  // 20261130100000_notifications: a user's unread notifications (the header's count).
+  "notification index (partial notification_user_unread_idx)",
 ];
 
 const SCALAR_TYPES: Record<string, string> = {
