@@ -50,6 +50,7 @@ export type AuditAction =
   | "student.address.confirm"
   | "notification.read"
   | "notification.readAll"
+  | "referralDeadline.update"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

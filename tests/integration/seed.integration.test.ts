@@ -222,7 +222,7 @@ describe("[SEED] referrals respect deadlines and data packets", () => {
     expect(
       await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM referral
-      WHERE "dueAt" - "sentAt" <> CASE urgency WHEN 'URGENT' THEN interval '24 hours' WHEN 'PRIORITY' THEN interval '72 hours' ELSE interval '240 hours' END`),
+      WHERE "dueAt" - "sentAt" <> CASE urgency WHEN 'URGENT' THEN interval '24 hours' WHEN 'PRIORITY' THEN interval '72 hours' ELSE interval '168 hours' END`),
     ).toBe(0);
     expect(
       await one(db.$queryRaw`
