@@ -51,6 +51,8 @@ export type AuditAction =
   | "notification.read"
   | "notification.readAll"
   | "referralDeadline.update"
+  | "referral.overdue"
+  | "referral.dueSoon"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */
