@@ -1,12 +1,14 @@
 import "server-only";
 import { computeAlerts, computeAlertsForStudents } from "../alerts/compute";
 import { db } from "../db";
+import { sendNotificationEmails } from "../notifications/send-email";
 import { runReferralDeadlineCheck } from "../referrals/escalate-deadlines";
 import {
   QUEUES,
   ZRecomputeNightlyJob,
   ZRecomputeSchoolJob,
   ZRecomputeStudentsJob,
+  ZNotificationEmailJob,
   ZReferralDeadlinesJob,
   type QueueName,
 } from "./queues";
@@ -32,6 +34,7 @@ export const DEFAULT_HANDLERS: JobHandlers = {
     ZReferralDeadlinesJob.parse(data);
     return runReferralDeadlineCheck(db, { source: { job: job.name } });
   },
+  [QUEUES.notificationEmail]: async (data) => sendNotificationEmails(db, ZNotificationEmailJob.parse(data)),
 };
 
 /** The default handlers with some replaced. */

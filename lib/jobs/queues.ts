@@ -16,6 +16,8 @@ export const QUEUES = {
   recomputeNightly: "alerts.recompute-nightly",
   /** Referrals past their response deadline or close to it: mark and notify (scheduled). */
   referralDeadlines: "referrals.deadlines",
+  /** Emails telling users they have new notifications (only when SMTP is configured). */
+  notificationEmail: "notifications.email",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -45,6 +47,16 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
     retryDelay: 300,
     retryBackoff: true,
   },
+  // An SMTP server that is down is retried for about a day; the in-app notification is there
+  // meanwhile, committed before this job ever ran.
+  [QUEUES.notificationEmail]: {
+    policy: "standard",
+    expireInSeconds: 120,
+    retryLimit: 8,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 3 * 3600,
+  },
   // Also scheduled; a missed run is caught up by the next one a quarter of an hour later.
   [QUEUES.referralDeadlines]: {
     policy: "short",
@@ -67,3 +79,6 @@ export type TRecomputeSchoolJob = z.infer<typeof ZRecomputeSchoolJob>;
 export const ZRecomputeNightlyJob = z.object({}).loose();
 
 export const ZReferralDeadlinesJob = z.object({}).loose();
+
+export const ZNotificationEmailJob = z.object({ notificationIds: z.array(z.guid()).min(1) });
+export type TNotificationEmailJob = z.infer<typeof ZNotificationEmailJob>;
