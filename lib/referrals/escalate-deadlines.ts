@@ -38,11 +38,15 @@ export async function runReferralDeadlineCheck(
   });
 }
 
-/** The check inside a caller's transaction, as of `now`; `origin` is a system origin text. */
+/**
+ * The check inside a caller's transaction, as of `now`; `origin` is a system origin text.
+ * `email: false` writes the notifications without queueing their emails (the demo seed).
+ */
 export async function checkReferralDeadlines(
   tx: Prisma.TransactionClient,
   now: Date,
   origin: string,
+  opts: { email?: boolean } = {},
 ): Promise<DeadlineCheckSummary> {
   let notified = 0;
 
@@ -56,12 +60,11 @@ export async function checkReferralDeadlines(
       ...(await referralAudience(tx, r.id, "caseTeam")),
       ...(await referralAudience(tx, r.id, "coordinators")),
     ];
-    const n = await notifyUsers(tx, {
-      userIds,
-      kind: "REFERRAL_OVERDUE",
-      referralId: r.id,
-      dedupeKey: referralDedupeKey(r.id, "REFERRAL_OVERDUE"),
-    });
+    const n = await notifyUsers(
+      tx,
+      { userIds, kind: "REFERRAL_OVERDUE", referralId: r.id, dedupeKey: referralDedupeKey(r.id, "REFERRAL_OVERDUE") },
+      opts,
+    );
     notified += n;
     await tx.auditLog.create({
       data: {
@@ -88,12 +91,16 @@ export async function checkReferralDeadlines(
      ORDER BY r.id`;
   let reminded = 0;
   for (const r of dueSoon) {
-    const n = await notifyUsers(tx, {
-      userIds: await referralAudience(tx, r.id, "agency"),
-      kind: "REFERRAL_DUE_SOON",
-      referralId: r.id,
-      dedupeKey: referralDedupeKey(r.id, "REFERRAL_DUE_SOON"),
-    });
+    const n = await notifyUsers(
+      tx,
+      {
+        userIds: await referralAudience(tx, r.id, "agency"),
+        kind: "REFERRAL_DUE_SOON",
+        referralId: r.id,
+        dedupeKey: referralDedupeKey(r.id, "REFERRAL_DUE_SOON"),
+      },
+      opts,
+    );
     if (n === 0) continue;
     reminded++;
     notified += n;
