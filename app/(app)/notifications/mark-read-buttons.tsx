@@ -27,8 +27,11 @@ export function MarkReadButton({ notificationId }: { notificationId: string }) {
   );
 }
 
-/** "Marcar todas como leídas" above the list. */
-export function MarkAllReadButton() {
+/**
+ * "Marcar todas como leídas" above the list. Stays mounted once everything is read, so its
+ * confirmation outlives the refresh that removes the button.
+ */
+export function MarkAllReadButton({ hasUnread }: { hasUnread: boolean }) {
   const t = useTranslations("notifications");
   const f = useActionForm({
     schema: ZMarkAllNotificationsReadSchema,
@@ -38,9 +41,11 @@ export function MarkAllReadButton() {
   return (
     <ActionForm form={f} className="flex flex-col gap-2">
       <FormStatus result={f.result} saved={t("markedAll")} />
-      <Button type="submit" variant="secondary" disabled={f.pending}>
-        {t("markAllRead")}
-      </Button>
+      {hasUnread ? (
+        <Button type="submit" variant="secondary" disabled={f.pending}>
+          {t("markAllRead")}
+        </Button>
+      ) : null}
     </ActionForm>
   );
 }

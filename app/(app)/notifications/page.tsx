@@ -22,7 +22,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={hasUnread ? <MarkAllReadButton /> : null}
+        actions={result.total > 0 ? <MarkAllReadButton hasUnread={hasUnread} /> : null}
       />
       <p className="text-sm text-slate-700" role="status" data-testid="notification-count">
         {t("count", { total: result.total })}
