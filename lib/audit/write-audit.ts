@@ -50,6 +50,14 @@ export type AuditAction =
   | "student.address.confirm"
   | "notification.read"
   | "notification.readAll"
+  | "referral.create"
+  | "referral.read"
+  | "referral.read_denied"
+  | "referral.list"
+  | "referral.accept"
+  | "referral.reject"
+  | "referral.start"
+  | "referral.close"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */
