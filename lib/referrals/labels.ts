@@ -10,6 +10,9 @@ export const REFERRAL_STATUSES = [
   "REJECTED",
 ] as const satisfies readonly ReferralStatus[];
 
+/** A case closing over a referral in these states needs a confirmation (lib/referrals/open-referrals.ts). */
+export const UNSETTLED_REFERRAL_STATUSES = ["SENT", "ACCEPTED"] as const satisfies readonly ReferralStatus[];
+
 export const REFERRAL_URGENCIES = ["URGENT", "PRIORITY", "ROUTINE"] as const satisfies readonly ReferralUrgency[];
 
 export const LEGAL_BASES = [

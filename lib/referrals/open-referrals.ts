@@ -1,13 +1,11 @@
 import "server-only";
 import type { Tx } from "../db";
 import { AppError, fieldIssue } from "../errors/app-error";
-import type { ReferralStatus } from "../generated/prisma/enums";
+import { UNSETTLED_REFERRAL_STATUSES } from "./labels";
 
 // A case does not close quietly over a referral still waiting for the agency (SENT) or
 // accepted and not yet worked (ACCEPTED): the person closing it confirms they know, and the
 // confirmation is recorded with the state change.
-
-export const UNSETTLED_REFERRAL_STATUSES = ["SENT", "ACCEPTED"] as const satisfies readonly ReferralStatus[];
 
 /**
  * Throws INVALID_INPUT on the confirmation field unless the case has no unsettled referral or

@@ -126,9 +126,9 @@ export function parseReferralListParams(
 
 /** /referrals filters from the URL (the contract shared with the reports and deadlines). */
 export const ZReferralListFilters = z.object({
-  // May repeat (?status=SENT&status=ACCEPTED); parseReferralListParams reads every value.
+  // May repeat (?status=SENT&status=ACCEPTED) or list values (?status=SENT,ACCEPTED, as the pager writes).
   status: z
-    .preprocess(toList, z.array(z.string()))
+    .preprocess((v) => toList(v).flatMap((s) => String(s).split(",")), z.array(z.string()))
     .transform((list) => REFERRAL_STATUSES.filter((s) => list.includes(s)))
     .catch([]),
   urgency: enumParam(REFERRAL_URGENCIES),

@@ -122,6 +122,11 @@ async function labelStudents(
   return new Map(names.map((n) => [n.id, studentLabel(views.get(n.id)!, n.student)]));
 }
 
+export type ReferralListPage = Page<ReferralListRow> & {
+  /** Agency staff: the name of their agency instance, for the inbox's heading. */
+  agencyName: string | null;
+};
+
 /**
  * A page of /referrals for `user`. The list is a view of children's data, so it is audited
  * like a case read (`referral.list`, once per sitting and filter set).
@@ -132,7 +137,7 @@ export async function findReferrals(
   origin?: RequestOrigin,
   pageSize = REFERRAL_PAGE_SIZE,
   now: Date = new Date(),
-): Promise<Page<ReferralListRow>> {
+): Promise<ReferralListPage> {
   if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   if (!can(user.role, "referrals.inbox") && !can(user.role, "referrals.read"))
     throw new AppError("NOT_FOUND", "notFound");
@@ -141,6 +146,10 @@ export async function findReferrals(
     const { rows, total, page, pageCount } = await readTiers(tx, tiers(base, now), filters.page, pageSize);
     const labels = await labelStudents(tx, user, rows);
     const schoolSide = user.role !== "AGENCY_STAFF";
+    const agency =
+      !schoolSide && user.agencyId
+        ? await tx.agency.findUnique({ where: { id: user.agencyId }, select: { name: true } })
+        : null;
     await writeReadAudit(
       tx,
       user,
@@ -176,6 +185,7 @@ export async function findReferrals(
       page,
       pageSize,
       pageCount,
+      agencyName: agency?.name ?? null,
     };
   });
 }
