@@ -8,6 +8,7 @@ import { migrate } from "../lib/db/migrate";
 import { startWorker, type JobWorker } from "../lib/jobs/worker";
 import { getSeedBlocker, seedDemo } from "../prisma/seed";
 import { markDemo } from "./lib/database";
+import { seedAnchor } from "./lib/seed-on-first-run";
 import { newSecret } from "./lib/secret";
 import { createDatabaseIfMissing, freePort, startCluster } from "./lib/embedded-postgres";
 
@@ -85,7 +86,7 @@ try {
   if (blocker) console.log(`e2e: sin carga de demostración (${blocker})`);
   else {
     const started = Date.now();
-    const summary = await seedDemo(db);
+    const summary = await seedDemo(db, seedAnchor());
     console.log(
       `e2e: datos de demostración en ${((Date.now() - started) / 1000).toFixed(1)} s`,
       JSON.stringify(summary),

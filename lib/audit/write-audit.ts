@@ -58,6 +58,9 @@ export type AuditAction =
   | "referral.reject"
   | "referral.start"
   | "referral.close"
+  | "referralDeadline.update"
+  | "referral.overdue"
+  | "referral.dueSoon"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   "referrals.create",
   "referrals.inbox", // agency side: referrals received
   "referrals.respond",
+  "referralDeadlines.write", // response hours per urgency (ADMIN)
   "reports.read", // aggregates only, small counts suppressed
   "reports.export",
   "audit.read",
@@ -79,7 +80,15 @@ const CASE_TEAM_COMMON = [
 
 export const ROLE_PERMISSIONS = {
   // Configuration only: never case content, rosters or attendance.
-  ADMIN: ["alertRules.read", "alertRules.write", "users.manage", "schools.manage", "agencies.manage", "audit.read"],
+  ADMIN: [
+    "alertRules.read",
+    "alertRules.write",
+    "referralDeadlines.write",
+    "users.manage",
+    "schools.manage",
+    "agencies.manage",
+    "audit.read",
+  ],
   // Territory-wide aggregates without names, and the audit log of the territory.
   COORDINATOR: ["reports.read", "reports.export", "audit.read"],
   DIRECTOR: [

@@ -1,13 +1,13 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
-import { NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
+import { DEADLINES_CRON, NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
 
 // pg-boss on the application's own PostgreSQL, in its own schema. It installs and upgrades that
 // schema itself on start() (Prisma's migrations only ever see `public`). Three kinds of
 // instances, each with only the duties it needs:
 //   sender  — any process that enqueues (the web app, the import CLI): sends only;
-//   worker  — the launcher of `npm run dev` / `npm start`: runs jobs, fires the nightly
-//             schedule, and does pg-boss's maintenance (expiry, retention);
+//   worker  — the launcher of `npm run dev` / `npm start`: runs jobs, fires the schedules
+//             (nightly recompute, referral deadlines), and does pg-boss's maintenance;
 //   runner  — `npm run cli -- run-jobs`: drains the queues once and stops.
 // pg-boss polls for work and this app never enables LISTEN/NOTIFY, so every connection can go
 // through PgBouncer in transaction mode (docs/decisions/009-job-queue.md).
@@ -50,7 +50,7 @@ export function createBoss(role: BossRole, connectionString = process.env.DATABA
 
 /**
  * Creates every queue that does not exist yet, brings the options of existing ones up to date and
- * registers the nightly schedule. Idempotent; every role runs it once after start().
+ * registers the schedules. Idempotent; every role runs it once after start().
  */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUE_NAMES) {
@@ -59,6 +59,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     else await boss.createQueue(name, { policy, ...options });
   }
   await boss.schedule(QUEUES.recomputeNightly, NIGHTLY_CRON, {}, { tz: NIGHTLY_TZ });
+  await boss.schedule(QUEUES.referralDeadlines, DEADLINES_CRON, {}, { tz: NIGHTLY_TZ });
 }
 
 /** A started boss with its queues in place. */

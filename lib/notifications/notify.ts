@@ -1,6 +1,9 @@
 import "server-only";
+import type { Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { NotificationKind } from "../generated/prisma/enums";
+import { enqueueNotificationEmail, prismaJobDb } from "../jobs/enqueue";
+import { isMailEnabled } from "../mail/config";
 
 // Writing notifications. Always called inside the transaction of the change it announces (a
 // referral transition, the deadlines job), so a rolled-back change notifies nobody and a
@@ -22,9 +25,16 @@ export type NotifyInput = {
 
 /**
  * Inserts one notification per distinct user, skipping (userId, dedupeKey) pairs that exist.
- * The case and school default to the referral's. Returns how many rows were inserted.
+ * The case and school default to the referral's. Returns how many rows were inserted. When
+ * email is on (SMTP configured), the same transaction queues a `notifications.email` job for
+ * the new rows, so the emails go out after the commit and never for a rolled-back change;
+ * `email: false` skips it (the demo seed, which has no job schema yet).
  */
-export async function notifyUsers(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number> {
+export async function notifyUsers(
+  tx: Prisma.TransactionClient,
+  input: NotifyInput,
+  opts: { email?: boolean } = {},
+): Promise<number> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return 0;
   const referralId = input.referralId ?? null;
@@ -38,6 +48,12 @@ export async function notifyUsers(tx: Prisma.TransactionClient, input: NotifyInp
       LEFT JOIN referral r ON r.id = ${referralId}::uuid
     ON CONFLICT ("userId", "dedupeKey") DO NOTHING
     RETURNING id::text AS id`;
+  if (rows.length > 0 && opts.email !== false && isMailEnabled()) {
+    await enqueueNotificationEmail(
+      prismaJobDb(tx as Tx),
+      rows.map((r) => r.id),
+    );
+  }
   return rows.length;
 }
 

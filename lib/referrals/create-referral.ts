@@ -9,7 +9,7 @@ import { db } from "../db";
 import { AppError, fieldIssue } from "../errors/app-error";
 import { todayInLima } from "../format/date";
 import { listServingAgencies } from "./agencies";
-import { dueAtFor } from "./deadlines";
+import { referralDueAt } from "./deadlines";
 import { referralSentEntry } from "./events";
 import { legalBasisColumns } from "./legal-basis";
 import { notifyReferral } from "./notify";
@@ -57,7 +57,7 @@ export async function createReferral(
       throw new AppError("INVALID_INPUT", "referral.sectionsRequired", {}, [
         fieldIssue("sharedSections", "referral.sectionsRequired"),
       ]);
-    const dueAt = dueAtFor(values.urgency, now);
+    const dueAt = await referralDueAt(tx, values.urgency, now);
 
     const referral = await tx.referral.create({
       data: {

@@ -32,7 +32,7 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Reglas de alerta", "Configuración"],
+    nav: ["Inicio", "Reglas de alerta", "Plazos de derivación", "Configuración"],
   },
   {
     email: DEMO_ACCOUNTS.coordinator,
@@ -146,10 +146,12 @@ test.describe("on a 360 px phone", () => {
       "no sideways scrolling",
     ).toBeLessThanOrEqual(360);
 
-    // Skip link first, then the brand, then the menu button.
+    // Skip link first, then the brand, the notifications, then the menu button.
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Saltar al contenido" })).toBeFocused();
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("notifications-link")).toBeFocused();
     await page.keyboard.press("Tab");
     const menu = page.locator("summary", { hasText: "Menú" });
     await expect(menu).toBeFocused();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { buildPlan } from "../../prisma/seed/plan";
 import { schoolId } from "../../prisma/seed/people";
 import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
+import { demoPlan } from "./seed-figures";
 
 // The referral loop in the browser (PRODUCT.md §3.7, docs/decisions/015-referrals.md): the social
 // worker refers a case to DEMUNA on a phone, with the guardian's consent and a minimal packet;
@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
 // on the case and is notified; DEMUNA of another district cannot open it. The tests run in order.
 
 /** An open case of IE Trujillo A that no seed referral touched, in a state no other spec lists by. */
-const { students, rows } = buildPlan();
+const { students, rows } = demoPlan;
 const referred = new Set(rows.referrals.map((r) => r.caseId));
 const evaluated = new Set(rows.evaluations.map((e) => e.caseId));
 const kase = rows.cases

@@ -49,6 +49,8 @@ export const EXPECTED_CHECKS = [
   "home_visit home_visit_outcome_iff_done_chk",
   "case_task case_task_done_is_recorded_chk",
   "referral referral_closed_has_counter_referral_chk",
+  "referral referral_overdue_after_due_chk",
+  "referral_deadline referral_deadline_hours_range_chk",
   "referral referral_rejected_has_reason_chk",
   // 20261130110000_referral_workflow: the legal basis's details and the full counter-referral
   // (referrals-database.integration.test.ts).

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
+import { todayInLima } from "../../lib/format/date";
 import { installJobSchema } from "../../lib/jobs/boss";
 import { seedDemo } from "../../prisma/seed";
 import { markDemo } from "../../scripts/lib/database";
@@ -42,7 +43,9 @@ export default async function setup(project: TestProject) {
   await createDatabaseIfMissing(adminUrl, TEMPLATE_SEEDED, TEMPLATE_MIGRATED);
   await markDemo(seededUrl);
   const db = createPrismaClient(seededUrl);
-  await seedDemo(db);
+  // Anchored to today, as a developer's first `npm run dev` would be; tests read the anchor
+  // back from the database (instance_setting demoAnchor) rather than assuming it.
+  await seedDemo(db, todayInLima());
   await db.$disconnect();
 
   project.provide("pgAdminUrl", adminUrl);

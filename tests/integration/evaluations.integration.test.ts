@@ -19,6 +19,7 @@ import { buildPlan } from "../../prisma/seed/plan";
 import { riskItemId } from "../../prisma/seed/evaluations";
 import { agencyId, schoolId, userId, type UserKey } from "../../prisma/seed/people";
 import { writePastPacketRule } from "../fixtures/scenario";
+import { demoAnchor } from "../helpers/demo-anchor";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // Risk-factor evaluations on the pilot demo (PRODUCT.md §3.6, docs/decisions/011-risk-evaluations.md):
@@ -28,6 +29,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 
 let t: TestDatabase;
 let sql: pg.Client;
+/** The load day of the seeded demo (its plan is rebuilt from it). */
+let anchor: string;
 const origin = { ip: "192.0.2.44", userAgent: "evaluations-test", via: "web" as const };
 const u = {} as Record<UserKey | "psychologist2", SessionUser>;
 /** A case of IE Trujillo A (1000001) with a signed v1 evaluation and a referral to PNP/Bapes. */
@@ -61,6 +64,7 @@ const evaluationRow = (id: string) =>
 
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
+  anchor = await demoAnchor(t.db);
   sql = new pg.Client({ connectionString: t.url });
   await sql.connect();
   const keys: UserKey[] = ["psychologist", "social", "educator", "director", "directorSjl", "tutor", "coordinator"];
@@ -104,7 +108,7 @@ describe("[RISK] prevalence (present ÷ answered, with n)", () => {
 
   /** n per item, counted from the seed's own rows (not from the prevalence table). */
   function seedAnswered(schoolIds?: string[]) {
-    const { rows } = buildPlan();
+    const { rows } = buildPlan(anchor);
     const inScope = new Set(
       rows.evaluations.filter((e) => !schoolIds || schoolIds.includes(e.schoolId)).map((e) => e.id),
     );
