@@ -152,3 +152,16 @@ export const MAX_SHARED_SECTIONS = {
   UGEL: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "NOTES"],
   BAPES: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS"],
 } as const satisfies Record<AgencyType, readonly string[]>;
+
+/**
+ * Default packet per agency: the sections a new referral starts with, the least each agency
+ * needs to act. The sender may narrow it, or add up to MAX_SHARED_SECTIONS; sensitive answers
+ * are never a default (docs/decisions/015-referrals.md).
+ */
+export const DEFAULT_SHARED_SECTIONS = {
+  DEMUNA: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY"],
+  CEM: ["IDENTIFICATION", "CONTACT", "HOME_VISITS", "RISK_SUMMARY"],
+  CSMC: ["IDENTIFICATION", "CONTACT", "RISK_SUMMARY", "RISK_ANSWERS"],
+  UGEL: ["IDENTIFICATION", "ATTENDANCE", "RISK_SUMMARY"],
+  BAPES: ["IDENTIFICATION", "CONTACT"],
+} as const satisfies Record<AgencyType, readonly string[]>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { writeReadAudit } from "../audit/write-read-audit";
 import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "../auth/policy";
-import { caseWhere, referralWhere } from "../auth/scope";
+import { caseReferralWhere, caseWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors/app-error";
@@ -124,6 +124,8 @@ const REFERRAL_SELECT = {
   respondedAt: true,
   rejectionReason: true,
   counterReferral: true,
+  counterReferralNextSteps: true,
+  caseReturnsToSchool: true,
   closedAt: true,
   version: true,
   agency: { select: { id: true, name: true, type: true } },
@@ -163,7 +165,7 @@ export type CaseFile = {
   homeVisits: CaseFileVisit[] | null; // HOME_VISITS
   contactAttempts: CaseFileContactAttempt[] | null; // HOME_VISITS
   evaluations: CaseFileEvaluation[] | null; // RISK_SUMMARY
-  /** School side: every referral of the case; agency: only those sent to their agency. */
+  /** School side: every referral of the case; agency: only the open ones sent to their agency. */
   referrals: CaseFileReferral[];
 };
 
@@ -307,7 +309,7 @@ export async function findCaseForViewer(tx: Tx, user: SessionUser, caseId: strin
     where: { AND: [{ id: caseId }, caseWhere(user)] },
     select: {
       ...CASE_SELECT,
-      referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
+      referrals: { where: caseReferralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
     },
   });
   if (!found) throw caseNotFound();
@@ -316,6 +318,29 @@ export async function findCaseForViewer(tx: Tx, user: SessionUser, caseId: strin
   // The outcome note is free text written by the team: note content, not a case field.
   if (access === "AGENCY" && !sections.includes("NOTES")) c.outcomeNote = null;
   return { access, sections, case: c, referrals };
+}
+
+/**
+ * The case as one open referral shares it with its agency: that referral's sections only (capped
+ * by the agency's packet), whatever other referrals of the same agency share. The caller audits
+ * the read (lib/referrals/queries/referral-page.ts). NOT_FOUND unless the referral is open and
+ * sent to the user's agency.
+ */
+export async function loadReferredCaseFile(tx: Tx, user: SessionUser, referralId: string): Promise<CaseFile> {
+  if (accessOf(user) !== "AGENCY") throw caseNotFound();
+  const found = await tx.case.findFirst({
+    where: { AND: [caseWhere(user), { referrals: { some: { AND: [{ id: referralId }, caseReferralWhere(user)] } } }] },
+    select: {
+      ...CASE_SELECT,
+      referrals: { where: { AND: [{ id: referralId }, caseReferralWhere(user)] }, select: REFERRAL_SELECT },
+    },
+  });
+  if (!found || found.referrals.length !== 1) throw caseNotFound();
+  const { referrals, ...c } = found;
+  const sections = sectionsFor(user, "AGENCY", referrals);
+  if (!sections.includes("NOTES")) c.outcomeNote = null;
+  const loaded = await loadSections(tx, user, c, sections, "AGENCY");
+  return { access: "AGENCY", sections, case: c, referrals, ...loaded };
 }
 
 /**

@@ -13,10 +13,11 @@ const CASE_TEAM_NAV = [
   "Alertas",
   "Casos",
   "Mis visitas",
+  "Derivaciones",
   "Contacto con familias",
   "Configuración",
 ];
-const AGENCY_NAV = ["Inicio", "Configuración"];
+const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
@@ -76,7 +77,7 @@ async function switchLanguageAndBack(page: Page) {
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Settings"]);
+  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Referrals", "Settings"]);
 
   await page.getByRole("radio", { name: "Español (Perú)" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
@@ -106,6 +107,7 @@ test("[AUTH] each director sees the figures of their own school only", async ({ 
     "Asistencia",
     "Alertas",
     "Casos",
+    "Derivaciones",
     "Contacto con familias",
     "Configuración",
   ];

@@ -52,6 +52,12 @@ export const EXPECTED_CHECKS = [
   "referral referral_overdue_after_due_chk",
   "referral_deadline referral_deadline_hours_range_chk",
   "referral referral_rejected_has_reason_chk",
+  // 20261130110000_referral_workflow: the legal basis's details and the full counter-referral
+  // (referrals-database.integration.test.ts).
+  "referral referral_adolescent_consent_has_details_chk",
+  "referral referral_closed_has_next_steps_chk",
+  "referral referral_guardian_consent_has_details_chk",
+  "referral referral_protection_duty_cites_norm_chk",
   "risk_evaluation risk_evaluation_draft_key_matches_status_chk",
   "risk_evaluation risk_evaluation_not_own_correction_chk",
   "risk_evaluation risk_evaluation_signed_is_complete_chk",

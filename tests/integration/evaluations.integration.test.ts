@@ -18,6 +18,7 @@ import { listOpenCaseTasks, listOpenTasksForHome } from "../../lib/tasks/queries
 import { buildPlan } from "../../prisma/seed/plan";
 import { riskItemId } from "../../prisma/seed/evaluations";
 import { agencyId, schoolId, userId, type UserKey } from "../../prisma/seed/people";
+import { writePastPacketRule } from "../fixtures/scenario";
 import { demoAnchor } from "../helpers/demo-anchor";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -89,11 +90,13 @@ beforeAll(async () => {
     [agencyId("BAPES-TRU"), schoolId("1000001")],
   );
   kase = rows[0];
-  // The referral to PNP/Bapes lists every risk section: the rules must hold whatever is listed.
-  await sql.query(
-    `UPDATE referral SET "sharedSections" = '{IDENTIFICATION,RISK_SUMMARY,RISK_ANSWERS,RISK_SENSITIVE}' WHERE "caseId" = $1 AND "agencyId" = $2`,
-    [kase.id, agencyId("BAPES-TRU")],
-  );
+  // The referral to PNP/Bapes lists every risk section (past the database's packet rule): the
+  // read rules must hold whatever is listed.
+  const bapes = await t.db.referral.findFirstOrThrow({
+    where: { caseId: kase.id, agencyId: agencyId("BAPES-TRU") },
+    select: { id: true },
+  });
+  await writePastPacketRule(t.db, bapes.id, ["IDENTIFICATION", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE"]);
 });
 afterAll(async () => {
   await sql?.end();
@@ -549,8 +552,8 @@ describe("[RISK] who sees what, decided in the queries", () => {
   it("AGENCY_STAFF get what their referral shares, capped by their agency's packet", async () => {
     // A DEMUNA referral sharing answers but not sensitive ones.
     await sql.query(
-      `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "sharedSections", "dueAt")
-       VALUES ($1, $2, $3, $4, 'Derivación', 'PRIORITY', 'CHILD_PROTECTION_DUTY', '{IDENTIFICATION,RISK_SUMMARY,RISK_ANSWERS}', now())`,
+      `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "legalNorm", "sharedSections", "dueAt")
+       VALUES ($1, $2, $3, $4, 'Derivación', 'PRIORITY', 'CHILD_PROTECTION_DUTY', 'Ley 30364', '{IDENTIFICATION,RISK_SUMMARY,RISK_ANSWERS}', now())`,
       [kase.id, kase.schoolId, kase.studentId, agencyId("DEMUNA-TRU")],
     );
     const read = await openAs(u.demuna);
