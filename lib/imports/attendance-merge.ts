@@ -4,8 +4,8 @@ import { STATUSES, type AttendanceRows } from "./attendance-rows";
 import { copyLines } from "./pg";
 import type { StudentDirectory } from "./student-directory";
 
-// Set-based write of parsed attendance. Every file is COPYed, in primary-key order, into a
-// temp staging table; the database function attendance_insert_staged (migration
+// Set-based write of parsed attendance. Every file is COPYed, grouped by student in key order,
+// into a temp staging table; the database function attendance_insert_staged (migration
 // 20261130120000) is the one way staged rows reach `attendance`: it checks both keys of the
 // staged rows with one join and inserts them without the per-row key checks when the session
 // may, or with them otherwise (docs/decisions/016-bulk-attendance-import.md). Then:
@@ -24,15 +24,10 @@ CREATE TEMP TABLE attendance_stage (
 
 const CHUNK_BYTES = 1 << 20;
 
-/** Each student's rank in PostgreSQL's order of uuids (that of their lowercase hex text). */
-function studentRanks(ids: string[]): Int32Array {
-  const rank = new Int32Array(ids.length);
-  [...ids.keys()].sort((a, b) => (ids[a] < ids[b] ? -1 : 1)).forEach((s, r) => (rank[s] = r));
-  return rank;
-}
-
 /**
- * COPY lines (studentId, date, status) in primary-key order, assembled byte by byte from
+ * COPY lines (studentId, date, status) grouped by student in PostgreSQL's order of uuids (that
+ * of their lowercase hex text), so the inserts into the primary key's index stay on a few
+ * pages at a time instead of jumping around the whole index. Assembled byte by byte from
  * pre-encoded pieces straight out of the typed arrays: no string per row, so no garbage
  * collection pauses that would leave PostgreSQL waiting for data.
  */
@@ -46,7 +41,7 @@ function* copyChunks(
   const dates = rows.dates.map((d) => encoder.encode(`${d}\t`));
   const ends = STATUSES.map((s) => encoder.encode(`${s}\n`));
   const { student, date, status, count } = rows;
-  const order = rows.keyOrder(studentRanks(dir.ids));
+  const order = rows.studentOrder((a, b) => dir.ids[a] < dir.ids[b]);
   let chunk = new Uint8Array(CHUNK_BYTES);
   let at = 0;
   for (let j = 0; j < count; j++) {

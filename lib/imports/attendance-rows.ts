@@ -65,16 +65,21 @@ export class AttendanceRows {
   }
 
   /**
-   * Record indexes in primary-key order, (student, date), given each student's rank in the
-   * database's order of ids: two stable counting sorts, O(rows), two Int32Arrays.
+   * Record indexes grouped by student, students in the order `before(a, b)` gives (the
+   * database's order of their ids), each student's records in file order: a stable counting
+   * sort, O(records), one Int32Array. Only the students present are compared, so a small file
+   * of a big school sorts a few dozen ids, not the whole directory.
    */
-  keyOrder(studentRank: Int32Array): Int32Array {
-    const dateRank = new Int32Array(this.dates.length);
-    [...this.dates.keys()]
-      .sort((a, b) => (this.dates[a] < this.dates[b] ? -1 : 1))
-      .forEach((d, rank) => (dateRank[d] = rank));
-    const byDate = countingSort(this.count, this.dates.length, null, (i) => dateRank[this.date[i]]);
-    return countingSort(this.count, studentRank.length, byDate, (i) => studentRank[this.student[i]]);
+  studentOrder(before: (a: number, b: number) => boolean): Int32Array {
+    const present = this.students().sort((a, b) => (before(a, b) ? -1 : 1));
+    const rank = new Int32Array(this.studentCount);
+    present.forEach((s, r) => (rank[s] = r));
+    const start = new Int32Array(present.length + 1);
+    for (let i = 0; i < this.count; i++) start[rank[this.student[i]] + 1]++;
+    for (let r = 0; r < present.length; r++) start[r + 1] += start[r];
+    const out = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) out[start[rank[this.student[i]]]++] = i;
+    return out;
   }
 
   /** Indexes of the students with at least one record. */
@@ -97,17 +102,4 @@ export class AttendanceRows {
     this.date = grow(this.date, (n) => new Int32Array(n));
     this.status = grow(this.status, (n) => new Uint8Array(n));
   }
-}
-
-/** `input` (or 0…n-1) stably reordered by `key` (0…buckets-1). */
-function countingSort(n: number, buckets: number, input: Int32Array | null, key: (i: number) => number): Int32Array {
-  const start = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) start[key(i) + 1]++;
-  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
-  const out = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    const i = input ? input[j] : j;
-    out[start[key(i)]++] = i;
-  }
-  return out;
 }

@@ -111,7 +111,8 @@ export async function importAttendanceForSchool(
     const merged = await inTransaction(client, async () => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('attendance-import:' || $1))`, [school.id]);
       const actorId = actor?.id ?? null;
-      const onRows = (done: number) => onProgress?.({ phase: "write", done, total });
+      // Staging is the first half of the write; the insert (no progress of its own) the rest.
+      const onRows = (done: number) => onProgress?.({ phase: "write", done: Math.floor(done / 2), total });
       await createAttendanceStage(client, "transaction");
       await stageAttendance(client, parsed.rows, dir, onRows);
       const direct = (await hasAttendanceOn(client, school.id, parsed.rows.dates))

@@ -72,31 +72,41 @@ export async function startSheetProbe(db: Db, schoolId: string) {
 }
 
 /**
- * Polls pg_stat_activity for the import's first statement that writes into attendance (the
- * staged insert, or a COPY straight into the table); returns the time from that
- * statement's start to the end of its transaction (the last poll that still saw it).
+ * Polls pg_stat_activity every 20 ms while the import runs. Reports the time from the import's
+ * first statement that writes into attendance (the staged insert, or a COPY straight into the
+ * table) to the end of its transaction (the last poll that still saw it), and the longest wait
+ * for a lock that any other session was seen in (the sheet saves, mostly).
  */
 export function watchInsertWindow(url: string) {
   const client = new pg.Client({ connectionString: url });
   let insertStart: number | null = null;
-  let pid: number | null = null;
+  let importer: number | null = null;
   let lastSeen = 0;
+  const waits = new Map<string, { first: number; last: number; event: string }>();
   let stopped = false;
   const done = (async () => {
     await client.connect();
     while (!stopped) {
-      const { rows }: { rows: { pid: number; started: boolean }[] } = await client.query(
-        `SELECT pid, (query LIKE '%attendance_insert_staged%' OR query ~ '^\\s*COPY attendance \\(') AS started
-           FROM pg_stat_activity
-          WHERE pid <> pg_backend_pid() AND xact_start IS NOT NULL AND backend_type = 'client backend'`,
-      );
+      const { rows }: { rows: { pid: number; started: boolean; waiting: string | null; since: string }[] } =
+        await client.query(
+          `SELECT pid, (query LIKE '%attendance_insert_staged%' OR query ~ '^\\s*COPY attendance \\(') AS started,
+                  CASE WHEN wait_event_type = 'Lock' THEN wait_event END AS waiting, query_start::text AS since
+             FROM pg_stat_activity
+            WHERE pid <> pg_backend_pid() AND xact_start IS NOT NULL AND backend_type = 'client backend'`,
+        );
       const now = performance.now();
       for (const row of rows) {
         if (row.started && insertStart === null) {
           insertStart = now;
-          pid = row.pid;
+          importer = row.pid;
         }
-        if (row.pid === pid) lastSeen = now;
+        if (row.pid === importer) lastSeen = now;
+        else if (row.waiting) {
+          const key = `${row.pid} ${row.since}`;
+          const wait = waits.get(key) ?? { first: now, last: now, event: row.waiting };
+          wait.last = now;
+          waits.set(key, wait);
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -106,7 +116,11 @@ export function watchInsertWindow(url: string) {
     async stop() {
       stopped = true;
       await done;
-      return insertStart === null ? 0 : lastSeen - insertStart;
+      const longest = [...waits.values()].sort((a, b) => b.last - b.first - (a.last - a.first))[0];
+      return {
+        lockedMs: insertStart === null ? 0 : lastSeen - insertStart,
+        longestWait: longest ? { ms: longest.last - longest.first, event: longest.event } : null,
+      };
     },
   };
 }

@@ -148,7 +148,7 @@ async function main() {
     const totalMs = performance.now() - t0;
     clearInterval(sampler);
     const duringImport = await busySaves.stop();
-    const insertWindow = await window.stop();
+    const { lockedMs, longestWait } = await window.stop();
     const importMs = committedAt || totalMs;
     const rows = STUDENTS * SCHOOL_DAYS;
     if (result.inserted !== rows) throw new Error(`attendance import inserted ${result.inserted}, expected ${rows}`);
@@ -206,8 +206,9 @@ async function main() {
       `raw COPY, PK only      ${seconds(pkMs).padStart(9)}   ${perSecond(rows, pkMs)}   (primary key only; mean of ${seconds(pkBeforeMs)} before and ${seconds(pkAfterMs)} after)`,
       `ratio import / twin    ${ratioTwin.toFixed(2)}   ${verdict(ratioTwin, TARGET_TWIN)}`,
       `ratio import / PK only ${ratioPk.toFixed(2)}   ${verdict(ratioPk, TARGET_PK_ONLY)}`,
-      `rows locked until commit ${seconds(insertWindow)}   (from the insert into attendance to the commit: a save of one of the file's days waits this long at most)`,
+      `rows locked            ${seconds(lockedMs).padStart(9)}   (from the import's first write into attendance to its commit: the longest a save of one of the file's days would wait)`,
       `sheet saves            idle median ${ms(median(idleSaves))}; during the import ${duringImport.length} saves, median ${ms(median(duringImport))}, max ${ms(Math.max(...duringImport))}`,
+      `lock waits             ${longestWait ? `longest ${ms(longestWait.ms)} (${longestWait.event})` : "none"} seen in other sessions during the import (polled every 20 ms)`,
       `alert recompute        ${seconds(totalMs - importMs).padStart(9)}   (queued in the import's transaction; not part of the ratio)`,
       `re-import same file    ${seconds(againMs).padStart(9)}   ${again.inserted} inserted, ${again.updated} updated, ${again.unchanged.toLocaleString("en-US")} unchanged   ${reimportOk ? "OK" : "CHANGED ROWS"}`,
       `small file (175 rows)  median ${ms(median(small.first))} new week, ${ms(median(small.again))} same week again (${SMALL_RUNS} runs each)`,
