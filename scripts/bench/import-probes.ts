@@ -1,16 +1,54 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
 import pg from "pg";
-import type { Db } from "../../lib/db";
 import type { SessionUser } from "../../lib/auth/types";
-import { saveAttendance } from "../../lib/attendance/take-attendance";
 
 // What other users see while `npm run bench:import` loads its file: a tutor saving a
-// section's sheet (the daily path, lib/attendance/take-attendance.ts) in a loop, and how long
-// the import keeps the rows it writes locked (from its insert into attendance to its commit).
+// section's sheet (the daily path, lib/attendance/take-attendance.ts) in a loop, every wait for
+// a lock any other session is seen in, and how long the import keeps the rows it writes locked
+// (from its first write into attendance to its commit). They run in a child process: the
+// import's parsing keeps the benchmark's own event loop busy for seconds at a time, which
+// would be measured instead of the database.
 
 /** A day outside the benchmark's file (which ends in May 2026) and not in the future. */
 const PROBE_DAY = "2026-06-15";
 
-export async function startSheetProbe(db: Db, schoolId: string) {
+export type ProbeReport = {
+  saves: number[];
+  failures: string[];
+  lockedMs: number;
+  longestWait: { ms: number; event: string } | null;
+};
+
+type Request = { cmd: "idle"; times: number } | { cmd: "start" } | { cmd: "stop" };
+
+/** Parent side: starts the child on the benchmark's database, for one school. */
+export async function startProbes(url: string, schoolId: string) {
+  const child: ChildProcess = fork(import.meta.filename, ["--child", url, schoolId], {
+    execArgv: ["--import", "tsx", "--import", path.join(import.meta.dirname, "../lib/server-only-hook.mjs")],
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  const ask = async <T>(request: Request): Promise<T> => {
+    const reply = once(child, "message") as Promise<[T]>;
+    child.send(request);
+    return (await reply)[0];
+  };
+  await once(child, "message"); // ready
+  return {
+    idle: (times: number) => ask<ProbeReport>({ cmd: "idle", times }),
+    start: () => ask<{ started: true }>({ cmd: "start" }),
+    stop: () => ask<ProbeReport>({ cmd: "stop" }),
+    async close() {
+      child.disconnect();
+      await once(child, "exit");
+    },
+  };
+}
+
+async function child(url: string, schoolId: string) {
+  const { db } = await import("../../lib/db");
+  const { saveAttendance } = await import("../../lib/attendance/take-attendance");
   const tutor = await db.user.create({
     data: {
       email: "tutora.bench@permanencia.pe",
@@ -33,62 +71,41 @@ export async function startSheetProbe(db: Db, schoolId: string) {
   const section = { schoolId, grade: 1, section: "S001" };
   const students = await db.student.findMany({ where: section, select: { id: true } });
   let turn = 0;
+  const report: ProbeReport = { saves: [], failures: [], lockedMs: 0, longestWait: null };
   // Every save changes the whole sheet (PRESENT ↔ LATE), so each one writes its 35 rows.
   const save = async () => {
     const status = turn++ % 2 === 0 ? "LATE" : "PRESENT";
     const start = performance.now();
-    await saveAttendance(user, {
-      ...section,
-      date: PROBE_DAY,
-      marks: students.map((s) => ({ studentId: s.id, status })),
-    });
-    return performance.now() - start;
+    try {
+      await saveAttendance(user, {
+        ...section,
+        date: PROBE_DAY,
+        marks: students.map((s) => ({ studentId: s.id, status })),
+      });
+    } catch (error) {
+      report.failures.push(
+        String((error as Error).message)
+          .trim()
+          .split("\n")
+          .at(-1)!
+          .slice(0, 160),
+      );
+    }
+    report.saves.push(performance.now() - start);
   };
-  return {
-    async run(times: number) {
-      const out: number[] = [];
-      for (let i = 0; i < times; i++) out.push(await save());
-      return out;
-    },
-    loop() {
-      const out: number[] = [];
-      let stopped = false;
-      const done = (async () => {
-        while (!stopped) {
-          out.push(await save());
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      })();
-      return {
-        async stop() {
-          stopped = true;
-          await done;
-          return out;
-        },
-      };
-    },
-    async stop() {},
-  };
-}
 
-/**
- * Polls pg_stat_activity every 20 ms while the import runs. Reports the time from the import's
- * first statement that writes into attendance (the staged insert, or a COPY straight into the
- * table) to the end of its transaction (the last poll that still saw it), and the longest wait
- * for a lock that any other session was seen in (the sheet saves, mostly).
- */
-export function watchInsertWindow(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  let insertStart: number | null = null;
-  let importer: number | null = null;
-  let lastSeen = 0;
-  const waits = new Map<string, { first: number; last: number; event: string }>();
   let stopped = false;
-  const done = (async () => {
-    await client.connect();
+  let running: Promise<unknown> = Promise.resolve();
+  const watcher = new pg.Client({ connectionString: url });
+  await watcher.connect();
+  const watch = async () => {
+    let insertStart: number | null = null;
+    let importer: number | null = null;
+    let lastSeen = 0;
+    const waits = new Map<string, { first: number; last: number; event: string }>();
     while (!stopped) {
       const { rows }: { rows: { pid: number; started: boolean; waiting: string | null; since: string }[] } =
-        await client.query(
+        await watcher.query(
           `SELECT pid, (query LIKE '%attendance_insert_staged%' OR query ~ '^\\s*COPY attendance \\(') AS started,
                   CASE WHEN wait_event_type = 'Lock' THEN wait_event END AS waiting, query_start::text AS since
              FROM pg_stat_activity
@@ -110,17 +127,40 @@ export function watchInsertWindow(url: string) {
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await client.end();
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await done;
-      const longest = [...waits.values()].sort((a, b) => b.last - b.first - (a.last - a.first))[0];
-      return {
-        lockedMs: insertStart === null ? 0 : lastSeen - insertStart,
-        longestWait: longest ? { ms: longest.last - longest.first, event: longest.event } : null,
-      };
-    },
+    report.lockedMs = insertStart === null ? 0 : lastSeen - insertStart;
+    const longest = [...waits.values()].sort((a, b) => b.last - b.first - (a.last - a.first))[0];
+    report.longestWait = longest ? { ms: longest.last - longest.first, event: longest.event } : null;
   };
+  const loop = async () => {
+    while (!stopped) {
+      await save();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  process.on("message", async (request: Request) => {
+    if (request.cmd === "idle") {
+      for (let i = 0; i < request.times; i++) await save();
+      process.send!({ ...report });
+      report.saves = [];
+      report.failures = [];
+    } else if (request.cmd === "start") {
+      running = Promise.all([watch(), loop()]);
+      process.send!({ started: true });
+    } else {
+      stopped = true;
+      await running;
+      process.send!(report);
+    }
+  });
+  process.on("disconnect", async () => {
+    await watcher.end().catch(() => {});
+    await db.$disconnect().catch(() => {});
+    const { stopSender } = await import("../../lib/jobs/boss");
+    await stopSender().catch(() => {});
+    process.exit(0);
+  });
+  process.send!({ ready: true });
 }
+
+if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);

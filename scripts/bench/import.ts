@@ -8,7 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { migrate } from "../../lib/db/migrate";
 import type { ImportProgress } from "../../lib/imports/types";
 import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../lib/embedded-postgres";
-import { startSheetProbe, watchInsertWindow } from "./import-probes";
+import { startProbes } from "./import-probes";
 import {
   attendanceStatuses,
   dniOf,
@@ -127,8 +127,8 @@ async function main() {
     const pkBeforeMs = await rawCopy("attendance_pk_before", "pk-only");
 
     // A tutor of one section saving that section's sheet for a day outside the file, over and over.
-    const probe = await startSheetProbe(db, school.id);
-    const idleSaves = await probe.run(10);
+    const probes = await startProbes(url, school.id);
+    const idle = await probes.idle(10);
 
     await client.query("CHECKPOINT");
     log("Import through the CLI core…");
@@ -136,8 +136,7 @@ async function main() {
     const rssAtStart = process.memoryUsage().rss;
     let importPeakRss = rssAtStart;
     const sampler = setInterval(() => (importPeakRss = Math.max(importPeakRss, process.memoryUsage().rss)), 50);
-    const window = watchInsertWindow(url);
-    const busySaves = probe.loop();
+    await probes.start();
     t0 = performance.now();
     const bytes = await readFile(csvFile);
     let committedAt = 0;
@@ -147,8 +146,8 @@ async function main() {
     });
     const totalMs = performance.now() - t0;
     clearInterval(sampler);
-    const duringImport = await busySaves.stop();
-    const { lockedMs, longestWait } = await window.stop();
+    const during = await probes.stop();
+    await probes.close();
     const importMs = committedAt || totalMs;
     const rows = STUDENTS * SCHOOL_DAYS;
     if (result.inserted !== rows) throw new Error(`attendance import inserted ${result.inserted}, expected ${rows}`);
@@ -187,7 +186,6 @@ async function main() {
         small[key].push(performance.now() - start);
       }
     }
-    await probe.stop();
 
     const ratioTwin = importMs / twinMs;
     const ratioPk = importMs / pkMs;
@@ -206,9 +204,9 @@ async function main() {
       `raw COPY, PK only      ${seconds(pkMs).padStart(9)}   ${perSecond(rows, pkMs)}   (primary key only; mean of ${seconds(pkBeforeMs)} before and ${seconds(pkAfterMs)} after)`,
       `ratio import / twin    ${ratioTwin.toFixed(2)}   ${verdict(ratioTwin, TARGET_TWIN)}`,
       `ratio import / PK only ${ratioPk.toFixed(2)}   ${verdict(ratioPk, TARGET_PK_ONLY)}`,
-      `rows locked            ${seconds(lockedMs).padStart(9)}   (from the import's first write into attendance to its commit: the longest a save of one of the file's days would wait)`,
-      `sheet saves            idle median ${ms(median(idleSaves))}; during the import ${duringImport.length} saves, median ${ms(median(duringImport))}, max ${ms(Math.max(...duringImport))}`,
-      `lock waits             ${longestWait ? `longest ${ms(longestWait.ms)} (${longestWait.event})` : "none"} seen in other sessions during the import (polled every 20 ms)`,
+      `rows locked            ${seconds(during.lockedMs).padStart(9)}   (from the import's first write into attendance to its commit: the longest a save of one of the file's days would wait)`,
+      `sheet saves            idle median ${ms(median(idle.saves))}; during the import ${during.saves.length} saves, median ${ms(median(during.saves))}, max ${ms(Math.max(...during.saves))}, ${during.failures.length} failed${during.failures.length ? ` (${[...new Set(during.failures)].join("; ")})` : ""}`,
+      `lock waits             ${during.longestWait ? `longest ${ms(during.longestWait.ms)} (${during.longestWait.event})` : "none"} seen in other sessions during the import (polled every 20 ms)`,
       `alert recompute        ${seconds(totalMs - importMs).padStart(9)}   (queued in the import's transaction; not part of the ratio)`,
       `re-import same file    ${seconds(againMs).padStart(9)}   ${again.inserted} inserted, ${again.updated} updated, ${again.unchanged.toLocaleString("en-US")} unchanged   ${reimportOk ? "OK" : "CHANGED ROWS"}`,
       `small file (175 rows)  median ${ms(median(small.first))} new week, ${ms(median(small.again))} same week again (${SMALL_RUNS} runs each)`,
