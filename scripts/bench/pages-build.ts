@@ -48,27 +48,47 @@ export async function ensureBuild(mode = "auto"): Promise<{ built: boolean; ms: 
 
 type ClientManifest = { entryJSFiles?: Record<string, string[]> };
 
-/** The chunks a route loads first: the app's root chunks plus the route's own entry chunks. */
+/** The directory of a route's server output; route groups such as "(app)" are not in the URL. */
+async function routeDir(route: string, dir = path.join(NEXT, "server", "app"), prefix = ""): Promise<string | null> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const url = /^\(.*\)$/.test(entry.name) ? prefix : `${prefix}/${entry.name}`;
+    const full = path.join(dir, entry.name);
+    if (
+      url === route &&
+      (await stat(path.join(full, "..", `${entry.name}`, "page_client-reference-manifest.js")).catch(() => null))
+    )
+      return full;
+    if (route.startsWith(url)) {
+      const found = await routeDir(route, full, url);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * The chunks a route loads before it is interactive: the app's root chunks and the client
+ * chunks of every segment of the route (root and group layouts, the page, and the error and
+ * not-found boundaries rendered around it). Polyfills go only to old browsers (nomodule).
+ */
 async function routeChunks(route: string): Promise<string[]> {
   const build = JSON.parse(await readFile(path.join(NEXT, "build-manifest.json"), "utf8")) as {
     rootMainFiles?: string[];
-    polyfillFiles?: string[];
   };
-  const file = path.join(NEXT, "server", "app", route, "page_client-reference-manifest.js");
-  const source = await readFile(file, "utf8");
+  const dir = await routeDir(route);
+  if (!dir) throw new Error(`no build output for ${route}: is it a page of this app?`);
+  const source = await readFile(path.join(dir, "page_client-reference-manifest.js"), "utf8");
   // The manifest is a script that assigns one JSON object; read the object without running it.
-  const json = source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1);
-  const manifest = JSON.parse(json) as ClientManifest;
+  const body = source.slice(source.indexOf("= {", source.indexOf("__RSC_MANIFEST[")) + 2, source.lastIndexOf("}") + 1);
+  const manifest = JSON.parse(body) as ClientManifest;
   const entries = Object.values(manifest.entryJSFiles ?? {}).flat();
   return [...new Set([...(build.rootMainFiles ?? []), ...entries])].filter((f) => f.endsWith(".js"));
 }
 
 export async function firstLoadJs(route: string): Promise<{ gzipKb: number; files: number }> {
-  const chunks = await routeChunks(route.replace(/^\//, ""));
+  const chunks = await routeChunks(route);
   let bytes = 0;
-  for (const chunk of chunks) {
-    const body = await readFile(path.join(NEXT, chunk.replace(/^\/?_next\//, "")));
-    bytes += gzipSync(body, { level: 9 }).length;
-  }
+  for (const chunk of chunks) bytes += gzipSync(await readFile(path.join(NEXT, chunk)), { level: 9 }).length;
   return { gzipKb: bytes / 1024, files: chunks.length };
 }

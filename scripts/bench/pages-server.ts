@@ -9,15 +9,15 @@ import { newSecret } from "../lib/secret";
 
 const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
-export type RunningServer = { base: string; stop: () => Promise<void> };
+export type RunningServer = { base: string; pid: number; stop: () => Promise<void> };
 
 export async function startServer(opts: {
   databaseUrl: string;
   port: number;
   processes?: number;
   logFile: string;
-  /** Extra options for every Node process of the server (e.g. --cpu-prof). */
-  nodeOptions?: string;
+  /** Extra environment of the server (e.g. Next's CPU profiling switch). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const base = `http://127.0.0.1:${opts.port}`;
   const log = createWriteStream(opts.logFile, { flags: "a" });
@@ -31,7 +31,7 @@ export async function startServer(opts: {
   };
   if (opts.processes) env.WEB_CONCURRENCY = String(opts.processes);
   else delete env.WEB_CONCURRENCY;
-  if (opts.nodeOptions) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} ${opts.nodeOptions}`.trim();
+  Object.assign(env, opts.env);
   const child: ChildProcess = spawn(
     process.execPath,
     [TSX_CLI, "--import", "./scripts/lib/server-only-hook.mjs", "scripts/start.ts"],
@@ -58,7 +58,7 @@ export async function startServer(opts: {
     if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}); see ${opts.logFile}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { base, stop };
+      if (res.ok) return { base, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureBuild, firstLoadJs } from "./pages-build";
 import { DATA_DIR, openDataset, type DatasetInfo } from "./pages-data";
+import { postmasterPid, treeCpuMs } from "./pages-cpu";
 import { drive, type LoadResult } from "./pages-load";
 import { FIRST_LOAD_TARGET_KB, ROUTES, routePath, TARGET_RATIO, WEIGHED_PAGES, type BenchRoute } from "./pages-routes";
 import { signIn, startServer, type RunningServer } from "./pages-server";
@@ -18,8 +19,8 @@ import { signIn, startServer, type RunningServer } from "./pages-server";
 // BENCH_PROCESSES server processes for the table (default: npm start's, one per core),
 // BENCH_COMPARE=0 skips the 1-process comparison, BENCH_FRESH=1 reloads the data set,
 // BENCH_BUILD=always|never (default: build when the sources are newer than .next),
-// BENCH_ONLY=/path,/other runs only those pages (plus the shell), BENCH_CPU_PROF=1 writes
-// V8 CPU profiles of the server processes to .data/bench-pages/profiles, PORT (3252).
+// BENCH_ONLY=/path,/other runs only those pages (plus the shell), BENCH_CPU_PROF=1 runs one
+// server process that writes a V8 CPU profile to .next-profiles/ when it stops, PORT (3252).
 
 const env = process.env;
 const SECONDS = Number(env.BENCH_DURATION ?? 10);
@@ -39,7 +40,8 @@ const COMPARED: [string, BenchRoute["user"]][] = [
   ["/cases/{caseId}", "caseTeam"],
 ];
 
-type Row = { route: BenchRoute; path: string; result?: LoadResult; notice?: string };
+/** appCpu / dbCpu: CPU ms per request of the server processes and of PostgreSQL. */
+type Row = { route: BenchRoute; path: string; result?: LoadResult; appCpu?: number; dbCpu?: number; notice?: string };
 type Cookies = Record<BenchRoute["user"], string>;
 
 async function signInAll(server: RunningServer, info: DatasetInfo): Promise<Cookies> {
@@ -71,15 +73,19 @@ async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, la
     const cookie = cookies[row.route.user];
     log(`${label}: ${row.path} as ${row.route.user}…`);
     await drive(url, cookie, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+    const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
+    const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
     row.result = await drive(url, cookie, { connections: CONNECTIONS, seconds: SECONDS });
+    row.appCpu = (treeCpuMs(server.pid) - app0) / row.result.requests;
+    row.dbCpu = postmaster ? (treeCpuMs(postmaster) - db0) / row.result.requests : NaN;
   }
 }
 
 function printTable(rows: Row[], shellP95: number) {
-  const head = ["page", "as", "req/s", "p50", "p95", "p99", "errors", "KB", "p95/shell", "target"];
-  const lines = rows.map(({ route, path: p, result: r, notice }) => {
+  const head = ["page", "as", "req/s", "p50", "p95", "p99", "errors", "KB", "CPU app+db", "p95/shell", "target"];
+  const lines = rows.map(({ route, result: r, appCpu, dbCpu, notice }) => {
     const shown = route.path.replace("{caseId}", "<id>").replace("{studentId}", "<id>");
-    if (!r) return [shown, route.user, notice ?? "not run", "", "", "", "", "", "", ""];
+    if (!r) return [shown, route.user, notice ?? "not run", "", "", "", "", "", "", "", ""];
     const ratio = r.p95 / shellP95;
     const target = TARGET_RATIO[route.kind];
     const verdict = route.kind === "shell" ? "" : `≤ ${target} ${ratio <= target && r.errors === 0 ? "OK" : "MISSED"}`;
@@ -92,6 +98,7 @@ function printTable(rows: Row[], shellP95: number) {
       ms(r.p99),
       String(r.errors),
       (r.bytes / 1024).toFixed(0),
+      `${(appCpu ?? NaN).toFixed(0)}+${(dbCpu ?? NaN).toFixed(0)} ms`,
       route.kind === "shell" ? "1.00" : ratio.toFixed(2),
       verdict,
     ];
@@ -105,8 +112,7 @@ function printTable(rows: Row[], shellP95: number) {
 
 async function main() {
   const profile = env.BENCH_CPU_PROF === "1";
-  const profileDir = path.join(DATA_DIR, "profiles");
-  await mkdir(profile ? profileDir : DATA_DIR, { recursive: true });
+  await mkdir(DATA_DIR, { recursive: true });
   const logFile = path.join(DATA_DIR, "server.log");
   const t0 = performance.now();
 
@@ -123,7 +129,7 @@ async function main() {
   const only = env.BENCH_ONLY?.split(",").filter(Boolean);
   const selected = ROUTES.filter((r) => r.kind === "shell" || !only || only.includes(r.path));
   const rows = (): Row[] => selected.map((route) => ({ route, path: routePath(route, info) }));
-  const processes = Number(env.BENCH_PROCESSES ?? 0) || undefined;
+  const processes = profile ? 1 : Number(env.BENCH_PROCESSES ?? 0) || undefined;
   let server: RunningServer | undefined;
   try {
     server = await startServer({
@@ -131,7 +137,8 @@ async function main() {
       port: PORT,
       processes,
       logFile,
-      nodeOptions: profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined,
+      // Next's own switch: each server process writes a V8 profile when it exits.
+      env: profile ? { NEXT_CPU_PROF: "1" } : undefined,
     });
     const cookies = await signInAll(server, info);
     const table = rows();
@@ -168,6 +175,9 @@ async function main() {
     const shellP95 = ((table[0].result?.p95 ?? NaN) + (shellAgain.result?.p95 ?? NaN)) / 2;
     printTable([...table, { ...shellAgain, route: { ...shellAgain.route } }], shellP95);
     out(`shell p95 = mean of the first and last shell runs = ${ms(shellP95)}`);
+    out(
+      `CPU app+db: CPU time per request of the server processes and of PostgreSQL (steadier than latency on a shared machine)`,
+    );
     const failed = table.some(
       (r) =>
         r.result &&
