@@ -69,8 +69,9 @@ async function routeDir(route: string, dir = path.join(NEXT, "server", "app"), p
 
 /**
  * The chunks a route loads before it is interactive: the app's root chunks and the client
- * chunks of every segment of the route (root and group layouts, the page, and the error and
- * not-found boundaries rendered around it). Polyfills go only to old browsers (nomodule).
+ * chunks of every segment of the route (root and group layouts, the page, and the error
+ * boundary rendered around it), as the page's HTML lists them. Polyfills go only to old
+ * browsers (nomodule).
  */
 async function routeChunks(route: string): Promise<string[]> {
   const build = JSON.parse(await readFile(path.join(NEXT, "build-manifest.json"), "utf8")) as {
@@ -82,7 +83,10 @@ async function routeChunks(route: string): Promise<string[]> {
   // The manifest is a script that assigns one JSON object; read the object without running it.
   const body = source.slice(source.indexOf("= {", source.indexOf("__RSC_MANIFEST[")) + 2, source.lastIndexOf("}") + 1);
   const manifest = JSON.parse(body) as ClientManifest;
-  const entries = Object.values(manifest.entryJSFiles ?? {}).flat();
+  // The not-found and global-error pages load their chunks only when they are shown.
+  const entries = Object.entries(manifest.entryJSFiles ?? {})
+    .filter(([segment]) => !/(not-found|global-error)$/.test(segment))
+    .flatMap(([, files]) => files);
   return [...new Set([...(build.rootMainFiles ?? []), ...entries])].filter((f) => f.endsWith(".js"));
 }
 

@@ -17,7 +17,7 @@ function stat(pid: number): { ppid: number; cpuMs: number } | null {
   }
 }
 
-/** User + system CPU of `root` and all its descendants now alive, in milliseconds. */
+/** User + system CPU of the descendants of `root` now alive (not `root` itself), in milliseconds. */
 export function treeCpuMs(root: number): number {
   const children = new Map<number, number[]>();
   const cpu = new Map<number, number>();
@@ -36,7 +36,7 @@ export function treeCpuMs(root: number): number {
     children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
   }
   let total = 0;
-  const stack = [root];
+  const stack = [...(children.get(root) ?? [])];
   while (stack.length) {
     const pid = stack.pop()!;
     total += cpu.get(pid) ?? 0;

@@ -74,6 +74,7 @@ async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, la
     log(`${label}: ${row.path} as ${row.route.user}…`);
     await drive(url, cookie, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
+    // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
     const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
     row.result = await drive(url, cookie, { connections: CONNECTIONS, seconds: SECONDS });
     row.appCpu = (treeCpuMs(server.pid) - app0) / row.result.requests;
@@ -85,7 +86,8 @@ function printTable(rows: Row[], shellP95: number) {
   const head = ["page", "as", "req/s", "p50", "p95", "p99", "errors", "KB", "CPU app+db", "p95/shell", "target"];
   const lines = rows.map(({ route, result: r, appCpu, dbCpu, notice }) => {
     const shown = route.path.replace("{caseId}", "<id>").replace("{studentId}", "<id>");
-    if (!r) return [shown, route.user, notice ?? "not run", "", "", "", "", "", "", "", ""];
+    if (!r || r.requests === 0)
+      return [shown, route.user, notice ?? (r ? "no response within the run" : "not run"), "", "", "", "", "", "", "", ""];
     const ratio = r.p95 / shellP95;
     const target = TARGET_RATIO[route.kind];
     const verdict = route.kind === "shell" ? "" : `≤ ${target} ${ratio <= target && r.errors === 0 ? "OK" : "MISSED"}`;
@@ -115,6 +117,7 @@ async function main() {
   await mkdir(DATA_DIR, { recursive: true });
   const logFile = path.join(DATA_DIR, "server.log");
   const t0 = performance.now();
+  const loadStart = os.loadavg()[0].toFixed(1);
 
   const build = await ensureBuild(env.BENCH_BUILD);
   log(
@@ -171,6 +174,7 @@ async function main() {
       `${CONNECTIONS} connections, ${SECONDS} s per page after ${WARMUP_SECONDS} s of warm-up; ` +
         `server: ${processes ?? `npm start's default (${CORES} cores)`} process(es); Node ${process.version}, ${CORES} cores`,
     );
+    out(`load average at the start ${loadStart}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine)`);
     out();
     const shellP95 = ((table[0].result?.p95 ?? NaN) + (shellAgain.result?.p95 ?? NaN)) / 2;
     printTable([...table, { ...shellAgain, route: { ...shellAgain.route } }], shellP95);
