@@ -35,7 +35,9 @@ export async function startServer(opts: {
   const child: ChildProcess = spawn(
     process.execPath,
     [TSX_CLI, "--import", "./scripts/lib/server-only-hook.mjs", "scripts/start.ts"],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
+    // Its own process group: stopping it reaches every process under it (tsx runs the launcher
+    // as a child, the launcher runs the Next servers), none is left holding the port.
+    { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
