@@ -8,7 +8,10 @@ import os from "node:os";
 // cookies, every page re-reads what it shows, and the job worker runs once, in the primary.
 
 /** How many server processes: WEB_CONCURRENCY when it is a positive integer, else one per core. */
-export function webProcessCount(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): number {
+export function webProcessCount(
+  env: Record<string, string | undefined> = process.env,
+  cores = os.availableParallelism(),
+): number {
   const wanted = Number(env.WEB_CONCURRENCY);
   return Number.isInteger(wanted) && wanted > 0 ? wanted : Math.max(1, cores);
 }
