@@ -1,13 +1,15 @@
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { migrate } from "../lib/db/migrate";
 import { startWorker } from "../lib/jobs/worker";
 import { secretProblem } from "./lib/secret";
+import { startWebProcesses, webProcessCount } from "./lib/web-processes";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 // `npm start` (production): requires DATABASE_URL and NEXTAUTH_SECRET, applies pending
-// migrations, starts the job worker (lib/jobs) in this process, then serves the built app.
+// migrations once, starts the job worker (lib/jobs) once, in this process, then serves the
+// built app from one Next server process per core (WEB_CONCURRENCY overrides; see
+// scripts/lib/web-processes.ts). Arguments after `--` go to every `next start`.
 // Nothing embedded starts here.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 if (!process.env.DATABASE_URL) {
@@ -22,7 +24,13 @@ if (secretRefused) {
 await migrate(process.env.DATABASE_URL!);
 const worker = await startWorker();
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", port], { stdio: "inherit", env: process.env });
+const processes = webProcessCount();
+console.log(`[web] ${processes} proceso(s) del servidor en el puerto ${port}`);
+const web = startWebProcesses({
+  nextBin: NEXT_BIN,
+  args: ["start", "--port", port, ...process.argv.slice(2)],
+  processes,
+});
 
 // Next and the worker stop side by side; the worker lets a running job finish first.
 let workerStopped: Promise<void> | undefined;
@@ -30,9 +38,7 @@ const stopWorker = () =>
   (workerStopped ??= worker.stop().catch((error: Error) => console.error(`[trabajos] ${error.message}`)));
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
-    child.kill(signal);
+    web.stop(signal);
     void stopWorker();
   });
-child.on("exit", (code) => {
-  void stopWorker().then(() => process.exit(code ?? 0));
-});
+void web.exited.then((code) => stopWorker().then(() => process.exit(code)));

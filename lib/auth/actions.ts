@@ -2,8 +2,12 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { writeAudit } from "../audit/write-audit";
+import { db } from "../db";
 import { authorizeCredentials } from "./options";
-import { startSession } from "./session-cookie";
+import { getRequestOrigin } from "./origin";
+import { getCurrentUser } from "./session";
+import { endSession, startSession } from "./session-cookie";
 import { safeCallbackPath, SIGN_IN_ERRORS, signInErrorKey, signInSchema, type SignInFormState } from "./sign-in";
 
 const KNOWN_REFUSALS: readonly string[] = Object.values(SIGN_IN_ERRORS);
@@ -37,4 +41,18 @@ export async function signInAction(_prev: SignInFormState, formData: FormData): 
     return { error: "unexpected", email };
   }
   redirect(safeCallbackPath(formData.get("callbackUrl")));
+}
+
+/**
+ * The "Cerrar sesión" button's action: a plain form post, so signing out needs no script (and
+ * next-auth's client library stays out of every page's JavaScript). Audited like next-auth's
+ * own sign-out event (options.ts).
+ */
+export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  await endSession();
+  if (user) {
+    await writeAudit(db, user, { action: "auth.signout", entity: "User", entityId: user.id }, await getRequestOrigin());
+  }
+  redirect("/login");
 }

@@ -62,3 +62,15 @@ export async function startSession(user: User): Promise<void> {
     console.error("signIn event failed", error);
   }
 }
+
+/**
+ * Ends the session the way next-auth's sign-out does: the session cookie (whole or in chunks)
+ * is removed. The token itself stays valid until it expires, as with next-auth; every request
+ * re-reads the user anyway (session.ts).
+ */
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  for (const c of jar.getAll()) {
+    if (/^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name)) jar.delete(c.name);
+  }
+}

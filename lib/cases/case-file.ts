@@ -21,7 +21,7 @@ import {
 
 // The case-file read model: the one place that decides which parts of a case a user sees.
 // The case is looked up with the caller's scope inside the `where`; each section is loaded
-// only when the viewer may see it; the read and its audit entry share one transaction.
+// only when the viewer may see it; the read is audited once it succeeded.
 
 /** SUMMARY = director (no risk data); TEAM = case team; AGENCY = staff of an agency the case was referred to. */
 export type CaseFileAccess = "SUMMARY" | "TEAM" | "AGENCY";
@@ -218,15 +218,43 @@ async function loadSections(
   });
   const byCase = { caseId: c.id, schoolId: c.schoolId };
   const studentWhere = { id: c.studentId, schoolId: c.schoolId };
-  const student = has("IDENTIFICATION")
-    ? await tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT })
-    : null;
-  const contact = has("CONTACT") ? await tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null;
-  const events = await tx.caseEvent.findMany({
-    where: { ...byCase, type: { in: eventTypes } },
-    select: EVENT_SELECT,
-    orderBy: { occurredAt: "desc" },
-  });
+  const visibility = visitVisibility(access, sections);
+  // Independent reads, sent together: each waits for its own connection instead of queueing
+  // behind the others on one.
+  const [student, contact, events, team, absences, alerts, visits, attempts, evaluations] = await Promise.all([
+    has("IDENTIFICATION") ? tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT }) : null,
+    has("CONTACT") ? tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null,
+    tx.caseEvent.findMany({
+      where: { ...byCase, type: { in: eventTypes } },
+      select: EVENT_SELECT,
+      orderBy: { occurredAt: "desc" },
+    }),
+    access === "AGENCY"
+      ? null
+      : tx.caseAssignment.findMany({ where: { caseId: c.id }, select: TEAM_SELECT, orderBy: { assignedAt: "asc" } }),
+    has("ATTENDANCE")
+      ? tx.attendance.findMany({
+          where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
+          select: ABSENCE_SELECT,
+          orderBy: { date: "desc" },
+          take: 200,
+        })
+      : null,
+    has("ATTENDANCE")
+      ? tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
+      : null,
+    has("HOME_VISITS")
+      ? tx.homeVisit.findMany({ where: byCase, select: visitSelect(visibility), orderBy: { scheduledFor: "desc" } })
+      : null,
+    has("HOME_VISITS")
+      ? tx.contactAttempt.findMany({
+          where: byCase,
+          select: attemptSelect(visibility),
+          orderBy: { attemptedAt: "desc" },
+        })
+      : null,
+    has("RISK_SUMMARY") ? listEvaluationSummaries(tx, user, c) : null,
+  ]);
   // An event shown outside its section keeps its type and date only: a director sees that an
   // evaluation happened, not its level; a state change's written reason is note text, so an
   // agency reads it only when NOTES is shared.
@@ -239,45 +267,6 @@ async function loadSections(
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
-  const team =
-    access === "AGENCY"
-      ? null
-      : await tx.caseAssignment.findMany({
-          where: { caseId: c.id },
-          select: TEAM_SELECT,
-          orderBy: { assignedAt: "asc" },
-        });
-  const absences = has("ATTENDANCE")
-    ? await tx.attendance.findMany({
-        where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
-        select: ABSENCE_SELECT,
-        orderBy: { date: "desc" },
-        take: 200,
-      })
-    : null;
-  const alerts = has("ATTENDANCE")
-    ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
-    : null;
-  const visibility = visitVisibility(access, sections);
-  const homeVisits = has("HOME_VISITS")
-    ? (
-        await tx.homeVisit.findMany({
-          where: byCase,
-          select: visitSelect(visibility),
-          orderBy: { scheduledFor: "desc" },
-        })
-      ).map(toVisitView)
-    : null;
-  const contactAttempts = has("HOME_VISITS")
-    ? (
-        await tx.contactAttempt.findMany({
-          where: byCase,
-          select: attemptSelect(visibility),
-          orderBy: { attemptedAt: "desc" },
-        })
-      ).map(toAttemptView)
-    : null;
-  const evaluations = has("RISK_SUMMARY") ? await listEvaluationSummaries(tx, user, c) : null;
   return {
     student,
     contact,
@@ -285,8 +274,8 @@ async function loadSections(
     timeline,
     absences,
     alerts,
-    homeVisits,
-    contactAttempts,
+    homeVisits: visits?.map(toVisitView) ?? null,
+    contactAttempts: attempts?.map(toAttemptView) ?? null,
     evaluations,
   };
 }
@@ -358,19 +347,20 @@ export async function getCaseFileOrThrow(
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId);
   try {
     if (!access || !isUuid) throw caseNotFound();
-    return await db.$transaction(async (tx) => {
-      const { referrals, sections, case: c } = await findCaseForViewer(tx, user, caseId);
-      // Written before the sections load: if any later query fails, the entry rolls back with it.
-      // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
-      await writeReadAudit(
-        tx,
-        user,
-        { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
-        origin,
-      );
-      const loaded = await loadSections(tx, user, c, sections, access);
-      return { access, sections, case: c, referrals, ...loaded };
-    });
+    // No interactive transaction: at READ COMMITTED it would not give the reads one snapshot
+    // anyway, and it held a connection across every round trip (under load, requests waited
+    // for the pool and failed). The entry is written once everything was read and before
+    // anything is returned, so a failed read leaves none and no read goes unrecorded.
+    const { referrals, sections, case: c } = await findCaseForViewer(db, user, caseId);
+    const loaded = await loadSections(db, user, c, sections, access);
+    // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
+    await writeReadAudit(
+      db,
+      user,
+      { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
+      origin,
+    );
+    return { access, sections, case: c, referrals, ...loaded };
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") {
       await writeReadAudit(

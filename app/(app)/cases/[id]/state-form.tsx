@@ -6,7 +6,6 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { changeCaseStateAction } from "@/lib/cases/actions";
-import { ZChangeCaseStateSchema } from "@/lib/cases/schema";
 import { allowedTransitions, CASE_OUTCOMES, CASE_STATES, requiresReason } from "@/lib/cases/transitions";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 import { CaseFormStatus } from "./form-status";
@@ -30,7 +29,7 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
   const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "", confirmOpenReferrals: false };
   const f = useActionForm({
-    schema: ZChangeCaseStateSchema,
+    schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
     action: changeCaseStateAction,
     defaultValues: start,
     // A saved change moves the case: the form starts again from its new first allowed step.
