@@ -49,6 +49,40 @@ export function safeCallbackPath(value: unknown): string {
   }
 }
 
+/**
+ * next-auth's redirect callback: an absolute URL on `baseUrl`'s origin or a path on this site,
+ * anything else (another host, a malformed URL) goes to the home page. Never throws.
+ */
+export function safeRedirectUrl(url: string, baseUrl: string): string {
+  let path: unknown = url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin !== new URL(baseUrl).origin) return baseUrl;
+    path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  } catch {
+    // Not absolute: a path, checked below.
+  }
+  const safe = safeCallbackPath(path);
+  // The login page itself is a valid destination here (sign-out leads to it).
+  const target = safe === "/" && typeof path === "string" && /^\/login(\?|$)/.test(path) ? path : safe;
+  return `${baseUrl.replace(/\/$/, "")}${target}`;
+}
+
+/**
+ * Whether a `callbackUrl` sent to next-auth's endpoints can be read at all: a path on this site
+ * or an absolute http(s) URL of reasonable length. Anything else is refused with 400 before
+ * next-auth sees it (it would answer 500 to some malformed values).
+ */
+export function isReadableCallbackUrl(value: string): boolean {
+  if (value.length > 512 || /[\u0000-\u001f\u007f]/.test(value)) return false;
+  try {
+    const url = new URL(value, "http://same.origin");
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /** What the sign-in form shows after a submission (with or without JavaScript). */
 export type SignInFormState = {
   error: SignInErrorKey | "unexpected" | null;
