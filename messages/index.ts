@@ -11,6 +11,7 @@ import es_risk from "./es/risk.json";
 import es_referrals from "./es/referrals.json";
 import es_reports from "./es/reports.json";
 import es_errors from "./es/errors.json";
+import es_users from "./es/users.json";
 import en_common from "./en/common.json";
 import en_auth from "./en/auth.json";
 import en_home from "./en/home.json";
@@ -24,6 +25,7 @@ import en_risk from "./en/risk.json";
 import en_referrals from "./en/referrals.json";
 import en_reports from "./en/reports.json";
 import en_errors from "./en/errors.json";
+import en_users from "./en/users.json";
 import type { AppLocale } from "./locales";
 
 // Interface strings, one JSON file per domain namespace (messages/<locale>/<namespace>.json),
@@ -45,6 +47,7 @@ const MESSAGES = {
     referrals: es_referrals,
     reports: es_reports,
     errors: es_errors,
+    users: es_users,
   },
   en: {
     common: en_common,
@@ -60,6 +63,7 @@ const MESSAGES = {
     referrals: en_referrals,
     reports: en_reports,
     errors: en_errors,
+    users: en_users,
   },
 } as const;
 

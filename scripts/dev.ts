@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { startWorker } from "../lib/jobs/worker";
 import { withClientAddressHook } from "./lib/client-address-env";
 import { resolveDatabase } from "./lib/database";
+import { nextDevArgs } from "./lib/dev-server";
 import { installationSecret } from "./lib/secret";
 import { seedIfDemoAndEmpty } from "./lib/seed-on-first-run";
 
@@ -22,11 +23,10 @@ await seedIfDemoAndEmpty(database.ownerUrl);
 process.env.DATABASE_URL = database.url;
 const worker = await startWorker({ connectionString: database.ownerUrl });
 
-const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "localhost";
+const port = process.env.PORT || "3000";
 const { DATABASE_OWNER_URL: _owner, ...env } = process.env;
 // Next runs as a direct child (not through npx) so stopping this script stops it too.
-const child = spawn(process.execPath, [NEXT_BIN, "dev", "--port", port, "--hostname", host], {
+const child = spawn(process.execPath, [NEXT_BIN, ...nextDevArgs(process.env)], {
   stdio: "inherit",
   env: {
     ...env,

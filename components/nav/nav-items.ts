@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { key: "visits", href: "/visits", permission: "visits.write" },
   { key: "reachability", href: "/reports/reachability", permission: "reports.read" },
   { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
+  { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "settings", href: "/settings" },
 ] as const satisfies readonly { key: string; href: string; permission?: Permission }[];
 

@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { isHttpsRequest } from "./client-address";
 import { authOptions } from "./options";
 import { sessionLimits } from "./session-policy";
-import { cookieExpiry, encodeSessionToken, sessionCookieName, sessionCookies } from "./session-token";
+import { cookieExpiry, encodeSessionToken, SESSION_COOKIE, sessionCookieName, sessionCookies } from "./session-token";
 
 // Issues the session the way next-auth's credentials callback does (next-auth 4.24,
 // core/routes/callback.js): the same token through the same `jwt` callback, encrypted by
@@ -35,4 +35,10 @@ export async function startSession(user: User): Promise<void> {
     // next-auth logs a failing event and carries on; the session is already valid.
     console.error("signIn event failed", error);
   }
+}
+
+/** Removes the session cookie (whole or chunked, plain or __Secure-) from the browser. */
+export async function clearSessionCookies(): Promise<void> {
+  const jar = await cookies();
+  for (const c of jar.getAll()) if (c.name.includes(SESSION_COOKIE)) jar.delete(c.name);
 }

@@ -55,7 +55,7 @@ export async function appRoleProblem(url: string): Promise<string | null> {
     return (
       `DATABASE_URL usa el rol «${c.role}», que ${powers.join(", ")}: la aplicación no debe poder alterar ` +
       `el registro de auditoría. Use un rol con los permisos de ${APP_ROLE} en DATABASE_URL y el rol dueño ` +
-      `en DATABASE_OWNER_URL (README, «Base de datos»).`
+      `en DATABASE_OWNER_URL (README, «Database roles»).`
     );
   } finally {
     await client.end();

@@ -31,7 +31,7 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Reglas de alerta", "Configuración"],
+    nav: ["Inicio", "Reglas de alerta", "Usuarios", "Configuración"],
   },
   {
     email: DEMO_ACCOUNTS.coordinator,

@@ -42,14 +42,14 @@ ALTER TABLE "user_session" ADD CONSTRAINT "user_session_userId_fkey" FOREIGN KEY
 -- and (not being a superuser) cannot SET session_replication_role. Migrations and pg-boss's
 -- schema maintenance run as the owner role that runs this file. The role is created here when
 -- the migrating role may create roles (the embedded cluster creates it beforehand, with a
--- login); otherwise an administrator creates it first (README, "Base de datos").
+-- login); otherwise an administrator creates it first (README, "Database roles").
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'permanencia_app') THEN
     BEGIN
       CREATE ROLE permanencia_app NOLOGIN;
     EXCEPTION WHEN insufficient_privilege THEN
-      RAISE EXCEPTION 'Falta el rol permanencia_app y % no puede crearlo: créelo antes de migrar (README, «Base de datos»)', current_user;
+      RAISE EXCEPTION 'Falta el rol permanencia_app y % no puede crearlo: créelo antes de migrar (README, «Database roles»)', current_user;
     END;
   END IF;
 END
