@@ -22,6 +22,10 @@ export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // A service worker or web worker from this site: with 'strict-dynamic', script-src alone
+    // would ignore 'self' for them.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -264,6 +264,7 @@ describe("[SECURITY] response headers", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(directive("script-src")).not.toContain("unsafe-inline");
     expect(directive("style-src")).toBe("'self' 'nonce-abc123'");
+    expect(directive("worker-src")).toBe("'self'");
     for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
       expect(csp).toContain(d);
     }
