@@ -131,7 +131,12 @@ export async function ensureClusterRoles(adminUrl: string): Promise<void> {
       const name = pg.escapeIdentifier(role);
       const password = pg.escapeLiteral(role);
       if (!exists.rowCount) {
-        await client.query(`CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`);
+        await client
+          .query(`CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`)
+          // Another command starting at the same moment created it first (duplicate_object).
+          .catch((error: { code?: string }) => {
+            if (error.code !== "42710" && error.code !== "23505") throw error;
+          });
       } else if (!exists.rows[0].rolcanlogin) {
         // permanencia_app made NOLOGIN by a migration run before this cluster had the role.
         await client.query(`ALTER ROLE ${name} LOGIN PASSWORD ${password}`);
