@@ -12,6 +12,7 @@ import es_referrals from "./es/referrals.json";
 import es_reports from "./es/reports.json";
 import es_notifications from "./es/notifications.json";
 import es_errors from "./es/errors.json";
+import es_users from "./es/users.json";
 import en_common from "./en/common.json";
 import en_auth from "./en/auth.json";
 import en_home from "./en/home.json";
@@ -26,6 +27,7 @@ import en_referrals from "./en/referrals.json";
 import en_reports from "./en/reports.json";
 import en_notifications from "./en/notifications.json";
 import en_errors from "./en/errors.json";
+import en_users from "./en/users.json";
 import type { AppLocale } from "./locales";
 
 // Interface strings, one JSON file per domain namespace (messages/<locale>/<namespace>.json),
@@ -48,6 +50,7 @@ const MESSAGES = {
     reports: es_reports,
     notifications: es_notifications,
     errors: es_errors,
+    users: es_users,
   },
   en: {
     common: en_common,
@@ -64,6 +67,7 @@ const MESSAGES = {
     reports: en_reports,
     notifications: en_notifications,
     errors: en_errors,
+    users: en_users,
   },
 } as const;
 

@@ -7,8 +7,9 @@ import { seedAnchor } from "./lib/seed-on-first-run";
 // for demo use; PERMANENCIA_DEMO=1 marks an empty external database as a demo one.
 const database = await resolveDatabase();
 try {
-  if (process.env.PERMANENCIA_DEMO === "1") await markDemo(database.url);
-  const db = createPrismaClient(database.url);
+  // Maintenance: as the owner role, like migrations.
+  if (process.env.PERMANENCIA_DEMO === "1") await markDemo(database.ownerUrl);
+  const db = createPrismaClient(database.ownerUrl);
   const blocker = await getSeedBlocker(db);
   if (blocker) {
     console.error(`No se cargan datos de demostración: ${blocker}`);

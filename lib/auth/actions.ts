@@ -2,12 +2,10 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { writeAudit } from "../audit/write-audit";
-import { db } from "../db";
 import { authorizeCredentials } from "./options";
 import { getRequestOrigin } from "./origin";
-import { getCurrentUser } from "./session";
-import { endSession, startSession } from "./session-cookie";
+import { clearSessionCookies, currentSessionToken, startSession } from "./session-cookie";
+import { endSession } from "./sign-out";
 import { safeCallbackPath, SIGN_IN_ERRORS, signInErrorKey, signInSchema, type SignInFormState } from "./sign-in";
 
 const KNOWN_REFUSALS: readonly string[] = Object.values(SIGN_IN_ERRORS);
@@ -45,14 +43,12 @@ export async function signInAction(_prev: SignInFormState, formData: FormData): 
 
 /**
  * The "Cerrar sesión" button's action: a plain form post, so signing out needs no script (and
- * next-auth's client library stays out of every page's JavaScript). Audited like next-auth's
- * own sign-out event (options.ts).
+ * next-auth's client library stays out of every page's JavaScript). Like next-auth's own
+ * sign-out event (options.ts) it ends the session in the database first — every copy of the
+ * cookie stops working — audited, then removes the cookie from this browser.
  */
 export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  await endSession();
-  if (user) {
-    await writeAudit(db, user, { action: "auth.signout", entity: "User", entityId: user.id }, await getRequestOrigin());
-  }
+  await endSession(await currentSessionToken(), await getRequestOrigin());
+  await clearSessionCookies();
   redirect("/login");
 }

@@ -363,11 +363,13 @@ export async function getCaseFileOrThrow(
     return { access, sections, case: c, referrals, ...loaded };
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") {
+      // Bounded per user and window: probing ids by the thousand must not bury the log.
       await writeReadAudit(
         db,
         user,
         { action: "case.read_denied", entity: "Case", entityId: caseId.slice(0, 64) },
         origin,
+        { throttleKey: `read_denied:${user.id}` },
       );
     }
     throw e;

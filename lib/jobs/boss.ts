@@ -1,5 +1,6 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
+import { grantJobSchema } from "../db/roles";
 import { DEADLINES_CRON, NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
 
 // pg-boss on the application's own PostgreSQL, in its own schema. It installs and upgrades that
@@ -7,8 +8,12 @@ import { DEADLINES_CRON, NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type Q
 // instances, each with only the duties it needs:
 //   sender  — any process that enqueues (the web app, the import CLI): sends only;
 //   worker  — the launcher of `npm run dev` / `npm start`: runs jobs, fires the schedules
-//             (nightly recompute, referral deadlines), and does pg-boss's maintenance;
-//   runner  — `npm run cli -- run-jobs`: drains the queues once and stops.
+//             (nightly recompute, referral deadlines), and does pg-boss's maintenance (expiry, retention);
+//   runner  — `npm run cli -- run-jobs`: drains the queues once and stops;
+//   installer — installs or upgrades the schema, then stops (run as the owner role).
+// Only the installer and the worker (both connected as the owner role, decision 020) create or
+// migrate pg-boss's schema or do its maintenance, which includes DDL; senders and runners
+// connect as the app role, which may only read and write pg-boss's tables.
 // pg-boss polls for work and this app never enables LISTEN/NOTIFY, so every connection can go
 // through PgBouncer in transaction mode (docs/decisions/009-job-queue.md).
 
@@ -21,7 +26,7 @@ export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
  */
 const SERVER_GOING_AWAY = new Set(["57P01", "57P03"]);
 
-export type BossRole = "sender" | "worker" | "runner";
+export type BossRole = "sender" | "worker" | "runner" | "installer";
 
 export function createBoss(role: BossRole, connectionString = process.env.DATABASE_URL): PgBoss {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
@@ -31,6 +36,8 @@ export function createBoss(role: BossRole, connectionString = process.env.DATABA
     schema: JOB_SCHEMA,
     application_name: `permanencia-jobs-${role}`,
     max: isWorker ? 4 : 2,
+    // Anyone else fails fast on a missing or outdated schema instead of attempting DDL.
+    migrate: isWorker || role === "installer",
     supervise: isWorker,
     schedule: isWorker,
     registerInstance: isWorker,
@@ -75,10 +82,14 @@ export async function startBoss(role: BossRole, connectionString?: string): Prom
   return boss;
 }
 
-/** Installs pg-boss's schema and the queues in a database, then disconnects (test templates). */
-export async function installJobSchema(connectionString: string): Promise<void> {
-  const boss = await startBoss("runner", connectionString);
+/**
+ * Installs (or upgrades) pg-boss's schema and the queues, lets the app role use them, then
+ * disconnects. Run as the owner role before any sender starts.
+ */
+export async function installJobSchema(ownerUrl: string): Promise<void> {
+  const boss = await startBoss("installer", ownerUrl);
   await boss.stop({ graceful: false, timeout: 5_000 });
+  await grantJobSchema(ownerUrl, JOB_SCHEMA);
 }
 
 // The sender of this process, started on first use like the Prisma client (lib/db.ts), and kept

@@ -4,10 +4,11 @@ import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
+import { todayInLima } from "../../lib/format/date";
 import { seedDemo } from "../../prisma/seed";
 import { DEMO_PASSWORD, schoolId } from "../../prisma/seed/people";
 import { markDemo } from "../lib/database";
-import { createDatabaseIfMissing, freePort, startCluster } from "../lib/embedded-postgres";
+import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../lib/embedded-postgres";
 import { cloneDataset } from "./pages-clone";
 
 // The data set of `npm run bench:pages`: the pilot demo (prisma/seed) plus COPIES copies of it
@@ -35,7 +36,10 @@ export type DatasetInfo = {
 };
 
 export type BenchDataset = {
+  /** The app role's connection (what the server uses). */
   url: string;
+  /** The owner role's connection (migrations, loading). */
+  ownerUrl: string;
   info: DatasetInfo;
   reused: boolean;
   loadMs: number;
@@ -75,30 +79,31 @@ async function readMarker(url: string): Promise<DatasetInfo | null> {
 export async function openDataset(opts: { fresh?: boolean } = {}): Promise<BenchDataset> {
   const port = Number(process.env.BENCH_PG_PORT ?? 0) || (await freePort());
   const cluster = await startCluster({ dataDir: path.join(DATA_DIR, "pg"), port, persistent: true, durable: false });
-  const url = cluster.adminUrl(DB_NAME);
+  const url = urlFor(cluster.port, DB_NAME, "app");
+  const ownerUrl = urlFor(cluster.port, DB_NAME, "owner");
   const version = await datasetVersion();
   const t0 = performance.now();
   try {
     if (!opts.fresh && !(await createDatabaseIfMissing(cluster.adminUrl(), DB_NAME))) {
-      const info = await readMarker(url);
+      const info = await readMarker(ownerUrl);
       if (info?.version === version) {
         // New migrations (indexes) apply on top of the loaded data, as on a real upgrade.
-        const { applied } = await migrate(url);
+        const { applied } = await migrate(ownerUrl);
         if (applied.length) {
           log(`Migrations applied to the existing data set: ${applied.join(", ")}`);
-          await analyze(url);
+          await analyze(ownerUrl);
         }
-        return { url, info, reused: true, loadMs: performance.now() - t0, stop: cluster.stop };
+        return { url, ownerUrl, info, reused: true, loadMs: performance.now() - t0, stop: cluster.stop };
       }
       log(info ? "The data set's generators changed: loading it again." : "Incomplete data set: loading it again.");
     }
     const admin = new pg.Client({ connectionString: cluster.adminUrl() });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB_NAME}`);
     await admin.end();
-    const info = await loadDataset(url, version);
-    return { url, info, reused: false, loadMs: performance.now() - t0, stop: cluster.stop };
+    await createDatabaseIfMissing(cluster.adminUrl(), DB_NAME);
+    const info = await loadDataset(ownerUrl, version);
+    return { url, ownerUrl, info, reused: false, loadMs: performance.now() - t0, stop: cluster.stop };
   } catch (error) {
     await cluster.stop();
     throw error;
@@ -118,7 +123,7 @@ async function loadDataset(url: string, version: string): Promise<DatasetInfo> {
   log("Loading the pilot demo (prisma/seed)…");
   const db = createPrismaClient(url);
   try {
-    await seedDemo(db);
+    await seedDemo(db, todayInLima());
   } finally {
     await db.$disconnect();
   }

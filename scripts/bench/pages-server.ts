@@ -13,6 +13,7 @@ export type RunningServer = { base: string; pid: number; stop: () => Promise<voi
 
 export async function startServer(opts: {
   databaseUrl: string;
+  ownerUrl: string;
   port: number;
   processes?: number;
   logFile: string;
@@ -25,6 +26,7 @@ export async function startServer(opts: {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: opts.databaseUrl,
+    DATABASE_OWNER_URL: opts.ownerUrl,
     NEXTAUTH_SECRET: newSecret(),
     NEXTAUTH_URL: base,
     PORT: String(opts.port),

@@ -155,6 +155,7 @@ async function main() {
   try {
     server = await startServer({
       databaseUrl: dataset.url,
+      ownerUrl: dataset.ownerUrl,
       port: PORT,
       processes,
       logFile,
@@ -172,7 +173,13 @@ async function main() {
 
     let compare: { one: Row[]; many: Row[] } | undefined;
     if (env.BENCH_COMPARE !== "0" && !profile) {
-      server = await startServer({ databaseUrl: dataset.url, port: PORT, processes: 1, logFile });
+      server = await startServer({
+        databaseUrl: dataset.url,
+        ownerUrl: dataset.ownerUrl,
+        port: PORT,
+        processes: 1,
+        logFile,
+      });
       const oneCookies = await signInAll(server, info);
       const one = rows().filter((r) => COMPARED.some(([p, u]) => r.route.path === p && r.route.user === u));
       await runTable(server, one, oneCookies, "1 process");

@@ -25,10 +25,17 @@ export type WebProcesses = {
 /** A worker that dies more often than this (per minute) is not restarted: something is broken. */
 const MAX_RESTARTS_PER_MINUTE = 5;
 
-export function startWebProcesses(opts: { nextBin: string; args: string[]; processes: number }): WebProcesses {
+export function startWebProcesses(opts: {
+  nextBin: string;
+  args: string[];
+  processes: number;
+  /** The servers' environment (defaults to this process's). */
+  env?: NodeJS.ProcessEnv;
+}): WebProcesses {
+  const env = opts.env ?? process.env;
   if (opts.processes === 1) {
     // One process needs no cluster: exactly the single `next start` of before.
-    const child = spawn(process.execPath, [opts.nextBin, ...opts.args], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [opts.nextBin, ...opts.args], { stdio: "inherit", env });
     return {
       exited: new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 0))),
       stop: (signal) => child.kill(signal),
@@ -41,7 +48,7 @@ export function startWebProcesses(opts: { nextBin: string; args: string[]; proce
   const exited = new Promise<number>((resolve) => (resolveExit = resolve));
   let failure = 0;
 
-  const fork = () => cluster.fork({ ...process.env });
+  const fork = () => cluster.fork({ ...env });
   cluster.on("exit", (worker: Worker, code, signal) => {
     const alive = Object.values(cluster.workers ?? {}).filter(Boolean).length;
     if (!stopping) {

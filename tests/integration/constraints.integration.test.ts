@@ -62,7 +62,8 @@ const CHECK = "23514";
 
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
-  client = new pg.Client({ connectionString: t.url });
+  // The owner role: some cases drop a constraint for a moment (DDL).
+  client = new pg.Client({ connectionString: t.ownerUrl });
   await client.connect();
   const one = async <T>(sql: string): Promise<T> => {
     const { rows } = await client.query(sql);

@@ -48,16 +48,17 @@ const openAlerts = (studentId: string) =>
  * constraint trigger), after everything it did — the queued job included — so all of it rolls back.
  */
 async function failCommitOf(action: string) {
-  await t.db.$executeRawUnsafe(
+  // As the owner: the app role may not put triggers on the audit log.
+  await t.asOwner(
     `CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN RAISE EXCEPTION 'commit refused by the test'; END $$`,
   );
-  await t.db.$executeRawUnsafe(
+  await t.asOwner(
     `CREATE CONSTRAINT TRIGGER test_refuse_audit AFTER INSERT ON audit_log DEFERRABLE INITIALLY DEFERRED
      FOR EACH ROW WHEN (NEW.action = '${action}') EXECUTE FUNCTION test_refuse_audit()`,
   );
 }
-const allowCommits = () => t.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_refuse_audit ON audit_log`);
+const allowCommits = () => t.asOwner(`DROP TRIGGER IF EXISTS test_refuse_audit ON audit_log`);
 
 beforeAll(async () => {
   t = await createTestDatabase();
