@@ -17,7 +17,8 @@ export type SignInInput = z.infer<typeof signInSchema>;
  */
 export const SIGN_IN_ERRORS = {
   invalidCredentials: "Correo o contraseña incorrectos.",
-  rateLimited: "Demasiados intentos de inicio de sesión. Espere unos minutos e inténtelo de nuevo; si sigue sin poder entrar, avise al administrador.",
+  rateLimited:
+    "Demasiados intentos de inicio de sesión. Espere unos minutos e inténtelo de nuevo; si sigue sin poder entrar, avise al administrador.",
 } as const;
 
 export type SignInErrorKey = keyof typeof SIGN_IN_ERRORS;
