@@ -1,31 +1,22 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { SignOutGuard } from "@/components/offline/sign-out-guard";
+import { signOutAction } from "@/lib/auth/actions";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { forgetOfflinePages } from "@/components/offline/service-worker";
-import { draftKeys, dropDrafts } from "@/lib/offline/drafts";
-
-export function SignOutButton({ className }: { className?: string }) {
-  const t = useTranslations("auth");
-  const [pending, setPending] = useState(false);
+/** A form posting to the sign-out action: works before the page hydrates, ships no script. */
+export async function SignOutButton({ className }: { className?: string }) {
+  const t = await getTranslations("auth");
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() => {
-        // Unsent drafts (attendance, a visit) live only on this phone: leaving deletes them.
-        if (draftKeys().length > 0 && !window.confirm(t("unsavedDrafts"))) return;
-        setPending(true);
-        dropDrafts();
-        void forgetOfflinePages().finally(() => signOut({ callbackUrl: "/login" }));
-      }}
-      className={
-        className ??
-        "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 disabled:opacity-60"
-      }
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <SignOutGuard />
+      <button
+        type="submit"
+        className={
+          className ??
+          "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 disabled:opacity-60"
+        }
+      >
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useSyncExternalStore } from "react";
-import type { z } from "zod";
-import { deviceStore, dropDraft, parseDraft, storeDraft } from "@/lib/offline/drafts";
+import { deviceStore, dropDraft, parseDraft, storeDraft, type DraftCheck } from "@/lib/offline/drafts";
 
 const listeners = new Set<() => void>();
 
@@ -28,13 +27,13 @@ function subscribe(onChange: () => void) {
  * A draft kept on the device (lib/offline/drafts.ts) as React state: null while rendering on
  * the server and during hydration, the stored draft from then on. Writing null removes it.
  */
-export function useDraft<T>(key: string, schema: z.ZodType<T>): [T | null, (data: T | null) => void] {
+export function useDraft<T>(key: string, check: DraftCheck<T>): [T | null, (data: T | null) => void] {
   const raw = useSyncExternalStore(
     subscribe,
     () => readRaw(key),
     () => null,
   );
-  const draft = useMemo(() => parseDraft(raw, schema), [raw, schema]);
+  const draft = useMemo(() => parseDraft(raw, check), [raw, check]);
   const write = useCallback(
     (data: T | null) => {
       if (data === null) dropDraft(key);

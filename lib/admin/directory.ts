@@ -3,25 +3,9 @@ import { authorize } from "../auth/authorize";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 
-// The administrator's read-only directory: who has an account, which schools and which
-// agencies exist — the lists behind the figures of the administrator's home. Configuration
+// The administrator's read-only directory of schools and agencies — the lists behind those
+// figures of the administrator's home (accounts are listed by lib/users/manage-users.ts). Configuration
 // only: nothing here reaches a student, a case or an answer.
-
-export async function listActiveUsers(user: SessionUser | null) {
-  authorize(user, "users.manage");
-  return db.user.findMany({
-    where: { active: true },
-    orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      agency: { select: { name: true } },
-      schools: { select: { school: { select: { name: true } } }, orderBy: { school: { name: "asc" } } },
-    },
-  });
-}
 
 export async function listSchools(user: SessionUser | null) {
   authorize(user, "schools.manage");

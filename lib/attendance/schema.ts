@@ -2,10 +2,9 @@ import { z } from "zod";
 import { errorKey } from "../errors/keys";
 import { todayInLima } from "../format/date";
 
-// The statuses of the sheet, in the order its choices are shown. PRESENT first: everyone starts
-// present, so the common case (a few absences) costs one tap per absent student.
-export const ATTENDANCE_MARKS = ["PRESENT", "UNJUSTIFIED", "JUSTIFIED", "LATE"] as const;
-export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
+import { ATTENDANCE_MARKS, STATUS_FIELD_PREFIX } from "./marks";
+
+export * from "./marks";
 
 export const ZIsoDay = z
   .string()
@@ -42,9 +41,6 @@ const fromJsonText = (v: unknown) => {
     return v;
   }
 };
-
-/** Name of a student's status choice on the sheet; a form posted before hydration sends these. */
-export const STATUS_FIELD_PREFIX = "status.";
 
 /**
  * Before hydration the sheet posts its radio choices (`status.<studentId>`) beside the marks it
@@ -83,14 +79,6 @@ export const ZSaveAttendanceSchema = z.preprocess(
   }),
 );
 export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
-
-export type AttendanceCounts = Record<AttendanceMark, number>;
-
-export function countMarks(statuses: Iterable<AttendanceMark>): AttendanceCounts {
-  const counts: AttendanceCounts = { PRESENT: 0, UNJUSTIFIED: 0, JUSTIFIED: 0, LATE: 0 };
-  for (const s of statuses) counts[s] += 1;
-  return counts;
-}
 
 /** URL form of a section, `?sec=<schoolId>:<grade>:<section>`; parsing splits on the first two ':' only, so any section name round-trips. */
 export function sectionKey(ref: TSectionRef): string {

@@ -16,6 +16,9 @@ describe("[CASES] timeline entries carry their weight", () => {
     expect(timelineWeight(event("REFERRAL", { urgency: "URGENT" }))).toBe("urgent");
     expect(timelineWeight(event("REFERRAL_UPDATE", { urgency: "URGENT", status: "ACCEPTED" }))).toBe("urgent");
     expect(timelineWeight(event("EVALUATION", { overallLevel: "HIGH" }))).toBe("urgent");
+    expect(timelineWeight({ kind: "referralOverdue", key: "o", at, referralId: "r", agencyName: "DEMUNA" })).toBe(
+      "urgent",
+    );
     expect(timelineWeight({ kind: "absence", key: "a", at, date: at, status: "UNJUSTIFIED" })).toBe("minor");
   });
 

@@ -14,6 +14,8 @@ const data = (item: TimelineItem): Record<string, unknown> => {
 
 export function timelineWeight(item: TimelineItem): TimelineWeight {
   if (item.kind === "absence") return "minor";
+  // A referral left unanswered past its response deadline: someone must chase the agency.
+  if (item.kind === "referralOverdue") return "urgent";
   if (item.kind === "alert") return "attention";
   const d = data(item);
   switch (item.event.type) {

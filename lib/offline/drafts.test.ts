@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
-import { DRAFT_MAX_AGE_MS, draftKey, draftKeys, dropDraft, dropDrafts, loadDraft, storeDraft } from "./drafts";
+import {
+  DRAFT_MAX_AGE_MS,
+  draftKey,
+  draftKeys,
+  dropDraft,
+  dropDrafts,
+  isRecord,
+  loadDraft,
+  storeDraft,
+} from "./drafts";
 
 /** localStorage as the browser gives it, in memory. */
 function memoryStore() {
@@ -17,7 +25,10 @@ function memoryStore() {
   };
 }
 
-const ZMarks = z.record(z.string(), z.enum(["PRESENT", "LATE"]));
+const ZMarks = (data: unknown) =>
+  isRecord(data) && Object.values(data).every((v) => v === "PRESENT" || v === "LATE")
+    ? (data as Record<string, "PRESENT" | "LATE">)
+    : null;
 const now = Date.parse("2026-11-27T13:00:00Z");
 
 describe("[OFFLINE] drafts kept on the device", () => {

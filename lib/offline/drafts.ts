@@ -1,17 +1,19 @@
-import { z } from "zod";
-
 // Drafts kept on the device while a save has not reached the server: the attendance marks of a
 // section and day, the outcome of a visit. localStorage, one entry per draft, keyed by user so
 // a shared phone never offers one person's draft to another; emptied at sign-in and sign-out
 // and dropped after DRAFT_MAX_AGE_MS. Every function is a no-op where storage is unavailable
 // (server rendering, private browsing, a full quota): the page then works as before, online.
+// No zod here: the pages that keep drafts run on phones, which load zod only to check a form.
 
 export const DRAFT_PREFIX = "permanencia.borrador.";
 export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 type Store = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
-const ZEnvelope = z.object({ v: z.literal(1), savedAt: z.number(), data: z.unknown() });
+type Envelope = { v: 1; savedAt: number; data: unknown };
+
+/** What a draft's data must look like to be used: the data itself, or null when it is not. */
+export type DraftCheck<T> = (data: unknown) => T | null;
 
 export function draftKey(kind: "asistencia" | "visita", userId: string, id: string): string {
   return `${DRAFT_PREFIX}${kind}.${userId}.${id}`;
@@ -26,21 +28,20 @@ export function deviceStore(): Store | null {
   }
 }
 
-/** A stored draft's data if it is readable by `schema` and not expired (no side effects). */
-export function parseDraft<T>(raw: string | null, schema: z.ZodType<T>, now = Date.now()): T | null {
+/** A stored draft's data if it passes `check` and is not expired (no side effects). */
+export function parseDraft<T>(raw: string | null, check: DraftCheck<T>, now = Date.now()): T | null {
   if (raw === null) return null;
   const envelope = safeEnvelope(raw);
   if (!envelope || now - envelope.savedAt >= DRAFT_MAX_AGE_MS) return null;
-  const data = schema.safeParse(envelope.data);
-  return data.success ? data.data : null;
+  return check(envelope.data);
 }
 
-/** The draft under `key` if it is readable by `schema` and not expired; anything else is removed. */
-export function loadDraft<T>(key: string, schema: z.ZodType<T>, store = deviceStore(), now = Date.now()): T | null {
+/** The draft under `key` if it passes `check` and is not expired; anything else is removed. */
+export function loadDraft<T>(key: string, check: DraftCheck<T>, store = deviceStore(), now = Date.now()): T | null {
   if (!store) return null;
   try {
     const raw = store.getItem(key);
-    const data = parseDraft(raw, schema, now);
+    const data = parseDraft(raw, check, now);
     if (raw !== null && data === null) store.removeItem(key);
     return data;
   } catch {
@@ -99,11 +100,18 @@ export function dropDrafts(opts: { keepUser?: string } = {}, store = deviceStore
   return dropped;
 }
 
-function safeEnvelope(raw: string | null) {
+function safeEnvelope(raw: string | null): Envelope | null {
   try {
-    const parsed = ZEnvelope.safeParse(JSON.parse(raw ?? ""));
-    return parsed.success ? parsed.data : null;
+    const parsed: unknown = JSON.parse(raw ?? "");
+    if (!parsed || typeof parsed !== "object") return null;
+    const { v, savedAt, data } = parsed as Record<string, unknown>;
+    return v === 1 && typeof savedAt === "number" ? { v, savedAt, data } : null;
   } catch {
     return null;
   }
+}
+
+/** A plain object (not null, not an array), for draft checks. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -13,10 +13,11 @@ const CASE_TEAM_NAV = [
   "Alertas",
   "Casos",
   "Mis visitas",
+  "Derivaciones",
   "Contacto con familias",
   "Configuración",
 ];
-const AGENCY_NAV = ["Inicio", "Configuración"];
+const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
@@ -31,7 +32,16 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Reglas de alerta", "Feriados", "Usuarios", "Colegios", "Instituciones", "Configuración"],
+    nav: [
+      "Inicio",
+      "Reglas de alerta",
+      "Feriados",
+      "Plazos de derivación",
+      "Usuarios",
+      "Colegios",
+      "Instituciones",
+      "Configuración",
+    ],
   },
   {
     email: DEMO_ACCOUNTS.coordinator,
@@ -76,7 +86,7 @@ async function switchLanguageAndBack(page: Page) {
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Settings"]);
+  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Referrals", "Settings"]);
 
   await page.getByRole("radio", { name: "Español (Perú)" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
@@ -106,6 +116,7 @@ test("[AUTH] each director sees the figures of their own school only", async ({ 
     "Asistencia",
     "Alertas",
     "Casos",
+    "Derivaciones",
     "Contacto con familias",
     "Configuración",
   ];
@@ -144,10 +155,12 @@ test.describe("on a 360 px phone", () => {
       "no sideways scrolling",
     ).toBeLessThanOrEqual(360);
 
-    // Skip link first, then the brand, then the menu button.
+    // Skip link first, then the brand, the notifications, then the menu button.
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Saltar al contenido" })).toBeFocused();
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("notifications-link")).toBeFocused();
     await page.keyboard.press("Tab");
     const menu = page.locator("summary", { hasText: "Menú" });
     await expect(menu).toBeFocused();

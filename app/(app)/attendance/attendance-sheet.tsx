@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { postAction } from "@/components/offline/post-action";
@@ -15,12 +14,12 @@ import type { NonSchoolDay } from "@/lib/attendance/calendar";
 import {
   ATTENDANCE_MARKS,
   countMarks,
-  ZSaveAttendanceSchema,
+  isAttendanceMark,
   type AttendanceCounts,
   type AttendanceMark,
-} from "@/lib/attendance/schema";
+} from "@/lib/attendance/marks";
 import { formatDateTime } from "@/lib/format/date";
-import { draftKey, loadDraft } from "@/lib/offline/drafts";
+import { draftKey, isRecord, loadDraft } from "@/lib/offline/drafts";
 import { SaveBar, type SaveBarState } from "./save-bar";
 import { StudentMarks } from "./student-marks";
 
@@ -41,13 +40,20 @@ type Props = {
 type Marks = Map<string, AttendanceMark>;
 type MarkList = { studentId: string; status: AttendanceMark }[];
 
-const ZDraft = z.object({
-  marks: z.record(z.string(), z.enum(ATTENDANCE_MARKS)),
+type Draft = {
+  marks: Record<string, AttendanceMark>;
   /** A save was attempted and did not reach the server: it is sent again by itself. */
-  pending: z.boolean(),
-  confirmed: z.boolean(),
-});
-type Draft = z.infer<typeof ZDraft>;
+  pending: boolean;
+  confirmed: boolean;
+};
+
+/** A stored draft as this sheet wrote it, or null (lib/offline/drafts.ts). */
+function readDraft(data: unknown): Draft | null {
+  if (!isRecord(data) || !isRecord(data.marks)) return null;
+  if (typeof data.pending !== "boolean" || typeof data.confirmed !== "boolean") return null;
+  if (!Object.values(data.marks).every(isAttendanceMark)) return null;
+  return data as Draft;
+}
 
 const sameMarks = (a: Marks, b: Marks) => a.size === b.size && [...a].every(([id, s]) => b.get(id) === s);
 const withDraft = (base: Marks, draft: Draft | null): Marks => {
@@ -72,7 +78,7 @@ export function AttendanceSheetForm({ userId, schoolId, grade, section, date, st
   );
   const base = stored?.marks ?? initial;
   const key = draftKey("asistencia", userId, `${schoolId}:${grade}:${section}:${date}`);
-  const [rawDraft, writeDraft] = useDraft(key, ZDraft);
+  const [rawDraft, writeDraft] = useDraft(key, readDraft);
   // A draft equal to what is stored is the trace of a save whose answer was lost: it arrived.
   const draft = rawDraft && !rawDraft.pending && sameMarks(withDraft(base, rawDraft), base) ? null : rawDraft;
   const marks = withDraft(base, draft);
@@ -93,12 +99,12 @@ export function AttendanceSheetForm({ userId, schoolId, grade, section, date, st
     writeDraft(sameMarks(next, base) && !flags.pending ? null : { marks: Object.fromEntries(next), ...flags });
 
   const f = useActionForm<Record<string, never>, SavedNote>({
-    schema: ZSaveAttendanceSchema,
+    schema: () => import("@/lib/attendance/schema").then((m) => m.ZSaveAttendanceSchema),
     action: async (input) => {
       const sent = new Map((input.marks as MarkList).map((m) => [m.studentId, m.status]));
       const result = await postAction<SavedNote>("/attendance/save", input, t("failedNetwork"));
       // The draft as it is now: taps made while the save was on its way are in it.
-      const current = loadDraft(key, ZDraft);
+      const current = loadDraft(key, readDraft);
       if (result.ok) {
         setStored({ marks: sent, note: result.data });
         const now = withDraft(sent, current);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ATTENDANCE_MARKS, STATUS_FIELD_PREFIX, type AttendanceMark } from "@/lib/attendance/schema";
+import { ATTENDANCE_MARKS, STATUS_FIELD_PREFIX, type AttendanceMark } from "@/lib/attendance/marks";
 
 const ROW: Record<AttendanceMark, string> = {
   PRESENT: "border-slate-200 bg-white",

@@ -6,15 +6,17 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { LanguageForm } from "./language-form";
+import { PasswordForm } from "./password-form";
 
 export const generateMetadata = titleFrom("common.nav", "settings");
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const [user, params, t, tc] = await Promise.all([
+  const [user, params, t, tc, tp] = await Promise.all([
     requireUser(),
     searchParams,
     getTranslations("common.settings"),
     getTranslations("common"),
+    getTranslations("users.password"),
   ]);
   return (
     <>
@@ -35,6 +37,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
         <CardSection id="settings-language" title={t("language")}>
           <LanguageForm locale={user.locale} />
+        </CardSection>
+
+        <CardSection id="settings-password" title={tp("title")}>
+          <PasswordForm />
         </CardSection>
       </div>
     </>

@@ -2,20 +2,28 @@
 
 import { useEffect, useRef } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { z } from "zod";
 import { useDraft } from "@/components/offline/use-draft";
-import { draftKey } from "@/lib/offline/drafts";
+import { draftKey, isRecord } from "@/lib/offline/drafts";
 
-const ZOutcomeDraft = z.object({
-  values: z.record(z.string(), z.string()),
+export type OutcomeDraft = {
+  values: Record<string, string>;
   /** The submission key of the outcome being sent (record-visit-outcome.ts). */
-  key: z.string().nullable(),
+  key: string | null;
   /** When the first attempt was made: the visit's time if the form leaves it blank. */
-  at: z.string().nullable(),
+  at: string | null;
   /** Sent without an answer: sent again by itself when the connection returns. */
-  pending: z.boolean(),
-});
-export type OutcomeDraft = z.infer<typeof ZOutcomeDraft>;
+  pending: boolean;
+};
+
+const orNullString = (v: unknown) => v === null || typeof v === "string";
+
+/** A stored draft as this form wrote it, or null (lib/offline/drafts.ts). */
+function readOutcomeDraft(data: unknown): OutcomeDraft | null {
+  if (!isRecord(data) || !isRecord(data.values) || typeof data.pending !== "boolean") return null;
+  if (!orNullString(data.key) || !orNullString(data.at)) return null;
+  if (!Object.values(data.values).every((v) => typeof v === "string")) return null;
+  return data as OutcomeDraft;
+}
 
 type Values = Record<string, string>;
 
@@ -24,7 +32,7 @@ type Values = Record<string, string>;
  * when the page opens again, until the server records the outcome.
  */
 export function useOutcomeDraft(userId: string, visitId: string, form: UseFormReturn<Values>, start: Values) {
-  const [draft, write] = useDraft(draftKey("visita", userId, visitId), ZOutcomeDraft);
+  const [draft, write] = useDraft(draftKey("visita", userId, visitId), readOutcomeDraft);
   const restored = useRef(false);
   const latest = useRef(draft);
   useEffect(() => {
