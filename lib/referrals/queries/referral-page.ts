@@ -2,6 +2,7 @@ import "server-only";
 import { writeReadAudit } from "../../audit/write-read-audit";
 import { can } from "../../auth/policy";
 import { referralWhere } from "../../auth/scope";
+import { isOverdue } from "../overdue";
 import type { RequestOrigin, SessionUser } from "../../auth/types";
 import { loadReferredCaseFile, type CaseFile } from "../../cases/case-file";
 import { db, type Tx } from "../../db";
@@ -117,7 +118,7 @@ async function readPage(tx: Tx, user: SessionUser, header: Header, now: Date): P
     dueAt: header.dueAt,
     respondedAt: header.respondedAt,
     closedAt: header.closedAt,
-    overdue: header.status === "SENT" && header.dueAt < now,
+    overdue: isOverdue(header, now),
     agencyName: header.agency.name,
     schoolName: header.case.school.name,
     rejectionReason: header.rejectionReason,
