@@ -1,0 +1,27 @@
+import "server-only";
+import { getLocale } from "next-intl/server";
+import { renderBarChart, type BarChartSpec } from "@/lib/reports/chart-svg";
+
+/**
+ * A bar chart drawn on the server. The drawing is hidden from screen readers: its numbers are
+ * in the table that always follows it, and the caption says so.
+ */
+export async function ReportChart({
+  caption,
+  testId,
+  ...spec
+}: Omit<BarChartSpec, "locale"> & { caption: string; testId: string }) {
+  const locale = await getLocale();
+  const svg = renderBarChart({ ...spec, locale: locale === "en" ? "en-US" : "es-PE" });
+  return (
+    <figure className="max-w-xl" data-testid={testId}>
+      <div
+        aria-hidden="true"
+        className="[&>svg]:h-auto [&>svg]:w-full"
+        // Markup drawn by the chart library from numbers and catalogue labels; it escapes text.
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
+      <figcaption className="mt-1 text-xs text-slate-600">{caption}</figcaption>
+    </figure>
+  );
+}
