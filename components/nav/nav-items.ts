@@ -11,7 +11,7 @@ export const NAV_ITEMS = [
   { key: "alerts", href: "/alerts", permission: "alerts.read" },
   { key: "cases", href: "/cases", permission: "cases.readSummary" },
   { key: "visits", href: "/visits", permission: "visits.write" },
-  { key: "reachability", href: "/reports/reachability", permission: "reports.read" },
+  { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
   { key: "settings", href: "/settings" },
 ] as const satisfies readonly { key: string; href: string; permission?: Permission }[];

@@ -12,9 +12,10 @@ export async function ReportChart({
   ...spec
 }: Omit<BarChartSpec, "locale"> & { caption: string; testId: string }) {
   const locale = await getLocale();
-  const svg = renderBarChart({ ...spec, locale: locale === "en" ? "en-US" : "es-PE" });
+  // The same number format as the tables (next-intl formats with the interface locale).
+  const svg = renderBarChart({ ...spec, locale });
   return (
-    <figure className="max-w-xl" data-testid={testId}>
+    <figure className="max-w-md" data-testid={testId}>
       <div
         aria-hidden="true"
         className="[&>svg]:h-auto [&>svg]:w-full"

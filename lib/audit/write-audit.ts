@@ -48,6 +48,7 @@ export type AuditAction =
   | "contact.attempt.record"
   | "student.address.correct"
   | "student.address.confirm"
+  | "report.export"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

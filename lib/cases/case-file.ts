@@ -327,6 +327,8 @@ export async function getCaseFileOrThrow(
   user: SessionUser | null,
   caseId: string,
   origin: RequestOrigin,
+  /** Recorded in the audit entry: the printable summary is a read of its own kind. */
+  options: { view?: "PRINT" } = {},
 ): Promise<CaseFile> {
   if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   const access = accessOf(user);
@@ -340,7 +342,13 @@ export async function getCaseFileOrThrow(
       await writeReadAudit(
         tx,
         user,
-        { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
+        {
+          action: "case.read",
+          entity: "Case",
+          entityId: c.id,
+          schoolId: c.schoolId,
+          details: { access, sections, ...(options.view ? { view: options.view } : {}) },
+        },
         origin,
       );
       const loaded = await loadSections(tx, user, c, sections, access);

@@ -54,9 +54,9 @@ export function renderBarChart(spec: BarChartSpec): string {
   const key = JSON.stringify(spec);
   const cached = CACHE.get(key);
   if (cached) return cached;
-  const width = spec.width ?? 360;
+  const width = spec.width ?? 320;
   const rows = spec.categories.length;
-  const height = spec.horizontal ? 48 + rows * Math.max(18, 14 * spec.series.length + 8) : 240;
+  const height = spec.horizontal ? 48 + rows * Math.max(22, 16 * spec.series.length + 8) : 240;
   const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   const categoryAxis = {
@@ -65,7 +65,7 @@ export function renderBarChart(spec: BarChartSpec): string {
     inverse: spec.horizontal,
     axisLabel: {
       fontFamily: FONT,
-      fontSize: 11,
+      fontSize: 12,
       color: "#334155",
       width: spec.horizontal ? 120 : undefined,
       overflow: "truncate" as const,
@@ -76,10 +76,11 @@ export function renderBarChart(spec: BarChartSpec): string {
     type: "value" as const,
     axisLabel: {
       fontFamily: FONT,
-      fontSize: 10,
+      fontSize: 11,
       color: "#475569",
       formatter: (v: number) => `${number.format(v)}${spec.axisUnit ?? ""}`,
     },
+    splitNumber: 3,
     splitLine: { lineStyle: { color: "#e2e8f0" } },
   };
   chart.setOption({
@@ -87,8 +88,8 @@ export function renderBarChart(spec: BarChartSpec): string {
     textStyle: { fontFamily: FONT },
     legend: spec.series.length > 1 ? { top: 0, left: 0, textStyle: { fontSize: 11, color: "#0f172a" } } : undefined,
     grid: {
-      left: 8,
-      right: 48,
+      left: 12,
+      right: 52,
       top: spec.series.length > 1 ? 28 : 8,
       bottom: 8,
       containLabel: true,
@@ -104,7 +105,7 @@ export function renderBarChart(spec: BarChartSpec): string {
       label: {
         show: true,
         position: spec.horizontal ? "right" : "top",
-        fontSize: 10,
+        fontSize: 11,
         color: "#0f172a",
         formatter: (p: { dataIndex: number }) => s.labels[p.dataIndex] ?? "",
       },

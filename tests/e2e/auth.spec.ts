@@ -7,15 +7,7 @@ import { expectedHomeFigures, PILOT } from "./seed-figures";
 // untouched demo: this file runs before the specs that change data (playwright.config.ts).
 test.describe.configure({ mode: "parallel" });
 
-const CASE_TEAM_NAV = [
-  "Inicio",
-  "Estudiantes",
-  "Alertas",
-  "Casos",
-  "Mis visitas",
-  "Contacto con familias",
-  "Configuración",
-];
+const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Mis visitas", "Reportes", "Configuración"];
 const AGENCY_NAV = ["Inicio", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
@@ -36,7 +28,7 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.coordinator,
     role: "Coordinador(a) de la estrategia",
-    nav: ["Inicio", "Contacto con familias", "Configuración"],
+    nav: ["Inicio", "Reportes", "Configuración"],
     checks: async () => {
       // Aggregates only (no student list), and the pilot's own figures.
       const figures = expectedHomeFigures(DEMO_ACCOUNTS.coordinator);
@@ -100,15 +92,7 @@ for (const account of accounts) {
 }
 
 test("[AUTH] each director sees the figures of their own school only", async ({ page }) => {
-  const directorNav = [
-    "Inicio",
-    "Estudiantes",
-    "Asistencia",
-    "Alertas",
-    "Casos",
-    "Contacto con familias",
-    "Configuración",
-  ];
+  const directorNav = ["Inicio", "Estudiantes", "Asistencia", "Alertas", "Casos", "Reportes", "Configuración"];
   // The two schools' demo figures differ, so a director shown the other school's would fail.
   expect(expectedHomeFigures(DEMO_ACCOUNTS.director)).not.toEqual(expectedHomeFigures(DEMO_ACCOUNTS.directorSjl));
 

@@ -4,31 +4,10 @@ import type { ReachCell } from "@/lib/reports/grade-sex";
 import type { ReachabilityReport } from "@/lib/reports/load";
 import type { Count } from "@/lib/reports/table-model";
 import { UNREACHED_REASONS } from "@/lib/visits/reachability";
+import { ReportTable, td, th } from "./table-parts";
 
 // The reachability tables (on /reports and /reports/reachability). Plain server-rendered
 // tables that scroll sideways on a phone; every header cell names its row or column.
-
-const th = "py-2 pr-3 text-left font-medium";
-const td = "whitespace-nowrap py-2 pr-3 text-right tabular-nums";
-
-export function ReportTable({
-  caption,
-  testId,
-  children,
-}: {
-  caption: string;
-  testId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid={testId}>
-        <caption className="mb-2 text-left text-sm font-semibold text-slate-900">{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
-}
 
 type Triple = { alerted: Count; reached: Count; reachedPct: number | null };
 
