@@ -20,7 +20,7 @@ export const EXPORT_SECTION = {
 } as const;
 
 type Cell = string | number | null;
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 const BOM = "\uFEFF";
 

@@ -61,6 +61,15 @@ function declare(model: TableModel, col: string, schools: string[], split: strin
     atomsOf(schools, (stage, o) => stage >= 1 && o !== OPEN),
     { parts: [CASE_OUTCOMES.map((o) => `${col}:outcome:${o}`), ...partsOf("closed")] },
   );
+  // Groups the reader gets by subtraction: stopped at a step (a step minus the next), attended
+  // but not reintegrated, alerted with the case still open.
+  for (let k = 0; k < LAST; k++)
+    model.impliedGroup(
+      atomsOf(schools, (stage) => stage === k),
+      k === 0 ? "always" : "nonzero",
+    );
+  model.impliedGroup(atomsOf(schools, (stage, o) => stage === LAST && o !== "REINTEGRATED"));
+  model.impliedGroup(atomsOf(schools, (stage, o) => stage >= 1 && o === OPEN));
   for (let k = LAST; k >= 0; k--)
     model.cell(
       step(k),

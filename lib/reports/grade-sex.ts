@@ -96,6 +96,8 @@ export function gradeModel(cohort: readonly CohortRow[], reach: readonly ReachRo
     }
     cell("alerted", STATUSES, c.withReasons ? [[`${c.key}:reached`, `${c.key}:notReached`]] : [], ["reached"]);
     cell("followed", [NOT_ALERTED, ...STATUSES], [], ["alerted"]);
+    // Alerted but not reached: printed by grade, by sex and in total, implied per grade × sex.
+    if (!c.withReasons) model.impliedGroup(atoms(UNREACHED_REASONS));
   }
   return model;
 }

@@ -108,6 +108,9 @@ export async function loadReferralTimes(scope: ReportScope, suppress: boolean): 
       { parts: ids.length > 1 ? [ids.map((id) => `${id}:${m}`)] : [] },
     );
   }
+  // Still waiting (sent − accepted − rejected) is not printed, but follows from what is.
+  for (const id of ids) model.impliedGroup([`${id}|waitingOverdue`, `${id}|waitingOnTime`]);
+  model.impliedGroup(ids.flatMap((id) => [`${id}|waitingOverdue`, `${id}|waitingOnTime`]));
   model.protect(suppress);
   const timesOf = (key: string, r: Raw | undefined): AgencyTimes => {
     const get = (m: Measure) => model.get(`${key}:${m}`);

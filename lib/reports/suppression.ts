@@ -15,9 +15,10 @@ import { SUPPRESSION_THRESHOLD } from "../home/suppress";
 //       atoms, so chains across rows and columns count, not only one total minus siblings);
 //   (2) bounds: the reader knows a "< 5" cell is 0–4, a withheld one is 5 or more and no count
 //       is negative (interval propagation over every printed sum).
-// Protected counts: every printed figure under 5, and every atom from 1 to 4 (an implied group
-// of one to four children, e.g. "referred but not attended" = referred − attended). An implied
-// zero is protected only where the report says so (AtomSpec.protect).
+// Protected counts: every printed figure under 5, every atom from 1 to 4, and the groups a
+// report declares as implied (e.g. "evaluated but not referred" = evaluated − referred), each
+// a group of one to four children. An implied zero is protected only where the report says so
+// (AtomSpec.protect).
 // When a count can be deduced, the smallest printed figure used to deduce it is withheld, and
 // the check runs again until nothing small can be deduced. Linked figures (one number printed
 // in several places, `group`) are hidden together.
@@ -232,6 +233,8 @@ export function protectCells(
   cells: readonly ProtectedCell[],
   /** Figures to hide from the start (hidden elsewhere on the same page). */
   forced: ReadonlySet<string> = new Set(),
+  /** Groups that are not printed but must not be worked out either (e.g. "evaluated, not referred"). */
+  implied: readonly { atoms: readonly number[]; protect?: AtomProtection }[] = [],
 ): Map<string, Protection> {
   const values = atoms.map((a) => a.value);
   const value = cells.map((c) => sumOf(values, c.atoms));
@@ -251,6 +254,10 @@ export function protectCells(
         : [],
     ),
     ...cells.flatMap((c, i) => (state[i] === "small" ? [{ atoms: c.atoms, cell: i }] : [])),
+    ...implied.filter((g) => {
+      const v = sumOf(values, g.atoms);
+      return g.protect !== "never" && v < SUPPRESSION_THRESHOLD && (v > 0 || g.protect === "always");
+    }),
   ];
   const relations = buildRelations(atoms.length, cells);
   const relationsOf: Relation[][] = [...atoms, ...cells].map(() => []);
@@ -281,7 +288,7 @@ export function protectCells(
     const pinningCells = (t: { atoms: readonly number[]; cell?: number }) => {
       const v = t.cell === undefined ? t.atoms[0] : atoms.length + t.cell;
       const found = new Set<number>();
-      for (const r of relationsOf[v]) {
+      for (const r of t.cell === undefined ? t.atoms.flatMap((a) => relationsOf[a]) : relationsOf[v]) {
         for (const m of [r.total, ...r.parts]) {
           if (m < atoms.length || m === v) continue;
           const i = m - atoms.length;
@@ -294,7 +301,8 @@ export function protectCells(
     const toHide = new Set<number>();
     for (const t of targets) {
       const linear = basis.explain(t.atoms);
-      const pinned = t.cell === undefined ? bounds.lo[t.atoms[0]] === bounds.hi[t.atoms[0]] : pinnedCell(t.cell);
+      const pinned =
+        t.cell !== undefined ? pinnedCell(t.cell) : sumOf(bounds.lo, t.atoms) === sumOf(bounds.hi, t.atoms);
       if (!linear.inSpan && !pinned) continue;
       const candidates = linear.inSpan ? linear.uses : pinningCells(t);
       const pick = candidates.filter((i) => state[i] === null).sort((a, b) => cost(a) - cost(b) || a - b)[0];

@@ -20,6 +20,7 @@ export class TableModel {
   private cells: ProtectedCell[] = [];
   private cellIndex = new Map<string, number>();
   private hidden = new Map<string, Protection>();
+  private implied: { atoms: number[]; protect: AtomProtection }[] = [];
 
   /** The atom `key` (created with 0 on first mention). */
   atom(key: string, protect: AtomProtection = "nonzero"): number {
@@ -51,6 +52,11 @@ export class TableModel {
     this.cells.push({ key, atoms: atomKeys.map((k) => this.atom(k)), ...opts });
   }
 
+  /** A group that is not printed but follows from printed figures: protected like them. */
+  impliedGroup(atomKeys: readonly string[], protect: AtomProtection = "nonzero") {
+    this.implied.push({ atoms: atomKeys.map((k) => this.atom(k)), protect });
+  }
+
   value(key: string): number {
     const c = this.cells[this.cellIndex.get(key)!];
     if (!c) throw new Error(`unknown figure ${key}`);
@@ -62,7 +68,7 @@ export class TableModel {
    * the start (the same number hidden in another table of the page).
    */
   protect(suppress: boolean, forced: ReadonlySet<string> = new Set()): this {
-    this.hidden = suppress ? protectCells(this.atoms, this.cells, forced) : new Map();
+    this.hidden = suppress ? protectCells(this.atoms, this.cells, forced, this.implied) : new Map();
     return this;
   }
 
