@@ -7,8 +7,17 @@ import { expectedHomeFigures, PILOT } from "./seed-figures";
 // untouched demo: this file runs before the specs that change data (playwright.config.ts).
 test.describe.configure({ mode: "parallel" });
 
-const CASE_TEAM_NAV = ["Inicio", "Estudiantes", "Alertas", "Casos", "Mis visitas", "Reportes", "Configuración"];
-const AGENCY_NAV = ["Inicio", "Configuración"];
+const CASE_TEAM_NAV = [
+  "Inicio",
+  "Estudiantes",
+  "Alertas",
+  "Casos",
+  "Mis visitas",
+  "Derivaciones",
+  "Reportes",
+  "Configuración",
+];
+const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
@@ -23,7 +32,7 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Reglas de alerta", "Configuración"],
+    nav: ["Inicio", "Reglas de alerta", "Plazos de derivación", "Usuarios", "Configuración"],
   },
   {
     email: DEMO_ACCOUNTS.coordinator,
@@ -68,7 +77,7 @@ async function switchLanguageAndBack(page: Page) {
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Settings"]);
+  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Referrals", "Settings"]);
 
   await page.getByRole("radio", { name: "Español (Perú)" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
@@ -92,7 +101,16 @@ for (const account of accounts) {
 }
 
 test("[AUTH] each director sees the figures of their own school only", async ({ page }) => {
-  const directorNav = ["Inicio", "Estudiantes", "Asistencia", "Alertas", "Casos", "Reportes", "Configuración"];
+  const directorNav = [
+    "Inicio",
+    "Estudiantes",
+    "Asistencia",
+    "Alertas",
+    "Casos",
+    "Derivaciones",
+    "Reportes",
+    "Configuración",
+  ];
   // The two schools' demo figures differ, so a director shown the other school's would fail.
   expect(expectedHomeFigures(DEMO_ACCOUNTS.director)).not.toEqual(expectedHomeFigures(DEMO_ACCOUNTS.directorSjl));
 
@@ -128,10 +146,12 @@ test.describe("on a 360 px phone", () => {
       "no sideways scrolling",
     ).toBeLessThanOrEqual(360);
 
-    // Skip link first, then the brand, then the menu button.
+    // Skip link first, then the brand, the notifications, then the menu button.
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Saltar al contenido" })).toBeFocused();
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("notifications-link")).toBeFocused();
     await page.keyboard.press("Tab");
     const menu = page.locator("summary", { hasText: "Menú" });
     await expect(menu).toBeFocused();

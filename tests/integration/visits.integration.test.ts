@@ -22,6 +22,7 @@ import { buildPlan } from "../../prisma/seed/plan";
 import { buildScenario, type Scenario } from "../fixtures/scenario";
 import { withDatabase } from "../helpers/global-setup";
 import { getVisitPage } from "../../lib/visits/visit-page";
+import { demoAnchor } from "../helpers/demo-anchor";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // Home visits and contact attempts against the real database. The scenario's small world
@@ -30,6 +31,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 
 let t: TestDatabase;
 let s: Scenario;
+/** The load day of the seeded demo (its plan is rebuilt from it). */
+let anchor: string;
 /** A social worker serving school A only (the scenario's serves both). */
 let swA: SessionUser;
 const origin = { ip: "198.51.100.7", userAgent: "vitest (visits)", via: "web" as const };
@@ -44,6 +47,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
+  anchor = await demoAnchor(t.db);
   s = await buildScenario(t.db);
   const u = await t.db.user.create({
     data: {
@@ -744,7 +748,7 @@ describe("[VISITS] reachability on the demo data", () => {
 
   /** The same figures computed in JS from the seed's own plan (rows it inserted), not from SQL. */
   function expectedFromPlan() {
-    const plan = buildPlan();
+    const plan = buildPlan(anchor);
     const alerted = new Set(plan.rows.alerts.map((a) => a.studentId));
     const attempts = new Map<string, { at: number; reached: boolean; reason: string }[]>();
     const add = (studentId: string, a: { at: number; reached: boolean; reason: string }) =>

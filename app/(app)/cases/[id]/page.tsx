@@ -12,10 +12,12 @@ import { findActorNames, listAssignableMembers } from "@/lib/cases/queries";
 import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
 import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
+import { CaseReferrals } from "./case-referrals";
 import { CaseSummary } from "./case-summary";
 import { CaseVisits } from "./case-visits";
 import { EvaluationsSection } from "./evaluations-section";
 import { NoteForm } from "./note-form";
+import { timelineReferrals, unsettledReferrals } from "./referral-events";
 import { StateForm } from "./state-form";
 import { AssignForm, UnassignButton } from "./team-forms";
 import { TimelineList } from "./timeline-list";
@@ -87,7 +89,7 @@ export default async function CasePage({ params, searchParams }: Props) {
           <EvaluationsSection user={user} file={file} />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>
-              <StateForm caseId={c.id} version={c.version} state={c.state} />
+              <StateForm caseId={c.id} version={c.version} state={c.state} unsettled={unsettledReferrals(file)} />
             </CardSection>
           ) : null}
           {file.team ? (
@@ -116,6 +118,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               <NoteForm caseId={c.id} version={c.version} />
             </CardSection>
           ) : null}
+          <CaseReferrals user={user} file={file} />
           <CaseVisits user={user} file={file} />
         </div>
         <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
@@ -123,6 +126,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             timeline={timeline}
             actors={actors}
             moreHref={`/cases/${c.id}?limit=${clampTimelineLimit(timeline.limit * 2)}`}
+            referrals={timelineReferrals(file)}
           />
         </CardSection>
       </div>

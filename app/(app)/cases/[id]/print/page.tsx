@@ -9,6 +9,7 @@ import { buildCaseTimeline } from "@/lib/cases/timeline";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { alertReason } from "@/lib/alerts/reason";
+import { timelineReferrals } from "../referral-events";
 import { describe } from "../timeline-list";
 import { PrintButton } from "./print-button";
 
@@ -25,19 +26,21 @@ export default async function CasePrintPage({ params }: Props) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, tc, tcommon, tr, tv, ta, locale] = await Promise.all([
+  const [t, tc, tcommon, tr, tv, ta, tf, locale] = await Promise.all([
     getTranslations("reports.casePrint"),
     getTranslations("cases"),
     getTranslations("common"),
     getTranslations("risk"),
     getTranslations("visits"),
     getTranslations("alerts"),
+    getTranslations("referrals"),
     getLocale(),
   ]);
   const { file, masked, studentName, answers } = print;
   const c = file.case;
   const s = file.student;
   const timeline = buildCaseTimeline(file, { limit: 40 });
+  const referrals = timelineReferrals(file);
   const describeAlert = (alert: { kind: string; figures: unknown }) => {
     const reason = alertReason(alert, locale);
     return reason.key === "unknown" ? null : ta(`reason.${reason.key}` as "reason.unknown", reason.values);
@@ -215,7 +218,7 @@ export default async function CasePrintPage({ params }: Props) {
       <h2 className={h2}>{t("timeline")}</h2>
       <ol className="flex flex-col gap-1">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(tc, tr, describeAlert, item, tv);
+          const { title, detail } = describe(tc, tr, describeAlert, item, tv, tf, referrals);
           return (
             <li key={item.key} className="print:break-inside-avoid">
               <span className="text-slate-600">
