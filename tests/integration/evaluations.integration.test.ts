@@ -96,7 +96,7 @@ beforeAll(async () => {
     where: { caseId: kase.id, agencyId: agencyId("BAPES-TRU") },
     select: { id: true },
   });
-  await writePastPacketRule(t.db, bapes.id, ["IDENTIFICATION", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE"]);
+  await writePastPacketRule(t, bapes.id, ["IDENTIFICATION", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE"]);
 });
 afterAll(async () => {
   await sql?.end();

@@ -48,7 +48,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
   anchor = await demoAnchor(t.db);
-  s = await buildScenario(t.db);
+  s = await buildScenario(t);
   const u = await t.db.user.create({
     data: {
       email: "trabajo.social.a@escenario.pe",
