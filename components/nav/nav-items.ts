@@ -13,7 +13,7 @@ export const NAV_ITEMS = [
   { key: "visits", href: "/visits", permission: "visits.write" },
   // The agency's inbox, or the referrals the school side sent.
   { key: "referrals", href: "/referrals", permission: ["referrals.inbox", "referrals.read"] },
-  { key: "reachability", href: "/reports/reachability", permission: "reports.read" },
+  { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
   { key: "holidays", href: "/admin/holidays", permission: "alertRules.write" },
   { key: "referralDeadlines", href: "/admin/referral-deadlines", permission: "referralDeadlines.write" },

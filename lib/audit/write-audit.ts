@@ -67,6 +67,7 @@ export type AuditAction =
   | "referralDeadline.update"
   | "referral.overdue"
   | "referral.dueSoon"
+  | "report.export"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

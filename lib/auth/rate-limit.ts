@@ -1,7 +1,8 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { sessionSecret } from "./session-token";
 
 // Sign-in budgets (decision 020), kept in PostgreSQL (`rate_limit`) so they hold across every
 // process and instance of the app. Each attempt spends one point from three budgets at once:
@@ -44,12 +45,20 @@ function unnamedStatements(db: Queryable) {
 }
 
 /**
+ * Without a configured secret (only code run outside the launchers, e.g. tests: `npm start`
+ * refuses to start without one) the keys use a random key of this process, never a fixed one:
+ * a key in the repository would let anyone reverse the stored keys by trying emails.
+ */
+const PROCESS_KEY = randomBytes(32);
+
+/**
  * Keys carry no email in clear (one typed in the email field may be a password): an HMAC with
- * the session secret, or a fixed key where there is none (tests).
+ * the session secret.
  */
 function keyOf(...parts: string[]): string {
-  const secret = process.env.NEXTAUTH_SECRET ?? "permanencia-rate-limit";
-  return createHmac("sha256", secret).update(parts.join("\u0000")).digest("base64url");
+  return createHmac("sha256", sessionSecret() ?? PROCESS_KEY)
+    .update(parts.join("\u0000"))
+    .digest("base64url");
 }
 
 export function createSignInLimiter(db: Queryable): SignInLimiter {

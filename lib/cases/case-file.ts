@@ -341,6 +341,8 @@ export async function getCaseFileOrThrow(
   user: SessionUser | null,
   caseId: string,
   origin: RequestOrigin,
+  /** Recorded in the audit entry: the printable summary is a read of its own kind. */
+  options: { view?: "PRINT" } = {},
 ): Promise<CaseFile> {
   if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   const access = accessOf(user);
@@ -357,7 +359,13 @@ export async function getCaseFileOrThrow(
     await writeReadAudit(
       db,
       user,
-      { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
+      {
+        action: "case.read",
+        entity: "Case",
+        entityId: c.id,
+        schoolId: c.schoolId,
+        details: { access, sections, ...(options.view ? { view: options.view } : {}) },
+      },
       origin,
     );
     return { access, sections, case: c, referrals, ...loaded };

@@ -6,6 +6,8 @@ import { createTestDatabase, type TestDatabase } from "../../tests/helpers/test-
 import { findCases } from "../cases/queries";
 import { ZCaseListFilters } from "../cases/schema";
 import { parseListParams } from "../lists/params";
+import { findReferrals } from "../referrals/queries/list-referrals";
+import { parseReferralListParams } from "../referrals/schema";
 import { ZStudentListFilters } from "../students/list-filters";
 import { findStudents } from "../students/queries";
 import { getHomeStats } from "./get-home-stats";
@@ -13,7 +15,7 @@ import { getHomeStats } from "./get-home-stats";
 // Two schools with known rows; each role's home must count only its own scope.
 let t: TestDatabase;
 const now = new Date("2026-11-26T15:00:00Z");
-const ids = { a: "", b: "", demuna: "", cem: "", psych: "" };
+const ids = { a: "", b: "", demuna: "", cem: "", psych: "", demunaStaff: "" };
 
 const byId = (stats: Awaited<ReturnType<typeof getHomeStats>>) => Object.fromEntries(stats.map((s) => [s.id, s.value]));
 
@@ -116,6 +118,10 @@ beforeAll(async () => {
   });
   ids.demuna = demuna.id;
   ids.cem = cem.id;
+  const demunaStaff = await db.user.create({
+    data: { email: "demuna@t.pe", name: "Demuna", passwordHash: "x", role: "AGENCY_STAFF", agencyId: demuna.id },
+  });
+  ids.demunaStaff = demunaStaff.id;
   const referral = (
     c: { id: string; schoolId: string; studentId: string },
     agencyId: string,
@@ -194,7 +200,7 @@ describe("[HOME] figures follow the caller's scope", () => {
   });
 
   it("an administrator gets configuration counts only", async () => {
-    expect(byId(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({ users: 1, schools: 2, agencies: 2 });
+    expect(byId(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({ users: 2, schools: 2, agencies: 2 });
   });
 });
 
@@ -223,7 +229,14 @@ describe("[HOME] every figure links to the list of what it counts", () => {
       "overdue-referrals": "/referrals?overdue=1",
     });
     const coordinator = await getHomeStats(sessionUser("COORDINATOR", [ids.a, ids.b]), now);
-    expect(new Set(coordinator.map((s) => s.href))).toEqual(new Set(["/reports"]));
+    expect(hrefs(coordinator)).toMatchObject({
+      "students-followed": "/reports#grade-sex",
+      "students-alerted": "/reports#grade-sex",
+      "open-cases": "/reports#funnel",
+      "referrals-sent": "/reports#referrals",
+      "referrals-closed": "/reports#referrals",
+    });
+    expect(coordinator.every((s) => s.href.startsWith("/reports#"))).toBe(true);
     expect(hrefs(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({
       users: "/admin/users",
       schools: "/admin/schools",
@@ -239,7 +252,7 @@ describe("[HOME] every figure links to the list of what it counts", () => {
     ]);
   });
 
-  it("the case and student lists behind the cards hold exactly the counted rows", async () => {
+  it("the case, referral and student lists behind the cards hold exactly the counted rows", async () => {
     const psych = sessionUser("PSYCHOLOGIST", [ids.a], { id: ids.psych });
     const stats = await getHomeStats(psych, now);
     for (const id of ["open-cases", "my-cases"]) {
@@ -247,6 +260,18 @@ describe("[HOME] every figure links to the list of what it counts", () => {
       const listed = await findCases(psych, parseListParams(query(stat.href), ZCaseListFilters));
       expect(listed.total).toBe(stat.value);
     }
+    // The referral cards: the inbox with the card's URL filters (overdue=1, the statuses) at the same instant.
+    const demuna = sessionUser("AGENCY_STAFF", [], { id: ids.demunaStaff, agencyId: ids.demuna, agencyType: "DEMUNA" });
+    const referralCards = [
+      ...(await getHomeStats(demuna, now)).map((stat) => ({ user: demuna, stat })),
+      { user: psych, stat: stats.find((s) => s.id === "overdue-referrals")! },
+    ];
+    for (const { user, stat } of referralCards) {
+      const params = Object.fromEntries([...query(stat.href).keys()].map((k) => [k, query(stat.href).getAll(k)]));
+      const listed = await findReferrals(user, parseReferralListParams(params), undefined, undefined, now);
+      expect(listed.total, `${user.role} ${stat.id}`).toBe(stat.value);
+    }
+    expect(referralCards.map(({ stat }) => stat.value)).toEqual([1, 1, 1, 1]);
     const director = sessionUser("DIRECTOR", [ids.a]);
     const students = (await getHomeStats(director, now)).find((s) => s.id === "students")!;
     const listed = await findStudents(director, parseListParams(query(students.href), ZStudentListFilters));

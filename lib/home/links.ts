@@ -11,8 +11,10 @@ export const HOME_LINKS = {
   overdueReferrals: "/referrals?overdue=1",
   referralsWaiting: "/referrals?status=SENT",
   referralsActive: "/referrals?status=ACCEPTED&status=IN_PROGRESS",
-  /** Coordinators see aggregates only: the reports break each figure down. */
-  reports: "/reports",
+  /** Coordinators see aggregates only: the report section that breaks the figure down. */
+  reportsGradeSex: "/reports#grade-sex",
+  reportsFunnel: "/reports#funnel",
+  reportsReferrals: "/reports#referrals",
   users: "/admin/users",
   schools: "/admin/schools",
   agencies: "/admin/agencies",

@@ -40,15 +40,20 @@ export async function getTerritoryStats(user: SessionUser): Promise<HomeStat[]> 
       id: "students-followed",
       label: "studentsEnrolled",
       value: suppressSmallCount(followed),
-      href: HOME_LINKS.reports,
+      href: HOME_LINKS.reportsGradeSex,
     },
-    { id: "students-alerted", label: "studentsAlerted", value: suppressSmallCount(alerted), href: HOME_LINKS.reports },
-    { id: "open-cases", label: "openCases", value: suppressSmallCount(openCases), href: HOME_LINKS.reports },
+    {
+      id: "students-alerted",
+      label: "studentsAlerted",
+      value: suppressSmallCount(alerted),
+      href: HOME_LINKS.reportsGradeSex,
+    },
+    { id: "open-cases", label: "openCases", value: suppressSmallCount(openCases), href: HOME_LINKS.reportsFunnel },
     ...Object.values(ReferralStatus).map((status) => ({
       id: `referrals-${status.toLowerCase().replace("_", "-")}`,
       label: REFERRAL_LABELS[status],
       value: suppressSmallCount(byStatus.get(status) ?? 0),
-      href: HOME_LINKS.reports,
+      href: HOME_LINKS.reportsReferrals,
     })),
   ];
 }

@@ -102,7 +102,7 @@ export async function openDataset(opts: { fresh?: boolean } = {}): Promise<Bench
     await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     await admin.end();
     await createDatabaseIfMissing(cluster.adminUrl(), DB_NAME);
-    const info = await loadDataset(ownerUrl, version);
+    const info = await loadDataset(ownerUrl, cluster.adminUrl(DB_NAME), version);
     return { url, ownerUrl, info, reused: false, loadMs: performance.now() - t0, stop: cluster.stop };
   } catch (error) {
     await cluster.stop();
@@ -117,7 +117,12 @@ async function analyze(url: string) {
   await client.end();
 }
 
-async function loadDataset(url: string, version: string): Promise<DatasetInfo> {
+/**
+ * Migrates and seeds as the owner role, like an installation; the bulk copy runs on the
+ * cluster's superuser connection, because it switches row triggers off while it copies
+ * (session_replication_role), which neither the owner nor the app role may do.
+ */
+async function loadDataset(url: string, adminDbUrl: string, version: string): Promise<DatasetInfo> {
   await migrate(url);
   await markDemo(url);
   log("Loading the pilot demo (prisma/seed)…");
@@ -127,7 +132,7 @@ async function loadDataset(url: string, version: string): Promise<DatasetInfo> {
   } finally {
     await db.$disconnect();
   }
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: adminDbUrl });
   await client.connect();
   try {
     log(`Copying it ${COPIES} times (set-based SQL)…`);

@@ -14,7 +14,7 @@ const CASE_TEAM_NAV = [
   "Casos",
   "Mis visitas",
   "Derivaciones",
-  "Contacto con familias",
+  "Reportes",
   "Configuración",
 ];
 const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
@@ -46,7 +46,7 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.coordinator,
     role: "Coordinador(a) de la estrategia",
-    nav: ["Inicio", "Contacto con familias", "Configuración"],
+    nav: ["Inicio", "Reportes", "Configuración"],
     checks: async () => {
       // Aggregates only (no student list), and the pilot's own figures.
       const figures = expectedHomeFigures(DEMO_ACCOUNTS.coordinator);
@@ -117,7 +117,7 @@ test("[AUTH] each director sees the figures of their own school only", async ({ 
     "Alertas",
     "Casos",
     "Derivaciones",
-    "Contacto con familias",
+    "Reportes",
     "Configuración",
   ];
   // The two schools' demo figures differ, so a director shown the other school's would fail.

@@ -2,6 +2,7 @@ import "server-only";
 import { writeReadAudit } from "../../audit/write-read-audit";
 import { can } from "../../auth/policy";
 import { referralWhere } from "../../auth/scope";
+import { isOverdue, overdueWhere } from "../overdue";
 import type { RequestOrigin, SessionUser } from "../../auth/types";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors/app-error";
@@ -46,9 +47,6 @@ export type ReferralListRow = {
 };
 
 const NAME_SELECT = { paternalSurname: true, maternalSurname: true, givenNames: true } as const;
-
-/** Overdue ⇔ unanswered past the response deadline (the definition shared with deadlines and reports). */
-export const overdueWhere = (now: Date): Prisma.ReferralWhereInput => ({ status: "SENT", dueAt: { lt: now } });
 
 function filterWhere(user: SessionUser, f: Partial<TReferralListFilters>, now: Date): Prisma.ReferralWhereInput {
   const and: Prisma.ReferralWhereInput[] = [referralWhere(user)];
@@ -176,7 +174,7 @@ export async function findReferrals(
         dueAt: r.dueAt,
         respondedAt: r.respondedAt,
         closedAt: r.closedAt,
-        overdue: r.status === "SENT" && r.dueAt < now,
+        overdue: isOverdue(r, now),
         agencyName: r.agency.name,
         schoolName: r.case.school.name,
         student: labels.get(r.id) ?? null,

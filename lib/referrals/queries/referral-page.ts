@@ -2,6 +2,7 @@ import "server-only";
 import { writeReadAudit } from "../../audit/write-read-audit";
 import { can } from "../../auth/policy";
 import { referralWhere } from "../../auth/scope";
+import { isOverdue } from "../overdue";
 import type { RequestOrigin, SessionUser } from "../../auth/types";
 import { loadReferredCaseFile, type CaseFile } from "../../cases/case-file";
 import { db, type Tx } from "../../db";
@@ -98,15 +99,6 @@ const RECORD_SELECT = {
   student: { select: { paternalSurname: true, maternalSurname: true, givenNames: true } },
 } satisfies Prisma.ReferralSelect;
 
-const BASIS_SELECT = {
-  consentGivenBy: true,
-  consentRelationship: true,
-  consentDate: true,
-  consentMethod: true,
-  legalNorm: true,
-  legalBasisNote: true,
-} satisfies Prisma.ReferralSelect;
-
 type Header = Prisma.ReferralGetPayload<{ select: typeof HEADER_SELECT }>;
 
 function viewOf(user: SessionUser, status: ReferralStatus): ReferralView {
@@ -126,7 +118,7 @@ async function readPage(tx: Tx, user: SessionUser, header: Header, now: Date): P
     dueAt: header.dueAt,
     respondedAt: header.respondedAt,
     closedAt: header.closedAt,
-    overdue: header.status === "SENT" && header.dueAt < now,
+    overdue: isOverdue(header, now),
     agencyName: header.agency.name,
     schoolName: header.case.school.name,
     rejectionReason: header.rejectionReason,
@@ -137,12 +129,33 @@ async function readPage(tx: Tx, user: SessionUser, header: Header, now: Date): P
     const referral = { ...base, ...empty, counterReferral: null, nextSteps: null, returnsToSchool: null };
     return { view, referral, student: null, caseId: null, file: null, moves };
   }
-  const where = { AND: [{ id: header.id }, referralWhere(user)] };
-  const record = await tx.referral.findFirstOrThrow({ where, select: RECORD_SELECT });
+  // One read: the consent details are selected only for the views that show them, the case id
+  // only for the school side, so nothing else is read for a reader who may not see it.
   const full = view === "SCHOOL" || view === "AGENCY_OPEN";
-  const basis = full ? await tx.referral.findFirstOrThrow({ where, select: BASIS_SELECT }) : null;
-  const caseId =
-    view === "SCHOOL" ? (await tx.referral.findFirstOrThrow({ where, select: { caseId: true } })).caseId : null;
+  const record = await tx.referral.findFirstOrThrow({
+    where: { AND: [{ id: header.id }, referralWhere(user)] },
+    select: {
+      ...RECORD_SELECT,
+      caseId: view === "SCHOOL",
+      consentGivenBy: full,
+      consentRelationship: full,
+      consentDate: full,
+      consentMethod: full,
+      legalNorm: full,
+      legalBasisNote: full,
+    },
+  });
+  const basis = full
+    ? {
+        consentGivenBy: record.consentGivenBy,
+        consentRelationship: record.consentRelationship,
+        consentDate: record.consentDate,
+        consentMethod: record.consentMethod,
+        legalNorm: record.legalNorm,
+        legalBasisNote: record.legalBasisNote,
+      }
+    : null;
+  const caseId = view === "SCHOOL" ? record.caseId : null;
   const studentView =
     view === "SCHOOL" ? "name" : agencyStudentView(user.agencyType!, header.status, header.sharedSections);
   return {

@@ -6,6 +6,7 @@ import { CardSection } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import type { CaseFile } from "@/lib/cases/case-file";
+import { isOverdue } from "@/lib/referrals/overdue";
 import { formatDateTime } from "@/lib/format/date";
 
 /**
@@ -24,7 +25,7 @@ export async function CaseReferrals({ user, file }: { user: SessionUser; file: C
       {file.referrals.length === 0 ? <p className="mb-3 text-sm text-slate-700">{t("case.empty")}</p> : null}
       <ul className="mb-3 flex flex-col gap-3" data-testid="case-referrals">
         {file.referrals.map((r) => {
-          const overdue = r.status === "SENT" && r.dueAt < now;
+          const overdue = isOverdue(r, now);
           return (
             <li
               key={r.id}

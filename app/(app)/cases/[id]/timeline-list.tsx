@@ -22,7 +22,7 @@ const asData = (v: unknown): Data => (v && typeof v === "object" && !Array.isArr
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
-function describe(
+export function describe(
   t: Translate,
   tr: TranslateRisk,
   describeAlert: DescribeAlert,
