@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mark, openOnSchoolDay, presentStudents, sectionKeys, student } from "./attendance-helpers";
 import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
+import { queryServer } from "./server-database";
 
 // A tutor's cheap phone with the signal gone: 360 × 740, touch, the network cut by the browser.
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -11,12 +12,30 @@ test("[OFFLINE] marks saved without connection stay on screen and on the phone, 
 }) => {
   await login(page, DEMO_ACCOUNTS.tutor);
   const sec = (await sectionKeys(page))[1];
-  await openOnSchoolDay(page, sec);
+  const date = await openOnSchoolDay(page, sec);
   // The service worker keeps this page for a reload without connection.
   await page.waitForFunction(async () => {
     const cache = await caches.open("permanencia-attendance-pages");
     return Boolean(await cache.match(location.href, { ignoreVary: true }));
   });
+
+  // What the server stored for this sheet: its saves (one audit entry per save that wrote
+  // something) and the absent students' rows.
+  const saves = async () =>
+    (
+      await queryServer<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'attendance.save' AND "entityId" = $1`,
+        [`${sec}:${date}`],
+      )
+    )[0].n;
+  const stored = async (ids: string[]) =>
+    (
+      await queryServer<{ status: string }>(
+        `SELECT status::text FROM attendance WHERE "studentId" = ANY($1::uuid[]) AND date = $2::date`,
+        [ids, date],
+      )
+    ).map((r) => r.status);
+  const savesBefore = await saves();
 
   // Every save that reached the server and came back.
   const answered: number[] = [];
@@ -27,6 +46,7 @@ test("[OFFLINE] marks saved without connection stay on screen and on the phone, 
   });
 
   const absent = await presentStudents(page, 2);
+  expect(await stored(absent)).not.toContain("UNJUSTIFIED");
   for (const id of absent) await mark(page, id, "UNJUSTIFIED");
 
   await context.setOffline(true);
@@ -46,12 +66,16 @@ test("[OFFLINE] marks saved without connection stay on screen and on the phone, 
   await expect(page.getByText("no llegaron a guardarse; se enviarán cuando haya conexión")).toBeVisible();
   await expect(bar).toHaveAttribute("data-state", "waiting");
   expect(answered).toEqual([]);
+  expect(await saves()).toBe(savesBefore);
 
   // The connection returns: the save goes by itself, once.
   await context.setOffline(false);
   await expect(bar).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await expect(page.getByTestId("offline-indicator")).toHaveText("");
   expect(answered).toEqual([200]);
+  // Exactly once on the server: one more save of this sheet, the marks in its rows.
+  expect(await saves()).toBe(savesBefore + 1);
+  expect(await stored(absent)).toEqual(["UNJUSTIFIED", "UNJUSTIFIED"]);
 
   // The server holds it: a fresh load shows the marks saved, and the note of who saved it.
   await page.reload();
@@ -67,6 +91,7 @@ test("[OFFLINE] marks saved without connection stay on screen and on the phone, 
   await expect.poll(() => answered.length).toBe(2);
   await expect(bar).toHaveAttribute("data-state", "saved");
   expect(await bar.innerText()).toBe(note);
+  expect(await saves()).toBe(savesBefore + 1);
 });
 
 test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not lost without connection, and is recorded once when it returns", async ({
