@@ -55,3 +55,16 @@ test("[HOME] a slow page shows a skeleton at once, then the page; a direct load 
   // Out of reach reads as not found, with its status: no loading boundary commits a 200 first.
   expect((await page.goto("/admin/holidays"))?.status()).toBe(404);
 });
+
+test("[HOME] demuna@ clicks the overdue count on the home page and lands on the overdue list", async ({ page }) => {
+  await login(page, DEMO_ACCOUNTS.demuna);
+  const card = page.getByTestId("stat-overdue-referrals");
+  const value = Number(await card.locator("dd[data-value]").getAttribute("data-value"));
+  expect(value).toBeGreaterThan(0);
+  await card.getByRole("link", { name: /^Derivaciones vencidas: .*Ver la lista$/ }).click();
+  await page.waitForURL((url) => url.pathname === "/referrals" && url.searchParams.get("overdue") === "1");
+  // Exactly the counted referrals, every one of them marked overdue.
+  await expect(page.getByTestId("referral-count")).toHaveText(new RegExp(`^${value} derivaci(ón|ones)$`));
+  await expect(page.getByTestId("referral-row")).toHaveCount(Math.min(value, 25));
+  await expect(page.getByTestId("referral-row").filter({ hasNotText: "Vencida" })).toHaveCount(0);
+});
