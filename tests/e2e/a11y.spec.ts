@@ -5,8 +5,9 @@ import type { Role } from "../../lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, login } from "./fixtures";
 
 // Accessibility: every page the navigation offers each role (navItemsFor, so a page added to
-// the menu is checked without touching this file), plus the first record page (a student, a
-// case, a visit, an attendance sheet) those pages link to, on a 360 px phone and a 1280 px
+// the menu is checked without touching this file), plus the first record page of each kind
+// (a student, a case and its printable summary, a visit, a referral, an attendance sheet, the
+// detailed reachability report) reached from those pages, on a 360 px phone and a 1280 px
 // desktop, must have no critical or serious axe violation. One sign-in per role.
 test.describe.configure({ mode: "parallel" });
 
@@ -24,8 +25,11 @@ const ACCOUNT_OF_ROLE: Record<Role, string> = {
 const RECORD_PAGES = [
   /^\/students\/[0-9a-f-]{36}$/,
   /^\/cases\/[0-9a-f-]{36}$/,
+  /^\/cases\/[0-9a-f-]{36}\/print$/,
   /^\/visits\/[0-9a-f-]{36}$/,
+  /^\/referrals\/[0-9a-f-]{36}$/,
   /^\/attendance\?sec=/,
+  /^\/reports\/reachability(\?|$)/,
 ];
 const WIDTHS = [
   { width: 360, height: 740 },
@@ -58,6 +62,7 @@ for (const [role, email] of Object.entries(ACCOUNT_OF_ROLE) as [Role, string][])
     const pages = navItemsFor(role).map((item) => item.href);
     expect(pages.length).toBeGreaterThan(1);
     const found: string[] = [];
+    const checked: string[] = [];
     // The server renders the same page at every width: load it once, check it at each width.
     const context = await browser.newContext({ storageState, viewport: WIDTHS[1], locale: "es-PE" });
     const page = await context.newPage();
@@ -70,17 +75,24 @@ for (const [role, email] of Object.entries(ACCOUNT_OF_ROLE) as [Role, string][])
         for (const line of await seriousViolations(page)) found.push(`${viewport.width}px ${href} ${line}`);
       }
     };
-    const records = new Map<RegExp, string>();
-    for (const href of pages) {
+    // Menu pages first, then each kind of record page the first time any checked page links to
+    // one (a case's printable summary is linked from the case, not from a list).
+    const queue: string[] = [...pages];
+    const seen = new Set<RegExp>();
+    for (let href = queue.shift(); href !== undefined; href = queue.shift()) {
       await check(href);
+      checked.push(href);
       const links = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
       for (const pattern of RECORD_PAGES) {
         const first = links.find((l) => pattern.test(l));
-        if (first && !records.has(pattern)) records.set(pattern, first);
+        if (first && !seen.has(pattern)) {
+          seen.add(pattern);
+          queue.push(first);
+        }
       }
     }
-    for (const href of records.values()) await check(href);
     await context.close();
+    console.log(`[A11Y] ${role}: ${checked.length * WIDTHS.length} axe checks (${checked.join(" ")})`);
     expect(found, found.join("\n")).toEqual([]);
   });
 }
