@@ -144,13 +144,14 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
     });
   };
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const el = e.currentTarget;
+  /** The form's submit handler; called without an event (a retry), it sends the form again. */
+  const onSubmit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const el = (e?.currentTarget as HTMLFormElement | undefined) ?? formEl.current;
     formEl.current = el;
     const read: Values = shouldUnregister ? {} : { ...defaults };
-    for (const [name, kind] of kinds.current) {
-      const value = readControl(el, name, kind);
+    for (const [name, kind] of el ? kinds.current : []) {
+      const value = readControl(el!, name, kind);
       if (value !== undefined) read[name] = value;
     }
     const input = { ...read, ...bound } as TFields & BoundValues;
@@ -165,7 +166,7 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
         setResult(boundName ? failure("INVALID_INPUT", errorText(found[boundName] ?? "invalidInput")!) : null);
         setErrors(Object.fromEntries(Object.entries(found).filter(([name]) => !(name.split(".")[0] in bound))));
         const first = Object.keys(found).find((name) => kinds.current.has(name));
-        const control = first ? el.elements.namedItem(first) : null;
+        const control = first && el ? el.elements.namedItem(first) : null;
         (control instanceof RadioNodeList ? (control[0] as HTMLElement) : (control as HTMLElement | null))?.focus();
         return;
       }
