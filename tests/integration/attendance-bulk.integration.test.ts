@@ -255,6 +255,24 @@ describe("[CONSTRAINTS] the database refuses the row whatever the path", () => {
     }
   });
 
+  it("a third key added to attendance later is never skipped: the insert falls back to per-row checks", async () => {
+    await inRollback(async () => {
+      await client.query(`CREATE TABLE bulk_test_day (d date PRIMARY KEY)`);
+      await client.query(
+        `ALTER TABLE attendance ADD CONSTRAINT bulk_test_day_fkey FOREIGN KEY (date) REFERENCES bulk_test_day (d) NOT VALID`,
+      );
+      await stage(client, [[studentsA[1].id, "2026-03-13", "PRESENT"]]);
+      await client.query("SAVEPOINT s");
+      expect(await failure(insertStaged(client, school.A))).toMatchObject({
+        code: FK,
+        constraint: "bulk_test_day_fkey",
+      });
+      await client.query("ROLLBACK TO SAVEPOINT s");
+      await client.query(`INSERT INTO bulk_test_day VALUES ('2026-03-13')`);
+      expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "row" });
+    });
+  });
+
   it("a trigger added to attendance later is never skipped: the insert falls back to per-row checks", async () => {
     await inRollback(async () => {
       await client.query(`CREATE FUNCTION bulk_test_mark() RETURNS trigger AS $$

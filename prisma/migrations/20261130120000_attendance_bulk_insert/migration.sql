@@ -5,27 +5,35 @@
 -- is the only way those rows reach `attendance`.
 --
 -- When the session may skip row triggers (superuser, or GRANT SET ON PARAMETER
--- session_replication_role) and `attendance` has no trigger besides its two foreign-key
--- checks, the two keys are checked set-based, then the insert runs with triggers off:
+-- session_replication_role) and `attendance` has no trigger besides those of its two foreign
+-- keys, the two keys are checked set-based, then the insert runs with triggers off:
 --   * attendance_studentId_schoolId_fkey: every staged student is locked FOR KEY SHARE as a
 --     student of p_school (the lock the key's own per-row check takes: until commit nobody can
 --     delete that student or change its id or school) and the number locked must equal the
 --     number of staged students; one statement, one join;
 --   * attendance_recordedById_fkey: the recording user, when there is one, likewise.
 -- A missing student refuses the whole statement with the key's name, as the key would.
--- Otherwise (no privilege, or a trigger someone added later that must not be skipped) the
+-- Otherwise (no privilege, or any other trigger: one added later must never be skipped) the
 -- insert runs with triggers on and PostgreSQL checks each row, as for any other writer.
 --
 -- p_on_conflict false: plain INSERT (a row that already exists is a unique violation; the
 -- caller rolls back to a savepoint and merges instead); true: ON CONFLICT DO NOTHING.
--- The rows go in in the stage's physical order: the caller stages them in primary-key order,
--- which keeps the index inserts local.
+-- The rows go in in the stage's physical order: the caller stages them grouped by student in
+-- the order of their ids, which keeps the inserts into the primary key's index local.
 CREATE FUNCTION "attendance_insert_staged"(p_school uuid, p_actor uuid, p_on_conflict boolean)
 RETURNS TABLE (inserted bigint, key_check text) AS $$
 DECLARE
   previous_role text := current_setting('session_replication_role');
+  -- Only the triggers of the two keys checked below may be skipped: any other (a trigger
+  -- someone adds, a third key, a deferrable unique check) keeps the per-row path.
   set_based boolean := has_parameter_privilege('session_replication_role', 'SET')
-    AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = 'attendance'::regclass AND NOT t.tgisinternal);
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_trigger t
+       WHERE t.tgrelid = 'attendance'::regclass
+         AND t.tgconstraint NOT IN (
+           SELECT c.oid FROM pg_constraint c
+            WHERE c.conrelid = 'attendance'::regclass AND c.contype = 'f'
+              AND c.conname IN ('attendance_studentId_schoolId_fkey', 'attendance_recordedById_fkey')));
   missing bigint;
 BEGIN
   IF set_based THEN
