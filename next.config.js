@@ -21,13 +21,13 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
           // Browsers honour HSTS only over HTTPS, so local http development is unaffected.
           { key: "Strict-Transport-Security", value: "max-age=31536000" },
-          // No script-src here: Next's inline bootstrap would need nonces. These directives
-          // alone stop framing, plugins, <base> hijacking and forms posting elsewhere.
-          {
-            key: "Content-Security-Policy",
-            value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
-          },
         ],
+      },
+      {
+        // Pages get their policy, with a nonce, from proxy.ts (lib/security/csp.ts). API answers
+        // are never documents: nothing may load or frame them.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },

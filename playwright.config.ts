@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 // browsers cannot be downloaded: PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium.
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// One load day for the server's demo seed and the figures the tests expect from it (the
+// workers and the web server inherit this environment), even across midnight.
+process.env.SEED_ANCHOR ||= new Intl.DateTimeFormat("en-CA", { timeZone: "America/Lima" }).format(new Date());
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 

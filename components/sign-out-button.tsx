@@ -1,26 +1,20 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/lib/auth/actions";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
-
-export function SignOutButton({ className }: { className?: string }) {
-  const t = useTranslations("auth");
-  const [pending, setPending] = useState(false);
+/** A form posting to the sign-out action: works before the page hydrates, ships no script. */
+export async function SignOutButton({ className }: { className?: string }) {
+  const t = await getTranslations("auth");
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/login" });
-      }}
-      className={
-        className ??
-        "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 disabled:opacity-60"
-      }
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button
+        type="submit"
+        className={
+          className ??
+          "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 disabled:opacity-60"
+        }
+      >
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -10,7 +10,9 @@ import es_visits from "./es/visits.json";
 import es_risk from "./es/risk.json";
 import es_referrals from "./es/referrals.json";
 import es_reports from "./es/reports.json";
+import es_notifications from "./es/notifications.json";
 import es_errors from "./es/errors.json";
+import es_users from "./es/users.json";
 import en_common from "./en/common.json";
 import en_auth from "./en/auth.json";
 import en_home from "./en/home.json";
@@ -23,7 +25,9 @@ import en_visits from "./en/visits.json";
 import en_risk from "./en/risk.json";
 import en_referrals from "./en/referrals.json";
 import en_reports from "./en/reports.json";
+import en_notifications from "./en/notifications.json";
 import en_errors from "./en/errors.json";
+import en_users from "./en/users.json";
 import type { AppLocale } from "./locales";
 
 // Interface strings, one JSON file per domain namespace (messages/<locale>/<namespace>.json),
@@ -44,7 +48,9 @@ const MESSAGES = {
     risk: es_risk,
     referrals: es_referrals,
     reports: es_reports,
+    notifications: es_notifications,
     errors: es_errors,
+    users: es_users,
   },
   en: {
     common: en_common,
@@ -59,7 +65,9 @@ const MESSAGES = {
     risk: en_risk,
     referrals: en_referrals,
     reports: en_reports,
+    notifications: en_notifications,
     errors: en_errors,
+    users: en_users,
   },
 } as const;
 

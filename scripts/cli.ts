@@ -4,7 +4,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 // `npm run cli -- <command> [args]`. Each command lives in scripts/cli/<command>.ts and
 // exports `run(args: string[]): Promise<number>` (the exit code). Commands use the same
-// database as `npm run dev` (embedded unless DATABASE_URL is set).
+// database as `npm run dev` (embedded unless DATABASE_URL is set) through resolveDatabase():
+// `url` is the app role, what commands that read and write data use; `ownerUrl` is the owner
+// role (DATABASE_OWNER_URL), for maintenance that needs DDL (decision 020).
 const [command, ...args] = process.argv.slice(2);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "cli");
 

@@ -4,16 +4,19 @@ import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
+import { prepareDatabase } from "../lib/db/prepare";
 import { startWorker, type JobWorker } from "../lib/jobs/worker";
 import { getSeedBlocker, seedDemo } from "../prisma/seed";
+import { withClientAddressHook } from "./lib/client-address-env";
 import { markDemo } from "./lib/database";
+import { seedAnchor } from "./lib/seed-on-first-run";
 import { newSecret } from "./lib/secret";
-import { createDatabaseIfMissing, freePort, startCluster } from "./lib/embedded-postgres";
+import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "./lib/embedded-postgres";
 
 // Web server for Playwright (playwright.config.ts `webServer`): a throwaway embedded
-// PostgreSQL with the demo seed (or E2E_DATABASE_URL), `next build` (skipped with
-// E2E_SKIP_BUILD=1), then the job worker and `next start`, as `npm start` runs them.
+// PostgreSQL with the demo seed (or E2E_DATABASE_URL and E2E_DATABASE_OWNER_URL), `next build`
+// (skipped with E2E_SKIP_BUILD=1), then the job worker and `next start`, as `npm start` runs
+// them: the server as the app role, migrations and the worker's maintenance as the owner.
 // SIGTERM stops Next, the worker and the cluster.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = Number(process.env.PORT ?? 3100);
@@ -54,13 +57,14 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function prepareDatabase(): Promise<string> {
+async function openDatabase(): Promise<{ url: string; ownerUrl: string }> {
   const external = process.env.E2E_DATABASE_URL;
   if (external) {
     // Someone else's database: migrate it, and seed only if it is already marked for demo
     // use and empty (never mark it here).
-    await migrate(external);
-    return external;
+    const ownerUrl = process.env.E2E_DATABASE_OWNER_URL || external;
+    await prepareDatabase(ownerUrl);
+    return { url: external, ownerUrl };
   }
   tmp = await mkdtemp(path.join(os.tmpdir(), "permanencia-e2e-"));
   await chmod(tmp, 0o755); // the `postgres` user must reach the data directory when run as root
@@ -72,20 +76,20 @@ async function prepareDatabase(): Promise<string> {
   });
   stopCluster = cluster.stop;
   await createDatabaseIfMissing(cluster.adminUrl(), "permanencia_e2e");
-  const url = cluster.adminUrl("permanencia_e2e");
-  await migrate(url);
-  await markDemo(url);
-  return url;
+  const ownerUrl = urlFor(cluster.port, "permanencia_e2e", "owner");
+  await prepareDatabase(ownerUrl);
+  await markDemo(ownerUrl);
+  return { url: urlFor(cluster.port, "permanencia_e2e", "app"), ownerUrl };
 }
 
 try {
-  const databaseUrl = await prepareDatabase();
-  const db = createPrismaClient(databaseUrl);
+  const { url: databaseUrl, ownerUrl } = await openDatabase();
+  const db = createPrismaClient(ownerUrl);
   const blocker = await getSeedBlocker(db);
   if (blocker) console.log(`e2e: sin carga de demostración (${blocker})`);
   else {
     const started = Date.now();
-    const summary = await seedDemo(db);
+    const summary = await seedDemo(db, seedAnchor());
     console.log(
       `e2e: datos de demostración en ${((Date.now() - started) / 1000).toFixed(1)} s`,
       JSON.stringify(summary),
@@ -93,8 +97,9 @@ try {
   }
   await db.$disconnect();
 
+  const { E2E_DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     DATABASE_URL: databaseUrl,
     // A fresh secret per run: the throwaway server never shares one with anybody.
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? newSecret(),
@@ -105,9 +110,12 @@ try {
     if (built !== 0) throw new Error(`next build terminó con código ${built}`);
   }
   process.env.DATABASE_URL = databaseUrl;
-  worker = await startWorker();
+  worker = await startWorker({ connectionString: ownerUrl });
   const host = new URL(baseUrl).hostname;
-  const code = await run(["start", "--port", String(port), "--hostname", host], env);
+  const code = await run(["start", "--port", String(port), "--hostname", host], {
+    ...env,
+    NODE_OPTIONS: withClientAddressHook(process.env.NODE_OPTIONS),
+  });
   await shutdown(code);
 } catch (error) {
   console.error("e2e:", error instanceof Error ? error.message : error);

@@ -17,9 +17,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         {t("skipToContent")}
       </a>
-      <AppHeader user={user} items={items} />
-      <div className="mx-auto flex max-w-6xl gap-6 px-4">
-        <SideNav items={items} />
+      {/* Printed pages (e.g. a case's printable summary) carry the document only. */}
+      <div className="contents print:hidden">
+        <AppHeader user={user} items={items} />
+      </div>
+      <div className="mx-auto flex max-w-6xl gap-6 px-4 print:block print:max-w-none print:px-0">
+        <div className="contents print:hidden">
+          <SideNav items={items} />
+        </div>
         <main id="contenido" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none">
           {children}
         </main>

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { unstable_rethrow } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
@@ -21,8 +20,12 @@ import { useErrorText } from "./error-text";
 export type BoundValues = Record<string, unknown>;
 
 type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "resolver" | "defaultValues"> & {
-  /** The domain's zod schema; it sees the fields and the bound values together, like the server. */
-  schema?: z.ZodType;
+  /**
+   * The domain's zod schema; it sees the fields and the bound values together, like the server.
+   * Pages a phone opens pass a loader (`() => import("@/lib/…/schema").then((m) => m.ZX)`): zod
+   * then arrives after the page, before the first check, instead of in its first-load script.
+   */
+  schema?: z.ZodType | (() => Promise<z.ZodType>);
   /** A server action made with defineAction (lib/actions/action.ts). */
   action: (input: TFields & BoundValues) => Promise<ActionResult<TData>>;
   defaultValues: DefaultValues<TFields>;
@@ -56,12 +59,13 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
   const [submitted, setSubmitted] = useState<BoundValues | null>(null);
   const [pending, startTransition] = useTransition();
   const resolver = schema
-    ? (((values, context, options) =>
-        zodResolver(schema as never, undefined, { raw: true })(
-          { ...values, ...bound },
-          context,
-          options as never,
-        )) as Resolver<TFields>)
+    ? ((async (values, context, options) => {
+        const [zod, { zodResolver }] = await Promise.all([
+          typeof schema === "function" ? schema() : schema,
+          import("@hookform/resolvers/zod"),
+        ]);
+        return zodResolver(zod as never, undefined, { raw: true })({ ...values, ...bound }, context, options as never);
+      }) as Resolver<TFields>)
     : undefined;
   const form = useForm<TFields>({ ...formOptions, resolver });
 

@@ -3,15 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/sign-out-button";
 import { buttonClasses } from "@/components/ui/button";
 import type { SessionUser } from "@/lib/auth/types";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { MobileMenu } from "./mobile-menu";
 import { NavLinks } from "./nav-links";
+import { NotificationsLink } from "./notifications-link";
 import type { NavItem } from "./nav-items";
 import { roleLabel } from "./role-label";
 
 // Top bar. Phones: brand + "Menú" disclosure holding the navigation, the user and sign-out.
 // From md up the navigation moves to the side column (SideNav) and the user sits here.
 export async function AppHeader({ user, items }: { user: SessionUser; items: NavItem[] }) {
-  const t = await getTranslations("common");
+  const [t, unread] = await Promise.all([getTranslations("common"), countUnreadNotifications(user)]);
   const role = roleLabel(t, user);
   const who = (
     <p className="min-w-0 text-sm leading-tight">
@@ -25,6 +27,9 @@ export async function AppHeader({ user, items }: { user: SessionUser; items: Nav
         <Link href="/" className="flex min-h-11 items-center rounded-md text-lg font-semibold text-teal-800">
           {t("appName")}
         </Link>
+        <div className="ml-auto">
+          <NotificationsLink unread={unread} />
+        </div>
         <div className="hidden items-center gap-4 md:flex" aria-label={t("userMenu", { name: user.name })} role="group">
           {who}
           <SignOutButton className={buttonClasses("secondary", "shrink-0")} />

@@ -11,13 +11,22 @@ export const NAV_ITEMS = [
   { key: "alerts", href: "/alerts", permission: "alerts.read" },
   { key: "cases", href: "/cases", permission: "cases.readSummary" },
   { key: "visits", href: "/visits", permission: "visits.write" },
-  { key: "reachability", href: "/reports/reachability", permission: "reports.read" },
+  // The agency's inbox, or the referrals the school side sent.
+  { key: "referrals", href: "/referrals", permission: ["referrals.inbox", "referrals.read"] },
+  { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
+  { key: "referralDeadlines", href: "/admin/referral-deadlines", permission: "referralDeadlines.write" },
+  { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "settings", href: "/settings" },
-] as const satisfies readonly { key: string; href: string; permission?: Permission }[];
+] as const satisfies readonly { key: string; href: string; permission?: Permission | readonly Permission[] }[];
 
 export type NavItem = { key: string; href: string; label: string };
 
+/** A list of permissions means any of them. */
 export function navItemsFor(role: Role): (typeof NAV_ITEMS)[number][] {
-  return NAV_ITEMS.filter((item) => !("permission" in item) || can(role, item.permission));
+  return NAV_ITEMS.filter((item) => {
+    if (!("permission" in item)) return true;
+    const needed: readonly Permission[] = typeof item.permission === "string" ? [item.permission] : item.permission;
+    return needed.some((p) => can(role, p));
+  });
 }

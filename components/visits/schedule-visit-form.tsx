@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { scheduleNextVisitAction, scheduleVisitAction } from "@/lib/visits/actions";
 import { TIME_WINDOWS } from "@/lib/visits/labels";
-import { ZScheduleVisitSchema } from "@/lib/visits/schema";
 import { Choice, ChoiceGroup } from "./choice";
 
 export type AssigneeOption = { id: string; label: string };
@@ -29,7 +28,7 @@ type Props = {
 export function ScheduleVisitForm({ caseId, assignees, defaults, min, max, next = false, submitLabel }: Props) {
   const t = useTranslations("visits");
   const f = useActionForm({
-    schema: ZScheduleVisitSchema,
+    schema: () => import("@/lib/visits/schema").then((m) => m.ZScheduleVisitSchema),
     action: next ? scheduleNextVisitAction : scheduleVisitAction,
     defaultValues: defaults,
     bound: { caseId },

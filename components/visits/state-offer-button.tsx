@@ -6,7 +6,6 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { changeCaseStateAction } from "@/lib/cases/actions";
-import { ZChangeCaseStateSchema } from "@/lib/cases/schema";
 
 type Offer = { caseId: string; version: number; from: string; to: string };
 
@@ -20,7 +19,7 @@ export function StateOfferButton({ offer }: { offer: Offer }) {
   const tc = useTranslations("cases");
   const to = tc(`states.${offer.to}`);
   const f = useActionForm({
-    schema: ZChangeCaseStateSchema,
+    schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
     action: changeCaseStateAction,
     defaultValues: {},
     bound: { caseId: offer.caseId, version: offer.version, to: offer.to },

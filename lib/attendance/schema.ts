@@ -2,15 +2,9 @@ import { z } from "zod";
 import { errorKey } from "../errors/keys";
 import { todayInLima } from "../format/date";
 
-// The order a tap cycles through on the attendance sheet. PRESENT first: everyone starts
-// present, so the common case (a few absences) costs one tap per absent student.
-export const ATTENDANCE_CYCLE = ["PRESENT", "UNJUSTIFIED", "JUSTIFIED", "LATE"] as const;
-export type AttendanceMark = (typeof ATTENDANCE_CYCLE)[number];
+import { ATTENDANCE_CYCLE } from "./marks";
 
-export function nextAttendanceStatus(status: AttendanceMark): AttendanceMark {
-  const i = ATTENDANCE_CYCLE.indexOf(status);
-  return ATTENDANCE_CYCLE[(i + 1) % ATTENDANCE_CYCLE.length];
-}
+export * from "./marks";
 
 export const ZIsoDay = z
   .string()
@@ -64,14 +58,6 @@ export const ZSaveAttendanceSchema = ZSectionRef.extend({
   ),
 });
 export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
-
-export type AttendanceCounts = Record<AttendanceMark, number>;
-
-export function countMarks(statuses: Iterable<AttendanceMark>): AttendanceCounts {
-  const counts: AttendanceCounts = { PRESENT: 0, UNJUSTIFIED: 0, JUSTIFIED: 0, LATE: 0 };
-  for (const s of statuses) counts[s] += 1;
-  return counts;
-}
 
 /** URL form of a section, `?sec=<schoolId>:<grade>:<section>`; parsing splits on the first two ':' only, so any section name round-trips. */
 export function sectionKey(ref: TSectionRef): string {

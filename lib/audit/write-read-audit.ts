@@ -1,6 +1,7 @@
 import "server-only";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import type { Tx } from "../db";
+import { admitAuditEvent, throttledDetails } from "./throttle";
 import { originText, writeAudit, type AuditEntry } from "./write-audit";
 
 // Reads are audited so the log can say who looked at which child's file. A page reloads
@@ -25,6 +26,8 @@ export async function writeReadAudit(
   actor: Pick<SessionUser, "id" | "role">,
   entry: ReadEntry,
   origin?: RequestOrigin,
+  /** For reads anyone can repeat at will (refusals): also bounded per key and window (throttle.ts). */
+  opts: { throttleKey?: string } = {},
 ): Promise<{ recorded: boolean }> {
   const details = entry.details === undefined ? null : JSON.stringify(entry.details);
   const recent = await tx.$queryRaw<unknown[]>`
@@ -36,6 +39,12 @@ export async function writeReadAudit(
        AND details IS NOT DISTINCT FROM ${details}::jsonb
      LIMIT 1`;
   if (recent.length > 0) return { recorded: false };
+  if (opts.throttleKey) {
+    const verdict = await admitAuditEvent(tx, opts.throttleKey);
+    if (!verdict.write) return { recorded: false };
+    await writeAudit(tx, actor, { ...entry, details: throttledDetails(entry.details, verdict) }, origin);
+    return { recorded: true };
+  }
   await writeAudit(tx, actor, entry, origin);
   return { recorded: true };
 }

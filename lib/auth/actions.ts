@@ -3,7 +3,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authorizeCredentials } from "./options";
-import { startSession } from "./session-cookie";
+import { getRequestOrigin } from "./origin";
+import { clearSessionCookies, currentSessionToken, startSession } from "./session-cookie";
+import { endSession } from "./sign-out";
 import { safeCallbackPath, SIGN_IN_ERRORS, signInErrorKey, signInSchema, type SignInFormState } from "./sign-in";
 
 const KNOWN_REFUSALS: readonly string[] = Object.values(SIGN_IN_ERRORS);
@@ -37,4 +39,16 @@ export async function signInAction(_prev: SignInFormState, formData: FormData): 
     return { error: "unexpected", email };
   }
   redirect(safeCallbackPath(formData.get("callbackUrl")));
+}
+
+/**
+ * The "Cerrar sesión" button's action: a plain form post, so signing out needs no script (and
+ * next-auth's client library stays out of every page's JavaScript). Like next-auth's own
+ * sign-out event (options.ts) it ends the session in the database first — every copy of the
+ * cookie stops working — audited, then removes the cookie from this browser.
+ */
+export async function signOutAction(): Promise<void> {
+  await endSession(await currentSessionToken(), await getRequestOrigin());
+  await clearSessionCookies();
+  redirect("/login");
 }

@@ -3,23 +3,30 @@ import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { LOCALE_COOKIE } from "../../i18n/request";
+import { writeThrottledAudit } from "../audit/throttle";
 import { writeAudit } from "../audit/write-audit";
 import { db } from "../db";
 import type { Locale, Role } from "../generated/prisma/enums";
 import { getRequestOrigin, originFromHeaders } from "./origin";
 import { verifyPassword } from "./password";
-import { consumeSignInAttempt, resetSignInAttempts, signInKey } from "./rate-limit";
-import { normalizeEmail, SIGN_IN_ERRORS, signInSchema } from "./sign-in";
+import { signInLimiter } from "./rate-limit";
+import { nowInSeconds, sessionLimits } from "./session-policy";
+import { createSession } from "./sessions";
+import { endSession } from "./sign-out";
+import { normalizeEmail, safeRedirectUrl, SIGN_IN_ERRORS, signInSchema } from "./sign-in";
 import type { RequestOrigin } from "./types";
 
-// The token only says who signed in. Role, schools, agency and the active flag are re-read
-// from the database on every request (lib/auth/session.ts), so the copies here are hints
-// for the client, never the basis of an authorization decision.
+// The token only says who signed in, which session (a user_session row) it belongs to, and
+// when it was issued and last used (decision 020). Role, schools, agency and the active flag are
+// re-read from the database on every request (lib/auth/session.ts), so the copies here are
+// hints for the client, never the basis of an authorization decision.
 type TokenClaims = { role: Role; schoolIds: string[]; agencyId: string | null; locale: Locale };
 
 declare module "next-auth" {
   interface User extends TokenClaims {
     id: string;
+    /** The user_session row this sign-in opened. */
+    sessionId: string;
   }
   interface Session {
     user: TokenClaims & { id: string; name: string; email: string };
@@ -28,6 +35,10 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT extends Partial<TokenClaims> {
     id?: string;
+    sid?: string;
+    /** Sign-in time and last use, seconds since the epoch (session-policy.ts). */
+    authTime?: number;
+    seenAt?: number;
   }
 }
 
@@ -35,16 +46,23 @@ declare module "next-auth/jwt" {
 // are compared against it so they take as long as a wrong password.
 const DUMMY_HASH = "$2b$10$GI5i3Gph.QV.1PSW5HHMuOi4J7R/Cp0R9w8oBtbs64L499D3.Wahq";
 
-const SESSION_HOURS = 8; // a school day; shared computers are common in schools
-
 type FailureReason = "unknown_email" | "wrong_password" | "inactive" | "rate_limited";
 
-/** Never records the password, nor an email that matches no account (it may be a mistyped password). */
-async function auditFailure(userId: string | null, reason: FailureReason, origin: RequestOrigin) {
-  await writeAudit(
+/**
+ * Never records the password, nor an email that matches no account (it may be a mistyped
+ * password). At most AUDIT_THROTTLE.max rows per address and window (lib/audit/throttle.ts).
+ */
+async function auditFailure(
+  userId: string | null,
+  reason: FailureReason,
+  origin: RequestOrigin,
+  extra: Record<string, string> = {},
+) {
+  await writeThrottledAudit(
     db,
+    `signin_failed:${origin.ip ?? "unknown"}`,
     null,
-    { action: "auth.signin_failed", entity: "User", entityId: userId, details: { reason } },
+    { action: "auth.signin_failed", entity: "User", entityId: userId, details: { reason, ...extra } },
     origin,
   );
 }
@@ -69,12 +87,12 @@ export async function authorizeCredentials(
   if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalidCredentials);
 
   const email = normalizeEmail(parsed.data.email);
-  const key = signInKey(email, origin.ip);
-  const limit = await consumeSignInAttempt(key);
+  const limiter = signInLimiter();
+  const limit = await limiter.consume(email, origin.ip);
   if (!limit.allowed) {
     if (limit.firstRefusal) {
       const target = await db.user.findUnique({ where: { email }, select: { id: true } });
-      await auditFailure(target?.id ?? null, "rate_limited", origin);
+      await auditFailure(target?.id ?? null, "rate_limited", origin, { budget: limit.budget });
     }
     throw new Error(SIGN_IN_ERRORS.rateLimited);
   }
@@ -101,10 +119,15 @@ export async function authorizeCredentials(
     throw new Error(SIGN_IN_ERRORS.invalidCredentials);
   }
 
-  await resetSignInAttempts(key);
-  await writeAudit(db, user, { action: "auth.signin", entity: "User", entityId: user.id }, origin);
+  await limiter.succeeded(email, origin.ip);
+  const sessionId = await db.$transaction(async (tx) => {
+    const id = await createSession(tx, user.id);
+    await writeAudit(tx, user, { action: "auth.signin", entity: "User", entityId: user.id }, origin);
+    return id;
+  });
   return {
     id: user.id,
+    sessionId,
     email: user.email,
     name: user.name,
     role: user.role,
@@ -116,8 +139,9 @@ export async function authorizeCredentials(
 
 export const authOptions: AuthOptions = {
   // `secret` is read by next-auth from NEXTAUTH_SECRET at request time; in production a
-  // missing secret makes next-auth refuse every request (fails closed).
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  // missing secret makes next-auth refuse every request (fails closed). The token lives at most
+  // the absolute limit; idleness and revocation are checked on every request (session.ts).
+  session: { strategy: "jwt", maxAge: sessionLimits().maxSeconds },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -131,9 +155,15 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    // Only a path on this site, whatever a link or a cookie says (a malformed URL included).
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
+        const now = nowInSeconds();
         token.id = user.id;
+        token.sid = user.sessionId;
+        token.authTime = now;
+        token.seenAt = now;
         token.role = user.role;
         token.schoolIds = user.schoolIds;
         token.agencyId = user.agencyId;
@@ -160,14 +190,14 @@ export const authOptions: AuthOptions = {
     async signIn({ user }) {
       (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 });
     },
+    // Ends the session in the database, so a copy of the cookie kept elsewhere stops working too.
     async signOut({ token }) {
-      if (!token?.id || !token.role) return;
-      await writeAudit(
-        db,
-        { id: token.id, role: token.role },
-        { action: "auth.signout", entity: "User", entityId: token.id },
-        await getRequestOrigin(),
-      );
+      await endSession(token, await getRequestOrigin());
     },
   },
 };
+
+/** The options for one request: Secure cookies (and their `__Secure-` names) over TLS. */
+export function authOptionsFor(secure: boolean): AuthOptions {
+  return { ...authOptions, useSecureCookies: secure };
+}

@@ -46,6 +46,7 @@ const MATRIX: Record<Permission, string> = {
   "referrals.create": " -   -   -   -   x   x   -   - ",
   "referrals.inbox": " -   -   -   -   -   -   -   x ",
   "referrals.respond": " -   -   -   -   -   -   -   x ",
+  "referralDeadlines.write": " x   -   -   -   -   -   -   - ",
   "reports.read": " -   x   x   -   x   x   x   - ",
   "reports.export": " -   x   -   -   -   -   -   - ",
   "audit.read": " x   x   -   -   -   -   -   - ",

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   "referrals.create",
   "referrals.inbox", // agency side: referrals received
   "referrals.respond",
+  "referralDeadlines.write", // response hours per urgency (ADMIN)
   "reports.read", // aggregates only, small counts suppressed
   "reports.export",
   "audit.read",
@@ -79,7 +80,15 @@ const CASE_TEAM_COMMON = [
 
 export const ROLE_PERMISSIONS = {
   // Configuration only: never case content, rosters or attendance.
-  ADMIN: ["alertRules.read", "alertRules.write", "users.manage", "schools.manage", "agencies.manage", "audit.read"],
+  ADMIN: [
+    "alertRules.read",
+    "alertRules.write",
+    "referralDeadlines.write",
+    "users.manage",
+    "schools.manage",
+    "agencies.manage",
+    "audit.read",
+  ],
   // Territory-wide aggregates without names, and the audit log of the territory.
   COORDINATOR: ["reports.read", "reports.export", "audit.read"],
   DIRECTOR: [
@@ -142,4 +151,17 @@ export const MAX_SHARED_SECTIONS = {
   CSMC: ALL_SECTIONS,
   UGEL: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY", "NOTES"],
   BAPES: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS"],
+} as const satisfies Record<AgencyType, readonly string[]>;
+
+/**
+ * Default packet per agency: the sections a new referral starts with, the least each agency
+ * needs to act. The sender may narrow it, or add up to MAX_SHARED_SECTIONS; sensitive answers
+ * are never a default (docs/decisions/015-referrals.md).
+ */
+export const DEFAULT_SHARED_SECTIONS = {
+  DEMUNA: ["IDENTIFICATION", "CONTACT", "ATTENDANCE", "HOME_VISITS", "RISK_SUMMARY"],
+  CEM: ["IDENTIFICATION", "CONTACT", "HOME_VISITS", "RISK_SUMMARY"],
+  CSMC: ["IDENTIFICATION", "CONTACT", "RISK_SUMMARY", "RISK_ANSWERS"],
+  UGEL: ["IDENTIFICATION", "ATTENDANCE", "RISK_SUMMARY"],
+  BAPES: ["IDENTIFICATION", "CONTACT"],
 } as const satisfies Record<AgencyType, readonly string[]>;

@@ -78,6 +78,9 @@ describe("[SCOPE] where-builders deny by default", () => {
 
   it("school-bound roles are limited to their schools; agency staff to their agency's referrals", () => {
     expect(caseWhere(user("DIRECTOR"))).toEqual({ schoolId: { in: ["s1"] } });
-    expect(caseWhere(agency("DEMUNA"))).toEqual({ referrals: { some: { agencyId: "a1" } } });
+    // Only through a referral still open: REJECTED and CLOSED open nothing of the case.
+    expect(caseWhere(agency("DEMUNA"))).toEqual({
+      referrals: { some: { agencyId: "a1", status: { in: ["SENT", "ACCEPTED", "IN_PROGRESS"] } } },
+    });
   });
 });

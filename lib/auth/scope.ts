@@ -37,24 +37,43 @@ export function alertWhere(user: SessionUser): Prisma.AlertWhereInput {
   return schoolScopeWhere(user);
 }
 
-/** Cases: school scope for the school side; agency staff only cases referred to their agency. */
+/** Referral states in which the receiving agency works the case (REJECTED / CLOSED: no longer). */
+export const REFERRAL_OPEN_STATUSES = ["SENT", "ACCEPTED", "IN_PROGRESS"] as const;
+
+/**
+ * Cases: school scope for the school side; agency staff only cases referred to their agency
+ * by a referral still open. Access ends with the referral: REJECTED or CLOSED opens nothing
+ * of the case (docs/decisions/015-referrals.md).
+ */
 export function caseWhere(user: SessionUser): Prisma.CaseWhereInput {
   if (user.role === "AGENCY_STAFF") {
     if (!user.agencyId) return NOTHING;
-    return { referrals: { some: { agencyId: user.agencyId } } };
+    return { referrals: { some: { agencyId: user.agencyId, status: { in: [...REFERRAL_OPEN_STATUSES] } } } };
   }
   if (!can(user.role, "cases.readSummary")) return NOTHING;
   return schoolScopeWhere(user);
 }
 
+/**
+ * Referrals themselves: every referral of the school side's schools; for agency staff every
+ * referral sent to their agency, whatever its state. What each state lets an agency read of a
+ * referral is decided by lib/referrals/referral-view.ts; of the case, by caseReferralWhere.
+ */
 export function referralWhere(user: SessionUser): Prisma.ReferralWhereInput {
   if (user.role === "AGENCY_STAFF") return user.agencyId ? { agencyId: user.agencyId } : NOTHING;
   if (!can(user.role, "referrals.read")) return NOTHING;
   return schoolScopeWhere(user);
 }
 
-/** Referral states in which the receiving agency works the case (REJECTED / CLOSED: no longer). */
-const REFERRAL_IN_PROGRESS = ["SENT", "ACCEPTED", "IN_PROGRESS"] as const;
+/**
+ * The referrals that open a case's sections to the user: for agency staff only the open ones
+ * to their agency (their shared sections are what they read of the case); the school side
+ * reads every referral of its schools.
+ */
+export function caseReferralWhere(user: SessionUser): Prisma.ReferralWhereInput {
+  if (user.role !== "AGENCY_STAFF") return referralWhere(user);
+  return user.agencyId ? { agencyId: user.agencyId, status: { in: [...REFERRAL_OPEN_STATUSES] } } : NOTHING;
+}
 
 /**
  * Cases whose HOME_VISITS section the user may read: the school side through its school scope,
@@ -69,7 +88,7 @@ function homeVisitsCaseWhere(user: SessionUser): Prisma.CaseWhereInput | null {
       some: {
         agencyId: user.agencyId,
         sharedSections: { has: "HOME_VISITS" },
-        status: { in: [...REFERRAL_IN_PROGRESS] },
+        status: { in: [...REFERRAL_OPEN_STATUSES] },
       },
     },
   };

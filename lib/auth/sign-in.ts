@@ -17,7 +17,8 @@ export type SignInInput = z.infer<typeof signInSchema>;
  */
 export const SIGN_IN_ERRORS = {
   invalidCredentials: "Correo o contraseña incorrectos.",
-  rateLimited: "Demasiados intentos de inicio de sesión. Espere 15 minutos e inténtelo de nuevo.",
+  rateLimited:
+    "Demasiados intentos de inicio de sesión. Espere unos minutos e inténtelo de nuevo; si sigue sin poder entrar, avise al administrador.",
 } as const;
 
 export type SignInErrorKey = keyof typeof SIGN_IN_ERRORS;
@@ -46,6 +47,40 @@ export function safeCallbackPath(value: unknown): string {
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return "/";
+  }
+}
+
+/**
+ * next-auth's redirect callback: an absolute URL on `baseUrl`'s origin or a path on this site,
+ * anything else (another host, a malformed URL) goes to the home page. Never throws.
+ */
+export function safeRedirectUrl(url: string, baseUrl: string): string {
+  let path: unknown = url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin !== new URL(baseUrl).origin) return baseUrl;
+    path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  } catch {
+    // Not absolute: a path, checked below.
+  }
+  const safe = safeCallbackPath(path);
+  // The login page itself is a valid destination here (sign-out leads to it).
+  const target = safe === "/" && typeof path === "string" && /^\/login(\?|$)/.test(path) ? path : safe;
+  return `${baseUrl.replace(/\/$/, "")}${target}`;
+}
+
+/**
+ * Whether a `callbackUrl` sent to next-auth's endpoints can be read at all: a path on this site
+ * or an absolute http(s) URL of reasonable length. Anything else is refused with 400 before
+ * next-auth sees it (it would answer 500 to some malformed values).
+ */
+export function isReadableCallbackUrl(value: string): boolean {
+  if (value.length > 512 || /[\u0000-\u001f\u007f]/.test(value)) return false;
+  try {
+    const url = new URL(value, "http://same.origin");
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
   }
 }
 

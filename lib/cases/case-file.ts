@@ -1,7 +1,7 @@
 import "server-only";
 import { writeReadAudit } from "../audit/write-read-audit";
 import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS } from "../auth/policy";
-import { caseWhere, referralWhere } from "../auth/scope";
+import { caseReferralWhere, caseWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors/app-error";
@@ -21,7 +21,7 @@ import {
 
 // The case-file read model: the one place that decides which parts of a case a user sees.
 // The case is looked up with the caller's scope inside the `where`; each section is loaded
-// only when the viewer may see it; the read and its audit entry share one transaction.
+// only when the viewer may see it; the read is audited once it succeeded.
 
 /** SUMMARY = director (no risk data); TEAM = case team; AGENCY = staff of an agency the case was referred to. */
 export type CaseFileAccess = "SUMMARY" | "TEAM" | "AGENCY";
@@ -124,6 +124,8 @@ const REFERRAL_SELECT = {
   respondedAt: true,
   rejectionReason: true,
   counterReferral: true,
+  counterReferralNextSteps: true,
+  caseReturnsToSchool: true,
   closedAt: true,
   version: true,
   agency: { select: { id: true, name: true, type: true } },
@@ -163,7 +165,7 @@ export type CaseFile = {
   homeVisits: CaseFileVisit[] | null; // HOME_VISITS
   contactAttempts: CaseFileContactAttempt[] | null; // HOME_VISITS
   evaluations: CaseFileEvaluation[] | null; // RISK_SUMMARY
-  /** School side: every referral of the case; agency: only those sent to their agency. */
+  /** School side: every referral of the case; agency: only the open ones sent to their agency. */
   referrals: CaseFileReferral[];
 };
 
@@ -216,15 +218,43 @@ async function loadSections(
   });
   const byCase = { caseId: c.id, schoolId: c.schoolId };
   const studentWhere = { id: c.studentId, schoolId: c.schoolId };
-  const student = has("IDENTIFICATION")
-    ? await tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT })
-    : null;
-  const contact = has("CONTACT") ? await tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null;
-  const events = await tx.caseEvent.findMany({
-    where: { ...byCase, type: { in: eventTypes } },
-    select: EVENT_SELECT,
-    orderBy: { occurredAt: "desc" },
-  });
+  const visibility = visitVisibility(access, sections);
+  // Independent reads, sent together: each waits for its own connection instead of queueing
+  // behind the others on one.
+  const [student, contact, events, team, absences, alerts, visits, attempts, evaluations] = await Promise.all([
+    has("IDENTIFICATION") ? tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT }) : null,
+    has("CONTACT") ? tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null,
+    tx.caseEvent.findMany({
+      where: { ...byCase, type: { in: eventTypes } },
+      select: EVENT_SELECT,
+      orderBy: { occurredAt: "desc" },
+    }),
+    access === "AGENCY"
+      ? null
+      : tx.caseAssignment.findMany({ where: { caseId: c.id }, select: TEAM_SELECT, orderBy: { assignedAt: "asc" } }),
+    has("ATTENDANCE")
+      ? tx.attendance.findMany({
+          where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
+          select: ABSENCE_SELECT,
+          orderBy: { date: "desc" },
+          take: 200,
+        })
+      : null,
+    has("ATTENDANCE")
+      ? tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
+      : null,
+    has("HOME_VISITS")
+      ? tx.homeVisit.findMany({ where: byCase, select: visitSelect(visibility), orderBy: { scheduledFor: "desc" } })
+      : null,
+    has("HOME_VISITS")
+      ? tx.contactAttempt.findMany({
+          where: byCase,
+          select: attemptSelect(visibility),
+          orderBy: { attemptedAt: "desc" },
+        })
+      : null,
+    has("RISK_SUMMARY") ? listEvaluationSummaries(tx, user, c) : null,
+  ]);
   // An event shown outside its section keeps its type and date only: a director sees that an
   // evaluation happened, not its level; a state change's written reason is note text, so an
   // agency reads it only when NOTES is shared.
@@ -237,45 +267,6 @@ async function loadSections(
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
-  const team =
-    access === "AGENCY"
-      ? null
-      : await tx.caseAssignment.findMany({
-          where: { caseId: c.id },
-          select: TEAM_SELECT,
-          orderBy: { assignedAt: "asc" },
-        });
-  const absences = has("ATTENDANCE")
-    ? await tx.attendance.findMany({
-        where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
-        select: ABSENCE_SELECT,
-        orderBy: { date: "desc" },
-        take: 200,
-      })
-    : null;
-  const alerts = has("ATTENDANCE")
-    ? await tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
-    : null;
-  const visibility = visitVisibility(access, sections);
-  const homeVisits = has("HOME_VISITS")
-    ? (
-        await tx.homeVisit.findMany({
-          where: byCase,
-          select: visitSelect(visibility),
-          orderBy: { scheduledFor: "desc" },
-        })
-      ).map(toVisitView)
-    : null;
-  const contactAttempts = has("HOME_VISITS")
-    ? (
-        await tx.contactAttempt.findMany({
-          where: byCase,
-          select: attemptSelect(visibility),
-          orderBy: { attemptedAt: "desc" },
-        })
-      ).map(toAttemptView)
-    : null;
-  const evaluations = has("RISK_SUMMARY") ? await listEvaluationSummaries(tx, user, c) : null;
   return {
     student,
     contact,
@@ -283,8 +274,8 @@ async function loadSections(
     timeline,
     absences,
     alerts,
-    homeVisits,
-    contactAttempts,
+    homeVisits: visits?.map(toVisitView) ?? null,
+    contactAttempts: attempts?.map(toAttemptView) ?? null,
     evaluations,
   };
 }
@@ -307,7 +298,7 @@ export async function findCaseForViewer(tx: Tx, user: SessionUser, caseId: strin
     where: { AND: [{ id: caseId }, caseWhere(user)] },
     select: {
       ...CASE_SELECT,
-      referrals: { where: referralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
+      referrals: { where: caseReferralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
     },
   });
   if (!found) throw caseNotFound();
@@ -319,6 +310,29 @@ export async function findCaseForViewer(tx: Tx, user: SessionUser, caseId: strin
 }
 
 /**
+ * The case as one open referral shares it with its agency: that referral's sections only (capped
+ * by the agency's packet), whatever other referrals of the same agency share. The caller audits
+ * the read (lib/referrals/queries/referral-page.ts). NOT_FOUND unless the referral is open and
+ * sent to the user's agency.
+ */
+export async function loadReferredCaseFile(tx: Tx, user: SessionUser, referralId: string): Promise<CaseFile> {
+  if (accessOf(user) !== "AGENCY") throw caseNotFound();
+  const found = await tx.case.findFirst({
+    where: { AND: [caseWhere(user), { referrals: { some: { AND: [{ id: referralId }, caseReferralWhere(user)] } } }] },
+    select: {
+      ...CASE_SELECT,
+      referrals: { where: { AND: [{ id: referralId }, caseReferralWhere(user)] }, select: REFERRAL_SELECT },
+    },
+  });
+  if (!found || found.referrals.length !== 1) throw caseNotFound();
+  const { referrals, ...c } = found;
+  const sections = sectionsFor(user, "AGENCY", referrals);
+  if (!sections.includes("NOTES")) c.outcomeNote = null;
+  const loaded = await loadSections(tx, user, c, sections, "AGENCY");
+  return { access: "AGENCY", sections, case: c, referrals, ...loaded };
+}
+
+/**
  * The case file as `user` may see it. Out of scope, unknown id or no permission: NOT_FOUND,
  * plus a `case.read_denied` audit entry (written on its own, since the read rolled back).
  * Both entries are skipped when the same read was recorded minutes ago (write-read-audit.ts).
@@ -327,32 +341,43 @@ export async function getCaseFileOrThrow(
   user: SessionUser | null,
   caseId: string,
   origin: RequestOrigin,
+  /** Recorded in the audit entry: the printable summary is a read of its own kind. */
+  options: { view?: "PRINT" } = {},
 ): Promise<CaseFile> {
   if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   const access = accessOf(user);
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId);
   try {
     if (!access || !isUuid) throw caseNotFound();
-    return await db.$transaction(async (tx) => {
-      const { referrals, sections, case: c } = await findCaseForViewer(tx, user, caseId);
-      // Written before the sections load: if any later query fails, the entry rolls back with it.
-      // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
-      await writeReadAudit(
-        tx,
-        user,
-        { action: "case.read", entity: "Case", entityId: c.id, schoolId: c.schoolId, details: { access, sections } },
-        origin,
-      );
-      const loaded = await loadSections(tx, user, c, sections, access);
-      return { access, sections, case: c, referrals, ...loaded };
-    });
+    // No interactive transaction: at READ COMMITTED it would not give the reads one snapshot
+    // anyway, and it held a connection across every round trip (under load, requests waited
+    // for the pool and failed). The entry is written once everything was read and before
+    // anything is returned, so a failed read leaves none and no read goes unrecorded.
+    const { referrals, sections, case: c } = await findCaseForViewer(db, user, caseId);
+    const loaded = await loadSections(db, user, c, sections, access);
+    // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
+    await writeReadAudit(
+      db,
+      user,
+      {
+        action: "case.read",
+        entity: "Case",
+        entityId: c.id,
+        schoolId: c.schoolId,
+        details: { access, sections, ...(options.view ? { view: options.view } : {}) },
+      },
+      origin,
+    );
+    return { access, sections, case: c, referrals, ...loaded };
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") {
+      // Bounded per user and window: probing ids by the thousand must not bury the log.
       await writeReadAudit(
         db,
         user,
         { action: "case.read_denied", entity: "Case", entityId: caseId.slice(0, 64) },
         origin,
+        { throttleKey: `read_denied:${user.id}` },
       );
     }
     throw e;

@@ -7,6 +7,7 @@ import { CASE_OUTCOMES, CASE_STATES } from "./transitions";
 // are coerced; every message is a key of the `errors` catalogue and names the field.
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 /** A case id from the page; malformed reads as "not found" (parseOrThrow notFoundFields). */
 export const ZCaseId = z.guid({ error: errorKey("case.notFound") });
@@ -37,6 +38,8 @@ export const ZChangeCaseStateSchema = ZCaseRef.extend({
       .max(2000, { error: errorKey("case.reasonTooLong") })
       .optional(),
   ),
+  // Closing while a referral the case sent is unanswered or accepted (lib/referrals/open-referrals.ts).
+  confirmOpenReferrals: checkbox.default(false),
 });
 export type TChangeCaseStateSchema = z.infer<typeof ZChangeCaseStateSchema>;
 

@@ -103,3 +103,40 @@ describe("[CASES] timeline", () => {
     expect(clampTimelineLimit(10_000)).toBe(500);
   });
 });
+
+describe("[REFERRALS] referral deadlines on the timeline", () => {
+  const referral = (status: "SENT" | "ACCEPTED", dueAt: string) => ({
+    id: `r-${status}`,
+    status,
+    dueAt: new Date(dueAt),
+    agency: { name: "DEMUNA Trujillo" },
+  });
+
+  it("adds an entry when a referral is still unanswered after its deadline, dated at the deadline", () => {
+    const now = new Date("2026-05-15T12:00:00.000Z");
+    const timeline = buildCaseTimeline(
+      source({
+        referrals: [referral("SENT", "2026-05-14T15:00:00.000Z"), referral("ACCEPTED", "2026-05-10T15:00:00.000Z")],
+      }),
+      { now },
+    );
+    const overdue = timeline.items.filter((i) => i.kind === "referralOverdue");
+    expect(overdue).toEqual([
+      {
+        kind: "referralOverdue",
+        key: "overdue:r-SENT",
+        at: new Date("2026-05-14T15:00:00.000Z"),
+        referralId: "r-SENT",
+        agencyName: "DEMUNA Trujillo",
+      },
+    ]);
+    // Newest first: the passed deadline is the latest thing that happened.
+    expect(timeline.items[0].kind).toBe("referralOverdue");
+  });
+
+  it("adds nothing before the deadline", () => {
+    const now = new Date("2026-05-14T14:59:59.000Z");
+    const timeline = buildCaseTimeline(source({ referrals: [referral("SENT", "2026-05-14T15:00:00.000Z")] }), { now });
+    expect(timeline.items.some((i) => i.kind === "referralOverdue")).toBe(false);
+  });
+});

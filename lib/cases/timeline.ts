@@ -1,12 +1,18 @@
-import type { AlertKind, AlertStatus, AttendanceStatus, CaseEventType } from "../generated/prisma/enums";
+import type {
+  AlertKind,
+  AlertStatus,
+  AttendanceStatus,
+  CaseEventType,
+  ReferralStatus,
+} from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from "./schema";
 
 type JsonValue = Prisma.JsonValue;
 
-// The single timeline of a case: the case's own events (state changes, notes, assignments and,
-// as they are recorded, visits, evaluations and referrals), the student's absences within the
-// episode and the alerts attached to it. It is built from the case file as the viewer may see
+// The single timeline of a case: the case's own events (state changes, notes, assignments,
+// visits, evaluations and referrals with the agency's answers), the student's absences within
+// the episode, the alerts attached to it and the referral deadlines that passed unanswered. It is built from the case file as the viewer may see
 // it (lib/cases/case-file.ts), so a hidden section never reaches the timeline either.
 
 type EventRow = {
@@ -28,17 +34,22 @@ type AlertRow = {
   createdAt: Date;
 };
 
+type ReferralRow = { id: string; status: ReferralStatus; dueAt: Date; agency: { name: string } };
+
 export type TimelineSource = {
   case: { openedAt: Date; closedAt: Date | null };
   timeline: EventRow[];
   absences: AbsenceRow[] | null;
   alerts: AlertRow[] | null;
+  /** The case's referrals the viewer may see: one still unanswered past its deadline is an entry. */
+  referrals?: ReferralRow[];
 };
 
 export type TimelineItem =
   | { kind: "event"; key: string; at: Date; event: EventRow }
   | { kind: "absence"; key: string; at: Date; date: Date; status: "JUSTIFIED" | "UNJUSTIFIED" }
-  | { kind: "alert"; key: string; at: Date; alert: AlertRow };
+  | { kind: "alert"; key: string; at: Date; alert: AlertRow }
+  | { kind: "referralOverdue"; key: string; at: Date; referralId: string; agencyName: string };
 
 export type CaseTimeline = { items: TimelineItem[]; total: number; hasMore: boolean; limit: number };
 
@@ -75,7 +86,10 @@ function alertIdsOf(data: JsonValue | null): string[] {
 }
 
 /** Newest first; ties keep a stable order (events, then alerts, then absences). */
-export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number | null } = {}): CaseTimeline {
+export function buildCaseTimeline(
+  source: TimelineSource,
+  opts: { limit?: number | null; now?: Date } = {},
+): CaseTimeline {
   const limit = clampTimelineLimit(opts.limit);
   const items: TimelineItem[] = [];
   const shownAlerts = new Set((source.alerts ?? []).map((a) => a.id));
@@ -90,6 +104,18 @@ export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number
   }
   for (const alert of source.alerts ?? [])
     items.push({ kind: "alert", key: `alert:${alert.id}`, at: alert.createdAt, alert });
+  // A deadline that passed without an answer is a fact of the case, dated when it passed.
+  const now = opts.now ?? new Date();
+  for (const r of source.referrals ?? []) {
+    if (r.status !== "SENT" || r.dueAt >= now) continue;
+    items.push({
+      kind: "referralOverdue",
+      key: `overdue:${r.id}`,
+      at: r.dueAt,
+      referralId: r.id,
+      agencyName: r.agency.name,
+    });
+  }
 
   if (source.absences) {
     const from = episodeStart(source);
@@ -108,7 +134,7 @@ export function buildCaseTimeline(source: TimelineSource, opts: { limit?: number
     }
   }
 
-  const rank = { event: 0, alert: 1, absence: 2 } as const;
+  const rank = { event: 0, referralOverdue: 1, alert: 2, absence: 3 } as const;
   items.sort(
     (x, y) =>
       y.at.getTime() - x.at.getTime() || rank[x.kind] - rank[y.kind] || (x.key < y.key ? 1 : x.key > y.key ? -1 : 0),

@@ -7,6 +7,7 @@ import type { RequestOrigin, SessionUser } from "../auth/types";
 import { parseOrThrow } from "../actions/parse";
 import { AppError, fieldIssue, type AppErrorCode } from "../errors/app-error";
 import type { ErrorKey, MessageValues } from "../errors/keys";
+import { assertReferralsSettled } from "../referrals/open-referrals";
 import { isOpenCaseClash, lockCaseVersion } from "./case-lock";
 import {
   ZAddCaseNoteSchema,
@@ -41,13 +42,18 @@ export async function changeCaseState(
   origin?: RequestOrigin,
 ): Promise<CaseMutationResult> {
   authorize(user, "cases.write");
-  const { caseId, version, to, outcome, outcomeNote, reason } = parseOrThrow(ZChangeCaseStateSchema, input, CASE_REF);
+  const { caseId, version, to, outcome, outcomeNote, reason, confirmOpenReferrals } = parseOrThrow(
+    ZChangeCaseStateSchema,
+    input,
+    CASE_REF,
+  );
   try {
     return await db.$transaction(async (tx) => {
       const row = await lockCaseVersion(tx, user, caseId, version);
       const from = row.state;
       const kind = assertTransition({ from, to, outcome, reason });
       const closing = kind === "CLOSE";
+      const unfinished = closing ? await assertReferralsSettled(tx, row.id, confirmOpenReferrals) : 0;
       await tx.case.update({
         where: { id: row.id },
         data: {
@@ -71,6 +77,7 @@ export async function changeCaseState(
             to,
             kind,
             ...(closing ? { outcome } : {}),
+            ...(unfinished ? { openReferralsConfirmed: unfinished } : {}),
             ...(kind === "REOPEN" ? { previousOutcome: row.outcome } : {}),
           },
         },
@@ -83,7 +90,13 @@ export async function changeCaseState(
           entity: "Case",
           entityId: row.id,
           schoolId: row.schoolId,
-          details: { from, to, kind, version: row.version },
+          details: {
+            from,
+            to,
+            kind,
+            version: row.version,
+            ...(unfinished ? { openReferralsConfirmed: unfinished } : {}),
+          },
         },
         origin,
       );

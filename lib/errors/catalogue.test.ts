@@ -31,7 +31,20 @@ describe("the errors catalogue", () => {
   });
 
   it("renders every entry in both languages", () => {
-    const values = { code: "1234567", count: 2, mb: 20, name: "Ana", state: "x", from: "x", to: "x", steps: "x" };
+    const values = {
+      code: "1234567",
+      count: 2,
+      mb: 20,
+      name: "Ana",
+      state: "x",
+      from: "x",
+      to: "x",
+      steps: "x",
+      age: 13,
+      date: "01/02/2026",
+      agency: "x",
+      agencies: "x",
+    };
     for (const key of es.keys()) {
       if (!isErrorKey(key)) throw new Error(`not a key: ${key}`);
       for (const locale of ["es", "en"] as const) {

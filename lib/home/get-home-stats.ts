@@ -7,17 +7,13 @@ import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import { dayFromIso, todayInLima } from "../format/date";
 import { getTerritoryStats } from "./territory-stats";
+import { overdueWhere } from "../referrals/overdue";
 import type { HomeStat } from "./types";
 
 // The figures on each role's home page. Every count carries the caller's scope in its
 // `where` (lib/auth/scope.ts), so a number can never include rows the user may not see.
 
 const NOT_CLOSED: Prisma.CaseWhereInput = { state: { not: "CLOSED" } };
-
-/** A referral still unanswered (SENT) after its response deadline. */
-export function overdueReferralWhere(now: Date): Prisma.ReferralWhereInput {
-  return { status: "SENT", dueAt: { lt: now } };
-}
 
 export async function getHomeStats(user: SessionUser, now: Date = new Date()): Promise<HomeStat[]> {
   switch (user.role) {
@@ -69,7 +65,7 @@ async function getCaseTeamStats(user: SessionUser, now: Date): Promise<HomeStat[
   const [openCases, myCases, overdue] = await Promise.all([
     db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED } }),
     db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED, assignments: { some: { userId: user.id } } } }),
-    db.referral.count({ where: { ...referralWhere(user), ...overdueReferralWhere(now) } }),
+    db.referral.count({ where: { AND: [referralWhere(user), overdueWhere(now)] } }),
   ]);
   return [
     { id: "open-cases", label: "openCases", value: openCases },
@@ -83,9 +79,9 @@ async function getAgencyStats(user: SessionUser, now: Date): Promise<HomeStat[]>
   authorize(user, "referrals.inbox");
   const scope = referralWhere(user);
   const [waiting, active, overdue] = await Promise.all([
-    db.referral.count({ where: { ...scope, status: "SENT" } }),
-    db.referral.count({ where: { ...scope, status: { in: ["ACCEPTED", "IN_PROGRESS"] } } }),
-    db.referral.count({ where: { ...scope, ...overdueReferralWhere(now) } }),
+    db.referral.count({ where: { AND: [scope, { status: "SENT" }] } }),
+    db.referral.count({ where: { AND: [scope, { status: { in: ["ACCEPTED", "IN_PROGRESS"] } }] } }),
+    db.referral.count({ where: { AND: [scope, overdueWhere(now)] } }),
   ]);
   return [
     { id: "referrals-waiting", label: "referralsWaiting", value: waiting },

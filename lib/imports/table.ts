@@ -55,7 +55,7 @@ export async function readTable(file: ImportFile, visitor: TableVisitor): Promis
   let info: TableInfo;
   if (format === "xlsx") {
     if (bytes.byteLength > MAX_XLSX_BYTES) return refuse("El archivo XLSX supera 40 MB: expórtelo como CSV.");
-    const expansion = xlsxExpansionProblem(bytes);
+    const expansion = await xlsxExpansionProblem(bytes);
     if (expansion) return refuse(expansion);
     try {
       const { empty } = await readXlsxRows(bytes, visit, visitor.onProgress);

@@ -47,8 +47,15 @@ export function createImportRoute(handlers: Handlers) {
     if (!isSameOrigin(request)) return refuse(403, "import.crossSite");
     const declared = Number(request.headers.get("content-length") ?? 0);
     if (declared > MAX_BODY_BYTES) return tooLarge();
+    // JSON, text or anything but a form is the caller's mistake (415), not a server failure.
+    if (!isMultipart(request)) return refuse(415, "import.notMultipart");
 
-    const fields = await formDataWithin(request, MAX_BODY_BYTES);
+    let fields: FormData | null;
+    try {
+      fields = await formDataWithin(request, MAX_BODY_BYTES);
+    } catch {
+      return refuse(400, "import.unreadableBody"); // a truncated or malformed multipart body
+    }
     if (!fields) return tooLarge();
     const upload = fields.get("file");
     if (!(upload instanceof File) || upload.size === 0) return refuse(422, "import.fileRequired");
@@ -111,7 +118,7 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
  * instead of buffering whatever the client sends.
  */
 async function formDataWithin(request: Request, maxBytes: number): Promise<FormData | null> {
-  if (!request.body) return request.formData();
+  if (!request.body) return request.formData(); // throws: a form needs a body
   let received = 0;
   let tooLarge = false;
   const counted = request.body.pipeThrough(
@@ -135,6 +142,10 @@ async function formDataWithin(request: Request, maxBytes: number): Promise<FormD
     if (tooLarge) return null;
     throw error;
   }
+}
+
+function isMultipart(request: Request): boolean {
+  return /^multipart\/form-data\s*;\s*boundary=/i.test(request.headers.get("content-type") ?? "");
 }
 
 function json(event: ImportEvent, status: number): Response {

@@ -1,14 +1,19 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
-import { NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
+import { grantJobSchema } from "../db/roles";
+import { DEADLINES_CRON, NIGHTLY_CRON, NIGHTLY_TZ, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
 
 // pg-boss on the application's own PostgreSQL, in its own schema. It installs and upgrades that
 // schema itself on start() (Prisma's migrations only ever see `public`). Three kinds of
 // instances, each with only the duties it needs:
 //   sender  — any process that enqueues (the web app, the import CLI): sends only;
-//   worker  — the launcher of `npm run dev` / `npm start`: runs jobs, fires the nightly
-//             schedule, and does pg-boss's maintenance (expiry, retention);
-//   runner  — `npm run cli -- run-jobs`: drains the queues once and stops.
+//   worker  — the launcher of `npm run dev` / `npm start`: runs jobs, fires the schedules
+//             (nightly recompute, referral deadlines), and does pg-boss's maintenance (expiry, retention);
+//   runner  — `npm run cli -- run-jobs`: drains the queues once and stops;
+//   installer — installs or upgrades the schema, then stops (run as the owner role).
+// Only the installer and the worker (both connected as the owner role, decision 020) create or
+// migrate pg-boss's schema or do its maintenance, which includes DDL; senders and runners
+// connect as the app role, which may only read and write pg-boss's tables.
 // pg-boss polls for work and this app never enables LISTEN/NOTIFY, so every connection can go
 // through PgBouncer in transaction mode (docs/decisions/009-job-queue.md).
 
@@ -21,7 +26,7 @@ export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
  */
 const SERVER_GOING_AWAY = new Set(["57P01", "57P03"]);
 
-export type BossRole = "sender" | "worker" | "runner";
+export type BossRole = "sender" | "worker" | "runner" | "installer";
 
 export function createBoss(role: BossRole, connectionString = process.env.DATABASE_URL): PgBoss {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
@@ -31,6 +36,8 @@ export function createBoss(role: BossRole, connectionString = process.env.DATABA
     schema: JOB_SCHEMA,
     application_name: `permanencia-jobs-${role}`,
     max: isWorker ? 4 : 2,
+    // Anyone else fails fast on a missing or outdated schema instead of attempting DDL.
+    migrate: isWorker || role === "installer",
     supervise: isWorker,
     schedule: isWorker,
     registerInstance: isWorker,
@@ -50,7 +57,7 @@ export function createBoss(role: BossRole, connectionString = process.env.DATABA
 
 /**
  * Creates every queue that does not exist yet, brings the options of existing ones up to date and
- * registers the nightly schedule. Idempotent; every role runs it once after start().
+ * registers the schedules. Idempotent; every role runs it once after start().
  */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUE_NAMES) {
@@ -59,6 +66,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     else await boss.createQueue(name, { policy, ...options });
   }
   await boss.schedule(QUEUES.recomputeNightly, NIGHTLY_CRON, {}, { tz: NIGHTLY_TZ });
+  await boss.schedule(QUEUES.referralDeadlines, DEADLINES_CRON, {}, { tz: NIGHTLY_TZ });
 }
 
 /** A started boss with its queues in place. */
@@ -74,10 +82,14 @@ export async function startBoss(role: BossRole, connectionString?: string): Prom
   return boss;
 }
 
-/** Installs pg-boss's schema and the queues in a database, then disconnects (test templates). */
-export async function installJobSchema(connectionString: string): Promise<void> {
-  const boss = await startBoss("runner", connectionString);
+/**
+ * Installs (or upgrades) pg-boss's schema and the queues, lets the app role use them, then
+ * disconnects. Run as the owner role before any sender starts.
+ */
+export async function installJobSchema(ownerUrl: string): Promise<void> {
+  const boss = await startBoss("installer", ownerUrl);
   await boss.stop({ graceful: false, timeout: 5_000 });
+  await grantJobSchema(ownerUrl, JOB_SCHEMA);
 }
 
 // The sender of this process, started on first use like the Prisma client (lib/db.ts), and kept

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { fromPrisma, type Db as JobDb } from "pg-boss";
 import type { Tx } from "../db";
 import { getSender } from "./boss";
-import { QUEUES, ZRecomputeSchoolJob, ZRecomputeStudentsJob } from "./queues";
+import { QUEUES, ZNotificationEmailJob, ZRecomputeSchoolJob, ZRecomputeStudentsJob } from "./queues";
 
 // Jobs are written by the caller's own transaction: a committed change always has its job, and
 // a rolled-back one never does. pg-boss takes any executor of `executeSql(text, values)`; these
@@ -45,4 +45,16 @@ export async function enqueueAlertRecompute(
 export async function enqueueSchoolRecompute(db: JobDb, schoolId: string): Promise<void> {
   const boss = await getSender();
   await boss.send(QUEUES.recomputeSchool, ZRecomputeSchoolJob.parse({ schoolId }), { db });
+}
+
+/**
+ * Queues the emails of new notifications, in the transaction that wrote them: they go out only
+ * once it has committed, and a failed send is retried by the job without touching them.
+ */
+export async function enqueueNotificationEmail(db: JobDb, notificationIds: readonly string[]): Promise<void> {
+  if (notificationIds.length === 0) return;
+  const boss = await getSender();
+  await boss.send(QUEUES.notificationEmail, ZNotificationEmailJob.parse({ notificationIds: [...notificationIds] }), {
+    db,
+  });
 }

@@ -1,7 +1,17 @@
 import "server-only";
 import { computeAlerts, computeAlertsForStudents } from "../alerts/compute";
 import { db } from "../db";
-import { QUEUES, ZRecomputeNightlyJob, ZRecomputeSchoolJob, ZRecomputeStudentsJob, type QueueName } from "./queues";
+import { sendNotificationEmails } from "../notifications/send-email";
+import { runReferralDeadlineCheck } from "../referrals/escalate-deadlines";
+import {
+  QUEUES,
+  ZRecomputeNightlyJob,
+  ZRecomputeSchoolJob,
+  ZRecomputeStudentsJob,
+  ZNotificationEmailJob,
+  ZReferralDeadlinesJob,
+  type QueueName,
+} from "./queues";
 
 // What each queue does. A handler gets the job's payload unchecked (it parses it) and returns
 // an object pg-boss stores as the job's output; a throw fails this attempt and pg-boss retries
@@ -20,6 +30,11 @@ export const DEFAULT_HANDLERS: JobHandlers = {
     ZRecomputeNightlyJob.parse(data);
     return computeAlerts(db, {}, { job: job.name });
   },
+  [QUEUES.referralDeadlines]: async (data, job) => {
+    ZReferralDeadlinesJob.parse(data);
+    return runReferralDeadlineCheck(db, { source: { job: job.name } });
+  },
+  [QUEUES.notificationEmail]: async (data) => sendNotificationEmails(db, ZNotificationEmailJob.parse(data)),
 };
 
 /** The default handlers with some replaced. */

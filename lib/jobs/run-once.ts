@@ -2,13 +2,15 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import { QUEUE_NAMES, startBoss } from "./boss";
 import { withHandlers, type JobHandlers } from "./handlers";
-import type { QueueName } from "./queues";
+import { QUEUES, type QueueName } from "./queues";
 
 // `npm run cli -- run-jobs`: runs every waiting job once, here and now, then stops. Retries that
 // are waiting out their backoff are brought forward first: whoever runs this wants the queue
 // empty. A job that fails here goes back to waiting with its backoff, so it is not retried again
 // by the same run, and the loop ends. Safe beside a running worker: each job is claimed by
-// exactly one of them (SELECT … FOR UPDATE SKIP LOCKED).
+// exactly one of them (SELECT … FOR UPDATE SKIP LOCKED). With `periodic`, the short periodic
+// checks the worker would schedule (referral deadlines) are queued first, so a server without
+// the worker can run this command from cron instead.
 
 export type QueueRunCounts = { completed: number; failed: number };
 export type RunJobsSummary = {
@@ -19,7 +21,7 @@ export type RunJobsSummary = {
 };
 
 export async function runJobsOnce(
-  opts: { handlers?: Partial<JobHandlers>; connectionString?: string } = {},
+  opts: { handlers?: Partial<JobHandlers>; connectionString?: string; periodic?: boolean } = {},
 ): Promise<RunJobsSummary> {
   const started = performance.now();
   const handlers = withHandlers(opts.handlers);
@@ -30,6 +32,8 @@ export async function runJobsOnce(
   const boss = await startBoss("runner", opts.connectionString);
   try {
     const retriesBroughtForward = await bringRetriesForward(boss);
+    // "short" policy: if one is already waiting, this sends nothing.
+    if (opts.periodic) await boss.send(QUEUES.referralDeadlines, {});
     // Passes until one finds nothing: a job may queue others (in this queue or an earlier one).
     for (let found = true; found; ) {
       found = false;

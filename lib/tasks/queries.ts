@@ -15,6 +15,7 @@ const TASK_SELECT = {
   agencyType: true,
   createdAt: true,
   dueAt: true,
+  agencyId: true,
   agency: { select: { name: true, district: true } },
 } satisfies Prisma.CaseTaskSelect;
 

@@ -4,7 +4,9 @@ import { limaDateTime } from "./due";
 
 // Recording how an urgent referral was made, while the referral inbox does not exist yet.
 
-export const URGENT_REFERRAL_CHANNELS = ["PHONE", "IN_PERSON", "ACCOMPANIED", "WRITTEN", "OTHER"] as const;
+import { URGENT_REFERRAL_CHANNELS } from "./channels";
+
+export { URGENT_REFERRAL_CHANNELS };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -1,10 +1,11 @@
-import { limaDayOf, SEED_NOW, shiftDay, weekdayOnOrAfter } from "./calendar";
+import { fromReference, LOAD_DAY, shiftDay, weekdayOnOrAfter } from "./calendar";
 import { alertCreatedAt, alertId, alertRows, sortedAlerts } from "./alerts";
 import { assign, type CaseCtx, emptyRows, visitor } from "./context";
 import { planEvaluations } from "./evaluations";
 import { planReach, type ReachEnd } from "./reach";
 import { closeEvaluatedCases } from "./outcomes";
 import { planReferrals } from "./referrals";
+import { placeWaitingReferrals } from "./live";
 import { type SchoolCode, userId } from "./people";
 import { seedUuid, stream } from "./random";
 import { CASE_NOTES, CLOSE_NOTES, describeAlert } from "./texts";
@@ -42,7 +43,8 @@ function openerFor(school: SchoolCode): string {
 function planNewCase(ctx: CaseCtx) {
   const { r, story, s } = ctx;
   const t1 = workdayAfter(story.openedAt, 1, "09:10");
-  const visitDay = weekdayOnOrAfter(shiftDay(limaDayOf(SEED_NOW), r.int(1, 4)));
+  // Planned for the load day or the school days after it, so "Mis visitas" has work to show.
+  const visitDay = weekdayOnOrAfter(shiftDay(LOAD_DAY, r.int(0, 3)));
   if (r.chance(0.45) || !fits(workdayAfter(t1, 3, "16:00"))) {
     scheduleVisit(ctx.rows, story, s, visitDay, visitor(ctx), ctx.social, story.openedAt);
     return;
@@ -76,7 +78,7 @@ function planUnreached(ctx: CaseCtx, reason: (typeof UNREACHED_REASONS)[number][
   const t1 = workdayAfter(story.openedAt, 1, "09:20");
   story.move("CONTACTING", t1, ctx.social, "Se inicia la búsqueda de contacto con la familia.");
   if (s.guardianPhone) {
-    const stale = !s.guardianVerifiedAt || s.guardianVerifiedAt < "2025-11-23";
+    const stale = !s.guardianVerifiedAt || s.guardianVerifiedAt < fromReference("2025-11-23");
     recordContact(ctx.rows, story, s, {
       at: t1,
       channel: "PHONE",
@@ -194,6 +196,7 @@ export function planCases(students: StudentPlan[]): CaseRows {
   planEvaluations(evaluated);
   planReferrals(evaluated);
   closeEvaluatedCases(evaluated);
+  placeWaitingReferrals(evaluated);
   for (const { story, s, opener } of contexts) {
     rows.cases.push({
       id: story.caseId,

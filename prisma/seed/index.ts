@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { writeAudit } from "../../lib/audit/write-audit";
+import { checkReferralDeadlines } from "../../lib/referrals/escalate-deadlines";
 import { alertRuleRows } from "./alerts";
 import { insertAttendance } from "./attendance";
 import { signSeedEvaluations } from "./evaluations";
@@ -24,16 +25,23 @@ export async function getSeedBlocker(db: SeedReader): Promise<string | null> {
   return null;
 }
 
-/** Loads the demo; refuses (throws) unless the database is marked for demo use and empty. */
-export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
-  const plan = buildPlan();
+/** Where the demo records the day it was loaded for (the anchor of its calendar). */
+export const DEMO_ANCHOR_SETTING = "demoAnchor";
+
+/**
+ * Loads the demo with its calendar anchored to `anchor`, the load day (YYYY-MM-DD in Lima:
+ * scripts pass today, tests may pass any day); refuses (throws) unless the database is
+ * marked for demo use and empty.
+ */
+export async function seedDemo(db: PrismaClient, anchor: string): Promise<SeedSummary> {
+  const plan = buildPlan(anchor);
   const { rows } = plan;
   return db.$transaction(
     async (tx: SeedTx) => {
       const blocker = await getSeedBlocker(tx);
       if (blocker) throw new Error(`No se cargan datos de demostración: ${blocker}`);
       const people = await insertPeople(tx);
-      await insertRows(tx, "student", studentRows(plan.students));
+      await insertRows(tx, "student", studentRows(plan));
       const attendance = await insertAttendance(tx, plan);
       await tx.alertRule.createMany({ data: alertRuleRows() });
       // The risk instruments are reference data: the migration 20261129300000_risk_evaluations
@@ -49,6 +57,11 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
       await signSeedEvaluations(tx);
       await insertRows(tx, "referral", rows.referrals);
       await insertRows(tx, "case_event", rows.events);
+      // The deadlines job as of the load day's start: overdue referrals are marked and their
+      // team and coordinators notified, agencies reminded of those due within the day. No
+      // email: the job schema may not exist yet, and demo addresses are not real.
+      const deadlines = await checkReferralDeadlines(tx, plan.calendar.loadStart, "system | seed", { email: false });
+      await tx.instanceSetting.create({ data: { key: DEMO_ANCHOR_SETTING, value: anchor } });
       const summary: SeedSummary = {
         ...people,
         students: plan.students.length,
@@ -64,8 +77,15 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
         addressChanges: rows.addressHistory.length,
         evaluations: rows.evaluations.length,
         referrals: rows.referrals.length,
+        referralsOverdue: deadlines.overdue,
+        notifications: deadlines.notified,
       };
-      await writeAudit(tx, null, { action: "seed.demo", entity: "Instance", details: summary }, { via: "seed" });
+      await writeAudit(
+        tx,
+        null,
+        { action: "seed.demo", entity: "Instance", details: { ...summary, anchor } },
+        { via: "seed" },
+      );
       return summary;
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -1,27 +1,46 @@
 import type { Prisma } from "../../lib/generated/prisma/client";
-import { dateOnly, limaAt, termDays } from "./calendar";
+import {
+  dateOnly,
+  fromReference,
+  limaAt,
+  seedCalendar,
+  termDays,
+  withSeedCalendar,
+  type SeedCalendar,
+} from "./calendar";
 import { planCases } from "./cases";
 import { assignAttendance, assignCohort } from "./cohort";
 import { generateStudents } from "./students";
 import type { CaseRows, StudentPlan } from "./types";
 
 // The whole demo computed in memory first (pure and deterministic), then written in one
-// transaction by index.ts.
+// transaction by index.ts. The same load day gives the same plan, ids and dates included.
 
-export type DemoPlan = { days: string[]; students: StudentPlan[]; rows: CaseRows };
+export type DemoPlan = {
+  calendar: SeedCalendar;
+  days: string[];
+  /** When the students were enrolled (the start of the school year). */
+  enrolledAt: Date;
+  students: StudentPlan[];
+  rows: CaseRows;
+};
 
-export function buildPlan(): DemoPlan {
-  const students = generateStudents();
-  assignCohort(students);
-  assignAttendance(students);
-  const rows = planCases(students); // also updates contacts confirmed or found stale on visits
-  return { days: termDays(), students, rows };
+/** The demo as loaded on `anchor` (YYYY-MM-DD in Lima; scripts pass today). */
+export function buildPlan(anchor: string): DemoPlan {
+  const calendar = seedCalendar(anchor);
+  return withSeedCalendar(calendar, () => {
+    const students = generateStudents();
+    assignCohort(students);
+    assignAttendance(students);
+    const rows = planCases(students); // also updates contacts confirmed or found stale on visits
+    return { calendar, days: termDays(), enrolledAt: limaAt(fromReference("2026-03-02"), "08:00"), students, rows };
+  });
 }
 
-const ENROLLED_AT = limaAt("2026-03-02", "08:00");
 const day = (iso: string | null) => (iso ? dateOnly(iso) : null);
 
-export function studentRows(students: StudentPlan[]): Prisma.StudentCreateManyInput[] {
+export function studentRows(plan: Pick<DemoPlan, "students" | "enrolledAt">): Prisma.StudentCreateManyInput[] {
+  const { students, enrolledAt } = plan;
   return students.map((s) => ({
     id: s.id,
     schoolId: s.schoolId,
@@ -45,8 +64,8 @@ export function studentRows(students: StudentPlan[]): Prisma.StudentCreateManyIn
     guardianRelationship: s.guardianRelationship,
     guardianPhone: s.guardianPhone,
     guardianVerifiedAt: day(s.guardianVerifiedAt),
-    createdAt: ENROLLED_AT,
-    updatedAt: ENROLLED_AT,
+    createdAt: enrolledAt,
+    updatedAt: enrolledAt,
   }));
 }
 

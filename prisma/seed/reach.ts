@@ -1,4 +1,4 @@
-import { limaAt, limaDayOf } from "./calendar";
+import { fromReference, limaAt, limaDayOf } from "./calendar";
 import { assign, type CaseCtx, visitor } from "./context";
 import { REFERENCES, SETTLEMENTS } from "./names";
 import type { Random } from "./random";
@@ -11,8 +11,8 @@ import { recordAddressChange, recordContact, recordVisit } from "./visits";
 
 export type ReachEnd = "CONTACTING" | "EVALUATION" | "TRANSFERRED" | "OTHER" | "EVALUATED";
 
-/** Evaluations happen before version 2 of the instrument is published. */
-export const LAST_V1_EVALUATION = limaAt("2026-11-13", "18:00");
+/** Evaluations happen before version 2 of the instrument is published (reference calendar). */
+const LAST_V1_EVALUATION = () => limaAt(fromReference("2026-11-13"), "18:00");
 
 function correctedAddress(r: Random): string {
   return `Mz. ${String.fromCharCode(65 + r.int(0, 17))} Lt. ${r.int(1, 30)}, ${r.pick(SETTLEMENTS)}`;
@@ -87,6 +87,6 @@ export function planReach(ctx: CaseCtx, end: ReachEnd) {
   story.move("EVALUATION", convened, ctx.social, CASE_NOTES.convened);
   if (end === "EVALUATED") {
     ctx.evaluatedAt = workdayAfter(convened, r.int(2, 8), r.pick(["10:00", "11:30", "14:30"]));
-    if (ctx.evaluatedAt > LAST_V1_EVALUATION) throw new Error(`student ${s.index} evaluated too late`);
+    if (ctx.evaluatedAt > LAST_V1_EVALUATION()) throw new Error(`student ${s.index} evaluated too late`);
   }
 }

@@ -7,11 +7,12 @@ import type {
 } from "../../lib/generated/prisma/enums";
 import { MAX_SHARED_SECTIONS } from "../../lib/auth/policy";
 import { dueAtFor, REFERRAL_RESPONSE_HOURS } from "../../lib/referrals/deadlines";
-import { limaDayOf, SEED_NOW } from "./calendar";
+import type { Prisma } from "../../lib/generated/prisma/client";
+import { dateOnly, limaDayOf, SEED_NOW } from "./calendar";
 import type { CaseCtx } from "./context";
 import { AGENCIES, agencyCodeFor, agencyId, agencyUserKey, userId } from "./people";
 import { seedUuid, stream } from "./random";
-import { COUNTER_REFERRALS, REFERRAL_REASONS, REJECTION_REASONS } from "./texts";
+import { COUNTER_REFERRALS, NEXT_STEPS, REFERRAL_REASONS, REJECTION_REASONS } from "./texts";
 import { fits, later, workdayAfter } from "./timeline";
 
 // Referrals of 45 evaluated students to the agencies of their territory, chosen by the risk
@@ -49,6 +50,11 @@ type Draft = {
   urgency: ReferralUrgency;
   legalBasis: LegalBasis;
   legalBasisNote: string;
+  /** The basis's details: the guardian's written consent that day, or the norm cited. */
+  basis: Pick<
+    Prisma.ReferralCreateManyInput,
+    "consentGivenBy" | "consentRelationship" | "consentDate" | "consentMethod" | "legalNorm"
+  >;
   createdBy: string;
   status: ReferralStatus;
 };
@@ -101,6 +107,18 @@ function draftReferrals(ctxs: CaseCtx[]): Draft[] {
         legalBasisNote: protection
           ? "Deber de protección: indicios de violencia contra un menor de edad (Código de los Niños y Adolescentes)."
           : `Consentimiento firmado por la apoderada (${ctx.s.guardianRelationship.toLowerCase()}) el ${day.slice(8)}/${day.slice(5, 7)}/${day.slice(0, 4)}.`,
+        basis: protection
+          ? {
+              legalNorm: p("family_violence_victim")
+                ? "Ley 30364 (violencia contra las mujeres y los integrantes del grupo familiar)"
+                : "Código de los Niños y Adolescentes (Ley 27337)",
+            }
+          : {
+              consentGivenBy: ctx.s.guardianName,
+              consentRelationship: ctx.s.guardianRelationship,
+              consentDate: dateOnly(day),
+              consentMethod: "WRITTEN",
+            },
         createdBy: r.chance(0.7) ? ctx.social : ctx.psychologist,
         status: "SENT",
       });
@@ -162,6 +180,7 @@ export function planReferrals(ctxs: CaseCtx[]) {
       urgency: d.urgency,
       legalBasis: d.legalBasis,
       legalBasisNote: d.legalBasisNote,
+      ...d.basis,
       sharedSections: shared,
       status,
       dueAt: dueAtFor(d.urgency, sentAt),
@@ -169,6 +188,8 @@ export function planReferrals(ctxs: CaseCtx[]) {
       respondedAt: answered ? respondedAt : null,
       rejectionReason: status === "REJECTED" ? r.pick(REJECTION_REASONS) : null,
       counterReferral: status === "CLOSED" ? COUNTER_REFERRALS[d.type] : null,
+      counterReferralNextSteps: status === "CLOSED" ? NEXT_STEPS[d.type].text : null,
+      caseReturnsToSchool: status === "CLOSED" ? NEXT_STEPS[d.type].returnsToSchool : null,
       closedAt: status === "CLOSED" ? closedAt : null,
       createdById: d.createdBy,
       respondedById: answered ? responder : null,

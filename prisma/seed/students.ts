@@ -12,6 +12,7 @@ import {
   SURNAMES,
   VAGUE_REFERENCES,
 } from "./names";
+import { fromReference } from "./calendar";
 import { SCHOOLS, schoolId } from "./people";
 import { type Random, seedUuid, stream } from "./random";
 import type { StudentPlan } from "./types";
@@ -43,9 +44,9 @@ export function verifiedDate(r: Random, staleness: "usual" | "stale"): string | 
           ["ancient", 9],
           ["never", 4],
         ] as const);
-  if (kind === "fresh") return dayBetween(r, "2026-02-16", "2026-04-17");
-  if (kind === "old") return dayBetween(r, "2024-02-19", "2025-10-31");
-  if (kind === "ancient") return dayBetween(r, "2021-03-01", "2023-12-15");
+  if (kind === "fresh") return dayBetween(r, fromReference("2026-02-16"), fromReference("2026-04-17"));
+  if (kind === "old") return dayBetween(r, fromReference("2024-02-19"), fromReference("2025-10-31"));
+  if (kind === "ancient") return dayBetween(r, fromReference("2021-03-01"), fromReference("2023-12-15"));
   return null;
 }
 
@@ -111,7 +112,7 @@ export function generateStudents(): StudentPlan[] {
           paternalSurname,
           maternalSurname,
           givenNames: r.pick(sex === "F" ? GIVEN_NAMES_F : GIVEN_NAMES_M),
-          birthDate: dayBetween(r, `${birthYear - 1}-04-01`, `${birthYear}-03-31`),
+          birthDate: dayBetween(r, fromReference(`${birthYear - 1}-04-01`), fromReference(`${birthYear}-03-31`)),
           ...documentFor(r, used),
           ...address(r, school.codigo),
           addressVerifiedAt: verifiedDate(r, "usual"),

@@ -108,6 +108,27 @@ export const COUNTER_REFERRALS: Record<AgencyType, string> = {
   UGEL: "Se asignó reforzamiento pedagógico y se verificó la matrícula en SIAGIE.",
 };
 
+/** The counter-referral's next steps, and whether the school team takes the case back. */
+export const NEXT_STEPS: Record<AgencyType, { text: string; returnsToSchool: boolean }> = {
+  DEMUNA: {
+    text: "La DEMUNA hará seguimiento mensual a la familia; el colegio informa inasistencias y cambios en la conducta.",
+    returnsToSchool: true,
+  },
+  CEM: {
+    text: "Continúa el patrocinio legal de la madre; el colegio acompaña a la estudiante y avisa de cualquier nuevo indicio.",
+    returnsToSchool: false,
+  },
+  CSMC: {
+    text: "Terapia quincenal en el CSMC por tres meses; el colegio vigila la asistencia y el ánimo, y avisa de cualquier alerta.",
+    returnsToSchool: true,
+  },
+  BAPES: { text: "Participación semanal en la brigada escolar hasta fin de año.", returnsToSchool: true },
+  UGEL: {
+    text: "Reforzamiento dos tardes por semana; el tutor informa el avance al cierre del bimestre.",
+    returnsToSchool: true,
+  },
+};
+
 export const RATIONALE_OPENING = {
   LOW: "Pocos factores de riesgo presentes y factores protectores activos.",
   MODERATE: "Varios factores de riesgo presentes, con algunos factores protectores.",

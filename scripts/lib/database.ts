@@ -1,33 +1,38 @@
 import pg from "pg";
-import { migrate } from "../../lib/db/migrate";
-import { createDatabaseIfMissing, DEV_DATA_DIR, DEV_PORT, startCluster } from "./embedded-postgres";
+import { prepareDatabase } from "../../lib/db/prepare";
+import { createDatabaseIfMissing, DEV_DATA_DIR, DEV_PORT, startCluster, urlFor } from "./embedded-postgres";
 
 export const DEV_DATABASE = "permanencia";
 
 export type ResolvedDatabase = {
+  /** The app role: what the web server, the job handlers and most commands use. */
   url: string;
+  /** The owner role: migrations, pg-boss's schema, maintenance that needs DDL. */
+  ownerUrl: string;
   embedded: boolean;
   stop: () => Promise<void>;
 };
 
 /**
- * The database every local command uses: DATABASE_URL when set (nothing embedded starts),
- * otherwise the embedded cluster under .data/ — started here, or reused if `npm run dev`
- * already runs it. Migrations are applied either way.
+ * The database every local command uses: DATABASE_URL (app role) and DATABASE_OWNER_URL
+ * (owner role; DATABASE_URL itself when unset) when set — nothing embedded starts — otherwise
+ * the embedded cluster under .data/, started here or reused if `npm run dev` already runs it,
+ * with both roles. Migrations and pg-boss's schema are brought up to date either way.
  */
 export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    await migrate(external);
-    return { url: external, embedded: false, stop: async () => {} };
+    const ownerUrl = process.env.DATABASE_OWNER_URL || external;
+    await prepareDatabase(ownerUrl);
+    return { url: external, ownerUrl, embedded: false, stop: async () => {} };
   }
   const cluster = await startCluster({ dataDir: DEV_DATA_DIR, port: DEV_PORT, persistent: true });
   const created = await createDatabaseIfMissing(cluster.adminUrl(), DEV_DATABASE);
-  const url = cluster.adminUrl(DEV_DATABASE);
-  await migrate(url);
+  const ownerUrl = urlFor(cluster.port, DEV_DATABASE, "owner");
+  await prepareDatabase(ownerUrl);
   // Only a database this project created for itself is marked for demo data.
-  if (created) await markDemo(url);
-  return { url, embedded: true, stop: cluster.stop };
+  if (created) await markDemo(ownerUrl);
+  return { url: urlFor(cluster.port, DEV_DATABASE, "app"), ownerUrl, embedded: true, stop: cluster.stop };
 }
 
 export async function markDemo(url: string) {

@@ -13,10 +13,11 @@ const CASE_TEAM_NAV = [
   "Alertas",
   "Casos",
   "Mis visitas",
-  "Contacto con familias",
+  "Derivaciones",
+  "Reportes",
   "Configuración",
 ];
-const AGENCY_NAV = ["Inicio", "Configuración"];
+const AGENCY_NAV = ["Inicio", "Derivaciones", "Configuración"];
 
 async function navLinks(page: Page, name = "Navegación principal"): Promise<string[]> {
   return page.getByRole("navigation", { name }).getByRole("link").allInnerTexts();
@@ -31,12 +32,12 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Reglas de alerta", "Configuración"],
+    nav: ["Inicio", "Reglas de alerta", "Plazos de derivación", "Usuarios", "Configuración"],
   },
   {
     email: DEMO_ACCOUNTS.coordinator,
     role: "Coordinador(a) de la estrategia",
-    nav: ["Inicio", "Contacto con familias", "Configuración"],
+    nav: ["Inicio", "Reportes", "Configuración"],
     checks: async () => {
       // Aggregates only (no student list), and the pilot's own figures.
       const figures = expectedHomeFigures(DEMO_ACCOUNTS.coordinator);
@@ -76,7 +77,7 @@ async function switchLanguageAndBack(page: Page) {
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Language saved.");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Settings"]);
+  expect(await navLinks(page, "Main navigation")).toEqual(["Home", "Referrals", "Settings"]);
 
   await page.getByRole("radio", { name: "Español (Perú)" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
@@ -106,7 +107,8 @@ test("[AUTH] each director sees the figures of their own school only", async ({ 
     "Asistencia",
     "Alertas",
     "Casos",
-    "Contacto con familias",
+    "Derivaciones",
+    "Reportes",
     "Configuración",
   ];
   // The two schools' demo figures differ, so a director shown the other school's would fail.
@@ -144,10 +146,12 @@ test.describe("on a 360 px phone", () => {
       "no sideways scrolling",
     ).toBeLessThanOrEqual(360);
 
-    // Skip link first, then the brand, then the menu button.
+    // Skip link first, then the brand, the notifications, then the menu button.
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Saltar al contenido" })).toBeFocused();
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("notifications-link")).toBeFocused();
     await page.keyboard.press("Tab");
     const menu = page.locator("summary", { hasText: "Menú" });
     await expect(menu).toBeFocused();

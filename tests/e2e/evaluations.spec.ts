@@ -2,8 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { RISK_INSTRUMENT_V1, RISK_INSTRUMENT_V2 } from "../../lib/risk/instrument";
 import { riskItemId } from "../../prisma/seed/evaluations";
 import { schoolId } from "../../prisma/seed/people";
-import { buildPlan } from "../../prisma/seed/plan";
 import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
+import { demoPlan } from "./seed-figures";
 
 // Risk-factor evaluations in the browser (PRODUCT.md §3.6): the psychologist, on a phone,
 // records one with self-harm present and is taken to the same-day CSMC referral; the educator
@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
 // The three tests share one case and run in order.
 
 /** An open case of IE Trujillo A (the educator's school) whose student the pilot evaluated (v1). */
-const { rows } = buildPlan();
+const { rows } = demoPlan;
 const seedEvaluation = rows.evaluations
   .filter((e) => e.schoolId === schoolId("1000001"))
   .filter((e) => rows.cases.find((c) => c.id === e.caseId)!.state !== "CLOSED")

@@ -9,10 +9,8 @@ test("[REPORTS] the social worker sees 100 of 278 alerted students reached, with
   page,
 }) => {
   await login(page, DEMO_ACCOUNTS.socialWorker);
-  await page
-    .getByRole("navigation", { name: "Navegación principal" })
-    .getByRole("link", { name: "Contacto con familias" })
-    .click();
+  await page.getByRole("navigation", { name: "Navegación principal" }).getByRole("link", { name: "Reportes" }).click();
+  await page.getByRole("link", { name: "Abrir el reporte de contacto con las familias" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Contacto con las familias" })).toBeVisible();
   await expect(page.getByTestId("reach-summary")).toHaveText(
     "100 de 278 estudiantes con alerta fueron contactados (36 %).",

@@ -11,7 +11,14 @@ import { buildPlan, sections } from "../../prisma/seed/plan";
 // territory-stats.ts. Nothing here is typed by hand, so a change to the seed or to a query
 // that moves a figure fails the e2e test.
 
-const plan = buildPlan();
+/**
+ * The load day of the e2e server's demo: playwright.config.ts sets SEED_ANCHOR once for the
+ * server and the test workers.
+ */
+export const SEED_ANCHOR = process.env.SEED_ANCHOR || todayInLima();
+/** The plan the e2e server seeded: the same rows, ids and dates. */
+export const demoPlan = buildPlan(SEED_ANCHOR);
+const plan = demoPlan;
 const { rows } = plan;
 
 type Figure = { id: string; value: string };

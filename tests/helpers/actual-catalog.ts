@@ -33,8 +33,10 @@ export async function actualCatalog(url: string): Promise<Catalog> {
     const indexes = await q(`
       SELECT c.relname || ' ' ||
         CASE WHEN i.indisprimary THEN 'pk' WHEN i.indisunique THEN 'unique' ELSE 'index' END || ' (' ||
-        -- An index on an expression has no column list; it is named instead (see SQL_ONLY_INDEXES).
-        CASE WHEN i.indexprs IS NOT NULL THEN 'expression ' || ic.relname ELSE
+        -- An index on an expression has no column list, and a partial one differs from a whole
+        -- one on the same columns; both are named instead (see SQL_ONLY_INDEXES).
+        CASE WHEN i.indexprs IS NOT NULL THEN 'expression ' || ic.relname
+             WHEN i.indpred IS NOT NULL THEN 'partial ' || ic.relname ELSE
         (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
            FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) END || ')' AS line

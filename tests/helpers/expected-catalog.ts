@@ -49,7 +49,15 @@ export const EXPECTED_CHECKS = [
   "home_visit home_visit_outcome_iff_done_chk",
   "case_task case_task_done_is_recorded_chk",
   "referral referral_closed_has_counter_referral_chk",
+  "referral referral_overdue_after_due_chk",
+  "referral_deadline referral_deadline_hours_range_chk",
   "referral referral_rejected_has_reason_chk",
+  // 20261130110000_referral_workflow: the legal basis's details and the full counter-referral
+  // (referrals-database.integration.test.ts).
+  "referral referral_adolescent_consent_has_details_chk",
+  "referral referral_closed_has_next_steps_chk",
+  "referral referral_guardian_consent_has_details_chk",
+  "referral referral_protection_duty_cites_norm_chk",
   "risk_evaluation risk_evaluation_draft_key_matches_status_chk",
   "risk_evaluation risk_evaluation_not_own_correction_chk",
   "risk_evaluation risk_evaluation_signed_is_complete_chk",
@@ -63,6 +71,8 @@ export const EXPECTED_CHECKS = [
 export const SQL_ONLY_INDEXES = [
   // 20261128090000_search_unaccent_trgm: trigram search on the folded name and document.
   "student index (expression student_search_trgm_idx)",
+  // 20261130100000_notifications: a user's unread notifications (the header's count).
+  "notification index (partial notification_user_unread_idx)",
 ];
 
 const SCALAR_TYPES: Record<string, string> = {

@@ -18,7 +18,7 @@ const origin = { via: "web" as const };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  s = await buildScenario(t.db);
+  s = await buildScenario(t);
   // The language is the user's own setting; the session re-reads it like every other field.
   await t.db.user.update({ where: { id: s.users.socialWorker.id }, data: { locale: "en" } });
   english = (await loadSessionUser(s.users.socialWorker.id))!;

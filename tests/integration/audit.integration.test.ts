@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../lib/auth/options";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
 import { openScenario, type Scenario } from "../fixtures/scenario";
+import { requestFrom } from "../helpers/request";
 import type { TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
@@ -14,7 +15,7 @@ const origin = { ip: "192.0.2.44", userAgent: "Mozilla/5.0 (audit-test)", via: "
 
 /** Runs SQL on a separate connection: schema changes the code under test cannot see coming. */
 async function sql(text: string) {
-  const c = new pg.Client({ connectionString: t.url });
+  const c = new pg.Client({ connectionString: t.ownerUrl });
   await c.connect();
   try {
     await c.query(text);
@@ -70,7 +71,7 @@ describe("[AUDIT] case-file reads", () => {
 });
 
 describe("[AUDIT] sign-in", () => {
-  const req = { headers: { "x-forwarded-for": "198.51.100.77", "user-agent": "audit-test" } };
+  const req = requestFrom("198.51.100.77", { "user-agent": "audit-test" });
 
   it("[AUDIT] records success and failure, never the password nor an unknown email", async () => {
     await authorizeCredentials({ email: "tutor@escenario.pe", password: s.password }, req);

@@ -62,7 +62,8 @@ const CHECK = "23514";
 
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
-  client = new pg.Client({ connectionString: t.url });
+  // The owner role: some cases drop a constraint for a moment (DDL).
+  client = new pg.Client({ connectionString: t.ownerUrl });
   await client.connect();
   const one = async <T>(sql: string): Promise<T> => {
     const { rows } = await client.query(sql);
@@ -123,7 +124,7 @@ const contact = (caseId: string, schoolId: string, studentId: string) =>
 const evaluation = (caseId: string, schoolId: string, studentId: string, id = randomUUID()) =>
   `INSERT INTO risk_evaluation (id, "caseId", "schoolId", "studentId", "instrumentId", "evaluatorId", "draftKey") VALUES ('${id}', '${caseId}', '${schoolId}', '${studentId}', '${f.instrumentV1}', '${f.user}', '${caseId}:${f.user}')`;
 const referral = (caseId: string, schoolId: string, studentId: string) =>
-  `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "dueAt") VALUES ('${caseId}', '${schoolId}', '${studentId}', (SELECT id FROM agency ORDER BY id LIMIT 1), 'r', 'ROUTINE', 'GUARDIAN_CONSENT', now())`;
+  `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "legalNorm", "dueAt") VALUES ('${caseId}', '${schoolId}', '${studentId}', (SELECT id FROM agency ORDER BY id LIMIT 1), 'r', 'ROUTINE', 'CHILD_PROTECTION_DUTY', 'Ley 30364', now())`;
 const CASE_CHILDREN = [
   { table: "home_visit", insert: visit },
   { table: "contact_attempt", insert: contact },
@@ -358,8 +359,10 @@ describe("[CONSTRAINTS] CHECK constraints", () => {
     expect(await attempt(close("'REINTEGRATED'", "now()"))).toBeNull();
   });
 
+  // A closed referral also needs its next steps (referral_closed_has_next_steps_chk, tested in
+  // referrals-database.integration.test.ts).
   const referralTo = (status: string, column: string, value: string) =>
-    `UPDATE referral SET status = '${status}', "${column}" = ${value} WHERE id = (SELECT id FROM referral WHERE status = 'SENT' ORDER BY id LIMIT 1)`;
+    `UPDATE referral SET status = '${status}', "${column}" = ${value}${status === "CLOSED" ? `, "counterReferralNextSteps" = 'Seguimiento.', "caseReturnsToSchool" = true` : ""} WHERE id = (SELECT id FROM referral WHERE status = 'SENT' ORDER BY id LIMIT 1)`;
 
   it("referral_rejected_has_reason_chk: a REJECTED referral says why", async () => {
     const refused = { code: CHECK, constraint: "referral_rejected_has_reason_chk" };

@@ -33,7 +33,7 @@ describe("[DRIFT] committed migrations produce exactly the schema in prisma/sche
   });
 
   it("notices a dropped CHECK constraint and a changed ON DELETE action", async () => {
-    const client = new pg.Client({ connectionString: t.url });
+    const client = new pg.Client({ connectionString: t.ownerUrl });
     await client.connect();
     const fk = `"case_event_caseId_schoolId_fkey" FOREIGN KEY ("caseId", "schoolId") REFERENCES case_file (id, "schoolId")`;
     try {

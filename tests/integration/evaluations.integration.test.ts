@@ -18,6 +18,8 @@ import { listOpenCaseTasks, listOpenTasksForHome } from "../../lib/tasks/queries
 import { buildPlan } from "../../prisma/seed/plan";
 import { riskItemId } from "../../prisma/seed/evaluations";
 import { agencyId, schoolId, userId, type UserKey } from "../../prisma/seed/people";
+import { writePastPacketRule } from "../fixtures/scenario";
+import { demoAnchor } from "../helpers/demo-anchor";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // Risk-factor evaluations on the pilot demo (PRODUCT.md §3.6, docs/decisions/011-risk-evaluations.md):
@@ -27,6 +29,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 
 let t: TestDatabase;
 let sql: pg.Client;
+/** The load day of the seeded demo (its plan is rebuilt from it). */
+let anchor: string;
 const origin = { ip: "192.0.2.44", userAgent: "evaluations-test", via: "web" as const };
 const u = {} as Record<UserKey | "psychologist2", SessionUser>;
 /** A case of IE Trujillo A (1000001) with a signed v1 evaluation and a referral to PNP/Bapes. */
@@ -60,6 +64,7 @@ const evaluationRow = (id: string) =>
 
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
+  anchor = await demoAnchor(t.db);
   sql = new pg.Client({ connectionString: t.url });
   await sql.connect();
   const keys: UserKey[] = ["psychologist", "social", "educator", "director", "directorSjl", "tutor", "coordinator"];
@@ -85,11 +90,13 @@ beforeAll(async () => {
     [agencyId("BAPES-TRU"), schoolId("1000001")],
   );
   kase = rows[0];
-  // The referral to PNP/Bapes lists every risk section: the rules must hold whatever is listed.
-  await sql.query(
-    `UPDATE referral SET "sharedSections" = '{IDENTIFICATION,RISK_SUMMARY,RISK_ANSWERS,RISK_SENSITIVE}' WHERE "caseId" = $1 AND "agencyId" = $2`,
-    [kase.id, agencyId("BAPES-TRU")],
-  );
+  // The referral to PNP/Bapes lists every risk section (past the database's packet rule): the
+  // read rules must hold whatever is listed.
+  const bapes = await t.db.referral.findFirstOrThrow({
+    where: { caseId: kase.id, agencyId: agencyId("BAPES-TRU") },
+    select: { id: true },
+  });
+  await writePastPacketRule(t, bapes.id, ["IDENTIFICATION", "RISK_SUMMARY", "RISK_ANSWERS", "RISK_SENSITIVE"]);
 });
 afterAll(async () => {
   await sql?.end();
@@ -101,7 +108,7 @@ describe("[RISK] prevalence (present ÷ answered, with n)", () => {
 
   /** n per item, counted from the seed's own rows (not from the prevalence table). */
   function seedAnswered(schoolIds?: string[]) {
-    const { rows } = buildPlan();
+    const { rows } = buildPlan(anchor);
     const inScope = new Set(
       rows.evaluations.filter((e) => !schoolIds || schoolIds.includes(e.schoolId)).map((e) => e.id),
     );
@@ -138,12 +145,13 @@ describe("[RISK] prevalence (present ÷ answered, with n)", () => {
     expect(future.rows.every((r) => r.answered === 0 && r.percent === null)).toBe(true);
   });
 
-  it("suppresses counts under 5, and the percentages that would reveal them, for the coordinator", async () => {
+  it("suppresses counts under 5, and whatever would reveal them, for the coordinator", async () => {
     const table = await getRiskPrevalence(u.coordinator, { instrumentVersion: 1 });
     const peers = table.rows.find((r) => r.code === "peer_rejection")!; // 2 of 31
     expect(peers).toMatchObject({ present: "suppressed", answered: 31, percent: null });
-    const family = table.rows.find((r) => r.code === "family_violence_victim")!; // 28 of 31: 3 absent
-    expect(family).toMatchObject({ present: 28, answered: 31, percent: null });
+    // 28 of 31: 3 absent. Showing both would give the 3 away (31 − 28), so one of them is withheld.
+    const family = table.rows.find((r) => r.code === "family_violence_victim")!;
+    expect(family).toMatchObject({ present: "withheld", answered: 31, percent: null });
     expect(table.rows.find((r) => r.code === "low_academic_performance")).toMatchObject({ percent: 64.3 });
     await expect(getRiskPrevalence(u.tutor, { instrumentVersion: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -545,8 +553,8 @@ describe("[RISK] who sees what, decided in the queries", () => {
   it("AGENCY_STAFF get what their referral shares, capped by their agency's packet", async () => {
     // A DEMUNA referral sharing answers but not sensitive ones.
     await sql.query(
-      `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "sharedSections", "dueAt")
-       VALUES ($1, $2, $3, $4, 'Derivación', 'PRIORITY', 'CHILD_PROTECTION_DUTY', '{IDENTIFICATION,RISK_SUMMARY,RISK_ANSWERS}', now())`,
+      `INSERT INTO referral ("caseId", "schoolId", "studentId", "agencyId", reason, urgency, "legalBasis", "legalNorm", "sharedSections", "dueAt")
+       VALUES ($1, $2, $3, $4, 'Derivación', 'PRIORITY', 'CHILD_PROTECTION_DUTY', 'Ley 30364', '{IDENTIFICATION,RISK_SUMMARY,RISK_ANSWERS}', now())`,
       [kase.id, kase.schoolId, kase.studentId, agencyId("DEMUNA-TRU")],
     );
     const read = await openAs(u.demuna);

@@ -7,7 +7,7 @@ import { dayFromIso, todayInLima } from "../../lib/format/date";
 import { inTransaction, withPgClient } from "../../lib/imports/pg";
 import { startBoss } from "../../lib/jobs/boss";
 import { enqueueAlertRecompute, MAX_LISTED_STUDENTS, prismaJobDb, pgJobDb } from "../../lib/jobs/enqueue";
-import { NIGHTLY_CRON, NIGHTLY_TZ, QUEUES, type QueueName } from "../../lib/jobs/queues";
+import { DEADLINES_CRON, NIGHTLY_CRON, NIGHTLY_TZ, QUEUES, type QueueName } from "../../lib/jobs/queues";
 import { runJobsOnce } from "../../lib/jobs/run-once";
 import { startWorker } from "../../lib/jobs/worker";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
@@ -48,16 +48,17 @@ const openAlerts = (studentId: string) =>
  * constraint trigger), after everything it did — the queued job included — so all of it rolls back.
  */
 async function failCommitOf(action: string) {
-  await t.db.$executeRawUnsafe(
+  // As the owner: the app role may not put triggers on the audit log.
+  await t.asOwner(
     `CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN RAISE EXCEPTION 'commit refused by the test'; END $$`,
   );
-  await t.db.$executeRawUnsafe(
+  await t.asOwner(
     `CREATE CONSTRAINT TRIGGER test_refuse_audit AFTER INSERT ON audit_log DEFERRABLE INITIALLY DEFERRED
      FOR EACH ROW WHEN (NEW.action = '${action}') EXECUTE FUNCTION test_refuse_audit()`,
   );
 }
-const allowCommits = () => t.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_refuse_audit ON audit_log`);
+const allowCommits = () => t.asOwner(`DROP TRIGGER IF EXISTS test_refuse_audit ON audit_log`);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -268,13 +269,16 @@ describe("[JOBS] other places that queue a recompute", () => {
 });
 
 describe("[JOBS] the worker", () => {
-  it("registers the nightly recompute (02:00 Lima) and runs a saved attendance's job by itself", async () => {
+  it("registers the nightly recompute (02:00 Lima) and the referral deadlines check (every 15 minutes), and runs a saved attendance's job by itself", async () => {
     await t.db.$executeRaw`DELETE FROM pgboss.schedule`;
     const worker = await startWorker({ quiet: true });
     try {
-      const [schedule] = await t.db.$queryRaw<{ name: string; cron: string; timezone: string }[]>`
-        SELECT name, cron, timezone FROM pgboss.schedule`;
-      expect(schedule).toEqual({ name: QUEUES.recomputeNightly, cron: NIGHTLY_CRON, timezone: NIGHTLY_TZ });
+      const schedules = await t.db.$queryRaw<{ name: string; cron: string; timezone: string }[]>`
+        SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`;
+      expect(schedules).toEqual([
+        { name: QUEUES.recomputeNightly, cron: NIGHTLY_CRON, timezone: NIGHTLY_TZ },
+        { name: QUEUES.referralDeadlines, cron: DEADLINES_CRON, timezone: NIGHTLY_TZ },
+      ]);
 
       await saveAttendance(tutor, {
         schoolId: school.id,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../lib/auth/options";
 import { studentWhere } from "../../lib/auth/scope";
 import { loadSessionUser } from "../../lib/auth/session";
+import { requestFrom } from "../helpers/request";
 import { SIGN_IN_ERRORS } from "../../lib/auth/sign-in";
 import type { SessionUser } from "../../lib/auth/types";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
@@ -189,7 +190,7 @@ describe("[SESSION] the user is re-read from the database", () => {
 });
 
 describe("[AUTH] credentials provider", () => {
-  const req = (ip: string) => ({ headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": "auth-test" } });
+  const req = (ip: string) => requestFrom(ip, { "user-agent": "auth-test" });
 
   it("signs in an active user and returns the token claims", async () => {
     const user = await authorizeCredentials(

@@ -6,6 +6,7 @@ import { dismissAlert } from "../../lib/alerts/review";
 import type { SessionUser } from "../../lib/auth/types";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
 import { openScenario, type Scenario } from "../fixtures/scenario";
+import { contentSecurityPolicy, newNonce } from "../../lib/security/csp";
 import type { TestDatabase } from "../helpers/test-database";
 
 // Regression tests of the security review: each one failed before its fix.
@@ -194,20 +195,84 @@ describe("[SECURITY] upload routes enforce their size limit whatever the request
   });
 });
 
+describe("[SECURITY] upload routes answer a body that is not a form with 4xx and a clear message", () => {
+  const POST = createImportRoute({
+    permission: "students.import",
+    preview: async () => ({ counts: [], errors: [], errorCount: 0 }),
+    commit: async () => [],
+  });
+  const post = (body: BodyInit, contentType: string) =>
+    POST(
+      new Request("http://permanencia.test/students/import/upload", {
+        method: "POST",
+        body,
+        headers: { origin: "http://permanencia.test", host: "permanencia.test", "content-type": contentType },
+      }),
+    );
+
+  it("JSON, text or no content type: 415, «Envíe el archivo como formulario»", async () => {
+    session.user = s.users.directorA;
+    for (const [body, type] of [
+      [JSON.stringify({ file: "a;b" }), "application/json"],
+      ["a;b\n1;2\n", "text/plain"],
+      ["a;b", ""],
+      ["x", "multipart/form-data"], // no boundary: not a readable form either
+    ]) {
+      const response = await post(body, type);
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        type: "error",
+        message: expect.stringContaining("multipart/form-data"),
+      });
+    }
+  });
+
+  it("a truncated multipart body: 400, «No se pudo leer el formulario»", async () => {
+    session.user = s.users.directorA;
+    const response = await post(
+      '--b\r\nContent-Disposition: form-data; name="file"',
+      "multipart/form-data; boundary=b",
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain("No se pudo leer el formulario");
+  });
+});
+
 describe("[SECURITY] response headers", () => {
-  it("every route sends HSTS and a CSP that forbids framing, plugins and foreign form targets", async () => {
+  it("every route sends HSTS and refuses framing; API answers may load nothing", async () => {
     // next.config.js is plain JavaScript without declarations: typed here by its contract.
     const configPath = "../../next.config.js";
     const { default: nextConfig } = (await import(configPath)) as { default: NextConfig };
     const rules = await nextConfig.headers!();
-    const all = rules.find((r) => r.source === "/:path*");
-    const header = (key: string) => all?.headers.find((h) => h.key.toLowerCase() === key.toLowerCase())?.value;
-    expect(header("Strict-Transport-Security")).toMatch(/max-age=\d{8,}/);
-    const csp = header("Content-Security-Policy") ?? "";
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
-      expect(csp).toContain(directive);
+    const header = (source: string, key: string) =>
+      rules.find((r) => r.source === source)?.headers.find((h) => h.key.toLowerCase() === key.toLowerCase())?.value;
+    expect(header("/:path*", "Strict-Transport-Security")).toMatch(/max-age=\d{8,}/);
+    expect(header("/:path*", "X-Frame-Options")).toBe("DENY");
+    expect(header("/:path*", "X-Content-Type-Options")).toBe("nosniff");
+    expect(header("/api/:path*", "Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it("[CSP] pages: scripts only with this response's nonce, no eval in production, no framing or plugins", () => {
+    const csp = contentSecurityPolicy({ nonce: "abc123", dev: false, https: false });
+    const directive = (name: string) =>
+      csp
+        .split("; ")
+        .find((d) => d.startsWith(`${name} `))
+        ?.slice(name.length + 1);
+    expect(directive("default-src")).toBe("'self'");
+    expect(directive("script-src")).toBe("'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(directive("script-src")).not.toContain("unsafe-inline");
+    expect(directive("style-src")).toBe("'self' 'nonce-abc123'");
+    expect(directive("worker-src")).toBe("'self'");
+    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+      expect(csp).toContain(d);
     }
-    expect(header("X-Frame-Options")).toBe("DENY");
-    expect(header("X-Content-Type-Options")).toBe("nosniff");
+    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy({ nonce: "n", dev: false, https: true })).toContain("upgrade-insecure-requests");
+    // Development only: React's dev build needs eval.
+    expect(contentSecurityPolicy({ nonce: "n", dev: true, https: false })).toContain("'unsafe-eval'");
+    expect(newNonce()).not.toBe(newNonce());
+    expect(Buffer.from(newNonce(), "base64")).toHaveLength(16);
   });
 });

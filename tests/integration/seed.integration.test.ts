@@ -5,7 +5,9 @@ import { verifyPassword } from "../../lib/auth/password";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { createPrismaClient, type Db } from "../../lib/db";
 import { getSeedBlocker, seedDemo } from "../../prisma/seed";
+import { seedCalendar } from "../../prisma/seed/calendar";
 import { markDemo } from "../../scripts/lib/database";
+import { demoAnchor } from "../helpers/demo-anchor";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // The pilot's numbers must come out of queries over the demo data, never from constants.
@@ -14,9 +16,12 @@ const ARTICLE = [64.3, 22.6, 90.3, 86.7, 29.0, 90.3, 6.5, 61.3, 46.9, 56.3, 34.4
 
 let t: TestDatabase;
 let db: Db;
+/** The day the template's demo was loaded for (today, in the global setup). */
+let anchor: string;
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
   db = createPrismaClient(t.url);
+  anchor = await demoAnchor(db);
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -222,7 +227,7 @@ describe("[SEED] referrals respect deadlines and data packets", () => {
     expect(
       await one(db.$queryRaw`
       SELECT count(*)::int AS n FROM referral
-      WHERE "dueAt" - "sentAt" <> CASE urgency WHEN 'URGENT' THEN interval '24 hours' WHEN 'PRIORITY' THEN interval '72 hours' ELSE interval '240 hours' END`),
+      WHERE "dueAt" - "sentAt" <> CASE urgency WHEN 'URGENT' THEN interval '24 hours' WHEN 'PRIORITY' THEN interval '72 hours' ELSE interval '168 hours' END`),
     ).toBe(0);
     expect(
       await one(db.$queryRaw`
@@ -254,10 +259,9 @@ describe("[SEED] referrals respect deadlines and data packets", () => {
       SELECT count(*)::int AS n FROM referral r JOIN school s ON s.id = r."schoolId" JOIN agency g ON g.id = r."agencyId"
       WHERE g.code = 'DEMUNA-SJL' AND s."codigoModular" = '2000002'`),
     ).toBeGreaterThan(0);
+    const { loadStart } = seedCalendar(anchor);
     expect(
-      await one(
-        db.$queryRaw`SELECT count(*)::int AS n FROM referral WHERE status = 'SENT' AND "dueAt" < TIMESTAMPTZ '2026-11-23 17:00-05'`,
-      ),
+      await one(db.$queryRaw`SELECT count(*)::int AS n FROM referral WHERE status = 'SENT' AND "dueAt" < ${loadStart}`),
     ).toBeGreaterThan(0);
   });
 });
@@ -278,7 +282,7 @@ describe("[SEED] demo accounts", () => {
 describe("[SEED] safety and determinism", () => {
   it("refuses a non-empty database", async () => {
     expect(await getSeedBlocker(db)).toMatch(/no está vacía/);
-    await expect(seedDemo(db)).rejects.toThrow(/no está vacía/);
+    await expect(seedDemo(db, anchor)).rejects.toThrow(/no está vacía/);
     expect(await one(db.$queryRaw`SELECT count(*)::int AS n FROM student`)).toBe(2356);
   });
 
@@ -286,10 +290,10 @@ describe("[SEED] safety and determinism", () => {
     const fresh = await createTestDatabase();
     const freshDb = createPrismaClient(fresh.url);
     try {
-      await expect(seedDemo(freshDb)).rejects.toThrow(/no está marcada/);
+      await expect(seedDemo(freshDb, anchor)).rejects.toThrow(/no está marcada/);
       expect(await one(freshDb.$queryRaw`SELECT count(*)::int AS n FROM school`)).toBe(0);
       await markDemo(fresh.url);
-      await seedDemo(freshDb);
+      await seedDemo(freshDb, anchor);
       expect(await fingerprint(freshDb)).toEqual(await fingerprint(db));
     } finally {
       await freshDb.$disconnect();
@@ -307,6 +311,7 @@ async function fingerprint(client: Db) {
       (SELECT md5(string_agg(concat_ws('|', id, state, outcome, "openedAt", "closedAt"), ',' ORDER BY id)) FROM case_file) AS cases,
       (SELECT md5(string_agg(concat_ws('|', id, type, "occurredAt", body), ',' ORDER BY id)) FROM case_event) AS events,
       (SELECT md5(string_agg(concat_ws('|', "evaluationId", "itemId", value), ',' ORDER BY "evaluationId", "itemId")) FROM risk_answer) AS answers,
-      (SELECT md5(string_agg(concat_ws('|', id, "agencyId", status, "sentAt", "dueAt"), ',' ORDER BY id)) FROM referral) AS referrals`;
+      (SELECT md5(string_agg(concat_ws('|', id, "agencyId", status, "sentAt", "dueAt", "overdueAt"), ',' ORDER BY id)) FROM referral) AS referrals,
+      (SELECT md5(string_agg(concat_ws('|', "userId", kind, "referralId", "dedupeKey"), ',' ORDER BY "userId", kind, "referralId")) FROM notification) AS notifications`;
   return rows[0];
 }

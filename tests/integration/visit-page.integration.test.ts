@@ -21,7 +21,7 @@ const today = todayInLima();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  s = await buildScenario(t.db);
+  s = await buildScenario(t);
   sw = s.users.socialWorker;
 });
 afterAll(async () => {

@@ -13,7 +13,8 @@ import { AppError } from "../../lib/errors/app-error";
 import { todayInLima } from "../../lib/format/date";
 import { findAddressHistory } from "../../lib/visits/address-history";
 import { findMyVisits, getScheduleVisitContext, listVisitAssignees } from "../../lib/visits/queries";
-import { getReachability, UNREACHED_REASONS, type UnreachedReason } from "../../lib/visits/reachability";
+import { getReachability } from "../../lib/reports/reachability";
+import { UNREACHED_REASONS, type UnreachedReason } from "../../lib/visits/reachability";
 import { recordContactAttempt } from "../../lib/visits/record-contact-attempt";
 import { recordVisitOutcome } from "../../lib/visits/record-visit-outcome";
 import { scheduleVisit } from "../../lib/visits/schedule-visit";
@@ -21,6 +22,7 @@ import { buildPlan } from "../../prisma/seed/plan";
 import { buildScenario, type Scenario } from "../fixtures/scenario";
 import { withDatabase } from "../helpers/global-setup";
 import { getVisitPage } from "../../lib/visits/visit-page";
+import { demoAnchor } from "../helpers/demo-anchor";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // Home visits and contact attempts against the real database. The scenario's small world
@@ -29,6 +31,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 
 let t: TestDatabase;
 let s: Scenario;
+/** The load day of the seeded demo (its plan is rebuilt from it). */
+let anchor: string;
 /** A social worker serving school A only (the scenario's serves both). */
 let swA: SessionUser;
 const origin = { ip: "198.51.100.7", userAgent: "vitest (visits)", via: "web" as const };
@@ -43,7 +47,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 beforeAll(async () => {
   t = await createTestDatabase({ seeded: true });
-  s = await buildScenario(t.db);
+  anchor = await demoAnchor(t.db);
+  s = await buildScenario(t);
   const u = await t.db.user.create({
     data: {
       email: "trabajo.social.a@escenario.pe",
@@ -743,7 +748,7 @@ describe("[VISITS] reachability on the demo data", () => {
 
   /** The same figures computed in JS from the seed's own plan (rows it inserted), not from SQL. */
   function expectedFromPlan() {
-    const plan = buildPlan();
+    const plan = buildPlan(anchor);
     const alerted = new Set(plan.rows.alerts.map((a) => a.studentId));
     const attempts = new Map<string, { at: number; reached: boolean; reason: string }[]>();
     const add = (studentId: string, a: { at: number; reached: boolean; reason: string }) =>
@@ -786,54 +791,56 @@ describe("[VISITS] reachability on the demo data", () => {
 
     const expected = expectedFromPlan();
     const fromReport = new Map(
-      report.byGradeSex.map((g) => [
-        `${g.grade}:${g.sex}`,
-        {
-          alerted: g.cell.alerted,
-          reached: g.cell.reached,
-          reasons: Object.fromEntries(
-            UNREACHED_REASONS.filter((r) => (g.cell.reasons[r] as number) > 0).map((r) => [r, g.cell.reasons[r]]),
-          ),
-        },
-      ]),
+      report.byGradeSex.map((g) => [`${g.grade}:${g.sex}`, { alerted: g.cell.alerted, reached: g.cell.reached }]),
     );
-    expect(Object.fromEntries(fromReport)).toEqual(Object.fromEntries(expected));
+    expect(Object.fromEntries(fromReport)).toEqual(
+      Object.fromEntries([...expected].map(([k, c]) => [k, { alerted: c.alerted, reached: c.reached }])),
+    );
+    // Reasons are printed by grade (and by sex, and in total): the same as the plan's, grade by grade.
+    for (const { grade, cell } of report.byGrade) {
+      const plan: Record<string, number> = {};
+      for (const [k, c] of expected)
+        if (k.startsWith(`${grade}:`)) for (const [r, n] of Object.entries(c.reasons)) plan[r] = (plan[r] ?? 0) + n;
+      expect(Object.fromEntries(Object.entries(cell.reasons!).filter(([, n]) => (n as number) > 0))).toEqual(plan);
+    }
 
     // Schools add up to the scope's total; each school's figures equal what its director sees.
-    expect(report.schools.map((x) => x.codigoModular)).toEqual(["1000001", "1000002", "2000001", "2000002"]);
-    expect(report.schools.reduce((n, x) => n + (x.cell.alerted as number), 0)).toBe(278);
-    expect(report.schools.reduce((n, x) => n + (x.cell.reached as number), 0)).toBe(100);
+    expect(report.schools.map((x) => x.school.codigoModular)).toEqual(["1000001", "1000002", "2000001", "2000002"]);
+    expect(report.schools.reduce((n, x) => n + (x.alerted as number), 0)).toBe(278);
+    expect(report.schools.reduce((n, x) => n + (x.reached as number), 0)).toBe(100);
     const sjl = await getReachability(await demoUser("director.sjl@demo.pe"));
-    expect(sjl.schools.map((x) => x.codigoModular)).toEqual(["2000002"]);
-    const sjlCell = report.schools.find((x) => x.codigoModular === "2000002")!;
-    expect(sjl.total).toEqual(sjlCell.cell);
+    expect(sjl.scopeSchools.map((x) => x.codigoModular)).toEqual(["2000002"]);
+    const sjlRow = report.schools.find((x) => x.school.codigoModular === "2000002")!;
+    expect([sjl.total.alerted, sjl.total.reached]).toEqual([sjlRow.alerted, sjlRow.reached]);
     // The school filter narrows the caller's report to the same figures.
-    const narrowed = await getReachability(await demoUser("social@demo.pe"), { school: sjlCell.id });
-    expect(narrowed.total).toEqual(sjlCell.cell);
+    const narrowed = await getReachability(await demoUser("social@demo.pe"), { school: sjlRow.school.id });
+    expect(narrowed.total).toEqual(sjl.total);
     expect(narrowed.scopeSchools).toHaveLength(4);
   });
 
-  it("coordinators get the same figures with every count under 5 suppressed", async () => {
+  it("coordinators get the same figures with every count under 5 hidden, and nothing small left to subtract", async () => {
     const raw = await getReachability(await demoUser("social@demo.pe"));
     const coord = await getReachability(await demoUser("coordinador@demo.pe"));
     expect(coord.suppressed).toBe(true);
     expect(coord.total).toMatchObject({ alerted: 278, reached: 100, reachedPct: 36 });
     let suppressedCells = 0;
-    const compare = (a: (typeof raw)["total"], b: (typeof raw)["total"]) => {
-      for (const [k, v] of Object.entries({
-        alerted: a.alerted,
-        reached: a.reached,
-        notReached: a.notReached,
-        ...a.reasons,
-      })) {
-        const shown = (b as unknown as Record<string, unknown>)[k] ?? b.reasons[k as UnreachedReason];
-        if ((v as number) < 5) {
+    const columns = [
+      ...raw.byGrade.map((g, i) => [g.cell, coord.byGrade[i].cell] as const),
+      ...raw.bySex.map((g, i) => [g.cell, coord.bySex[i].cell] as const),
+      [raw.total, coord.total] as const,
+    ];
+    for (const [a, b] of columns) {
+      for (const r of UNREACHED_REASONS) {
+        const [v, shown] = [a.reasons![r] as number, b.reasons![r]];
+        if (v < 5) {
           expect(shown).toBe("suppressed");
           suppressedCells++;
-        } else expect(shown).toBe(v);
+          // Not recomputable as "not reached" minus the other reasons of the column.
+          const others = UNREACHED_REASONS.filter((x) => x !== r).map((x) => b.reasons![x]);
+          expect(typeof b.notReached === "number" && others.every((x) => typeof x === "number")).toBe(false);
+        } else expect([v, "withheld"]).toContain(shown);
       }
-    };
-    raw.byGradeSex.forEach((g, i) => compare(g.cell, coord.byGradeSex[i].cell));
+    }
     expect(suppressedCells).toBeGreaterThan(0);
   });
 

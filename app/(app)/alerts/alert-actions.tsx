@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
@@ -32,6 +32,12 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
     onSuccess: () => dialog.current?.close(),
   });
   const titleId = `dismiss-title-${alertId}`;
+  // The dialog's form is rendered when first asked for, not for every alert of the inbox up
+  // front (it was most of the page's HTML); before hydration the dialog cannot open anyway.
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    if (asked) dialog.current?.showModal();
+  }, [asked]);
 
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -42,7 +48,7 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
           </Button>
         </ActionForm>
       ) : null}
-      <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
+      <Button variant="secondary" onClick={() => (asked ? dialog.current?.showModal() : setAsked(true))}>
         {t("dismiss.button")}
       </Button>
       <div className="w-full empty:hidden">
@@ -54,29 +60,31 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
         aria-labelledby={titleId}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-slate-900/50"
       >
-        <ActionForm form={dismiss} className="space-y-4 p-4">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t("dismiss.title", { name: studentName })}
-          </h2>
-          <p className="text-sm text-slate-700">{t("dismiss.help")}</p>
-          <TextAreaField
-            id={`reason-${alertId}`}
-            label={t("dismiss.reason")}
-            rows={3}
-            required
-            maxLength={1000}
-            {...dismiss.field("reason")}
-          />
-          <FormStatus result={dismiss.result} />
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="ghost" onClick={() => dialog.current?.close()}>
-              {t("dismiss.cancel")}
-            </Button>
-            <Button type="submit" variant="danger" disabled={dismiss.pending}>
-              {t("dismiss.confirm")}
-            </Button>
-          </div>
-        </ActionForm>
+        {asked ? (
+          <ActionForm form={dismiss} className="space-y-4 p-4">
+            <h2 id={titleId} className="text-lg font-semibold">
+              {t("dismiss.title", { name: studentName })}
+            </h2>
+            <p className="text-sm text-slate-700">{t("dismiss.help")}</p>
+            <TextAreaField
+              id={`reason-${alertId}`}
+              label={t("dismiss.reason")}
+              rows={3}
+              required
+              maxLength={1000}
+              {...dismiss.field("reason")}
+            />
+            <FormStatus result={dismiss.result} />
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button variant="ghost" onClick={() => dialog.current?.close()}>
+                {t("dismiss.cancel")}
+              </Button>
+              <Button type="submit" variant="danger" disabled={dismiss.pending}>
+                {t("dismiss.confirm")}
+              </Button>
+            </div>
+          </ActionForm>
+        ) : null}
       </dialog>
     </div>
   );

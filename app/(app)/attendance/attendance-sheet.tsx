@@ -9,10 +9,9 @@ import {
   ATTENDANCE_CYCLE,
   countMarks,
   nextAttendanceStatus,
-  ZSaveAttendanceSchema,
   type AttendanceCounts,
   type AttendanceMark,
-} from "@/lib/attendance/schema";
+} from "@/lib/attendance/marks";
 
 type Props = {
   schoolId: string;
@@ -52,7 +51,7 @@ export function AttendanceSheetForm({ schoolId, grade, section, date, students, 
   const dirty = students.some((s) => statuses.get(s.id) !== s.status) || !saved;
   const marks = [...statuses].map(([studentId, status]) => ({ studentId, status }));
   const f = useActionForm({
-    schema: ZSaveAttendanceSchema,
+    schema: () => import("@/lib/attendance/schema").then((m) => m.ZSaveAttendanceSchema),
     action: saveAttendanceAction,
     defaultValues: {},
     bound: { schoolId, grade, section, date, marks },

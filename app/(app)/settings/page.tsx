@@ -5,13 +5,15 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { LanguageForm } from "./language-form";
+import { PasswordForm } from "./password-form";
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const [user, params, t, tc] = await Promise.all([
+  const [user, params, t, tc, tp] = await Promise.all([
     requireUser(),
     searchParams,
     getTranslations("common.settings"),
     getTranslations("common"),
+    getTranslations("users.password"),
   ]);
   return (
     <>
@@ -32,6 +34,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
         <CardSection id="settings-language" title={t("language")}>
           <LanguageForm locale={user.locale} />
+        </CardSection>
+
+        <CardSection id="settings-password" title={tp("title")}>
+          <PasswordForm />
         </CardSection>
       </div>
     </>

@@ -9,7 +9,6 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { StateOfferButton } from "@/components/visits/state-offer-button";
 import { recordContactAttemptAction } from "@/lib/visits/actions";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "@/lib/visits/labels";
-import { ZRecordContactAttemptSchema } from "@/lib/visits/schema";
 
 const START = { channel: "PHONE", outcome: "", attemptedAt: "", notes: "" };
 
@@ -17,7 +16,7 @@ const START = { channel: "PHONE", outcome: "", attemptedAt: "", notes: "" };
 export function ContactAttemptForm({ caseId }: { caseId: string }) {
   const t = useTranslations("visits");
   const f = useActionForm({
-    schema: ZRecordContactAttemptSchema,
+    schema: () => import("@/lib/visits/schema").then((m) => m.ZRecordContactAttemptSchema),
     action: recordContactAttemptAction,
     defaultValues: START,
     bound: { caseId },

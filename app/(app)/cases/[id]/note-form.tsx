@@ -6,13 +6,12 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { addCaseNoteAction } from "@/lib/cases/actions";
-import { ZAddCaseNoteSchema } from "@/lib/cases/schema";
 import { CaseFormStatus } from "./form-status";
 
 export function NoteForm({ caseId, version }: { caseId: string; version: number }) {
   const t = useTranslations("cases");
   const f = useActionForm({
-    schema: ZAddCaseNoteSchema,
+    schema: () => import("@/lib/cases/schema").then((m) => m.ZAddCaseNoteSchema),
     action: addCaseNoteAction,
     defaultValues: { body: "" },
     bound: { caseId, version },

@@ -12,10 +12,12 @@ import { findActorNames, listAssignableMembers } from "@/lib/cases/queries";
 import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
 import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
+import { CaseReferrals } from "./case-referrals";
 import { CaseSummary } from "./case-summary";
 import { CaseVisits } from "./case-visits";
 import { EvaluationsSection } from "./evaluations-section";
 import { NoteForm } from "./note-form";
+import { timelineReferrals, unsettledReferrals } from "./referral-events";
 import { StateForm } from "./state-form";
 import { AssignForm, UnassignButton } from "./team-forms";
 import { TimelineList } from "./timeline-list";
@@ -63,9 +65,14 @@ export default async function CasePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <Link href="/cases" className="text-sm text-teal-800 underline underline-offset-2">
-        {t("file.back")}
-      </Link>
+      <div className="flex flex-wrap gap-x-4 text-sm">
+        <Link href="/cases" className="text-teal-800 underline underline-offset-2">
+          {t("file.back")}
+        </Link>
+        <Link href={`/cases/${c.id}/print`} className="text-teal-800 underline underline-offset-2">
+          {t("file.print")}
+        </Link>
+      </div>
       <PageHeader
         title={name ? t("file.title", { name }) : t("file.titleAnonymous")}
         description={
@@ -82,7 +89,7 @@ export default async function CasePage({ params, searchParams }: Props) {
           <EvaluationsSection user={user} file={file} />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>
-              <StateForm caseId={c.id} version={c.version} state={c.state} />
+              <StateForm caseId={c.id} version={c.version} state={c.state} unsettled={unsettledReferrals(file)} />
             </CardSection>
           ) : null}
           {file.team ? (
@@ -111,6 +118,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               <NoteForm caseId={c.id} version={c.version} />
             </CardSection>
           ) : null}
+          <CaseReferrals user={user} file={file} />
           <CaseVisits user={user} file={file} />
         </div>
         <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
@@ -118,6 +126,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             timeline={timeline}
             actors={actors}
             moreHref={`/cases/${c.id}?limit=${clampTimelineLimit(timeline.limit * 2)}`}
+            referrals={timelineReferrals(file)}
           />
         </CardSection>
       </div>

@@ -6,24 +6,30 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { changeCaseStateAction } from "@/lib/cases/actions";
-import { ZChangeCaseStateSchema } from "@/lib/cases/schema";
 import { allowedTransitions, CASE_OUTCOMES, CASE_STATES, requiresReason } from "@/lib/cases/transitions";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 import { CaseFormStatus } from "./form-status";
 
-type Props = { caseId: string; version: number; state: CaseState };
+type Props = {
+  caseId: string;
+  version: number;
+  state: CaseState;
+  /** Referrals of the case still SENT or ACCEPTED: closing over them needs a confirmation. */
+  unsettled?: { count: number; agencies: string };
+};
 
 /**
  * "Cambiar estado": the allowed steps come first; the other states are listed too, so the
  * protocol is visible, and the server explains why such a move is refused.
  */
-export function StateForm({ caseId, version, state }: Props) {
+export function StateForm({ caseId, version, state, unsettled }: Props) {
   const t = useTranslations("cases");
+  const tr = useTranslations("referrals.case");
   const allowed = allowedTransitions(state);
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
-  const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "" };
+  const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "", confirmOpenReferrals: false };
   const f = useActionForm({
-    schema: ZChangeCaseStateSchema,
+    schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
     action: changeCaseStateAction,
     defaultValues: start,
     // A saved change moves the case: the form starts again from its new first allowed step.
@@ -74,6 +80,25 @@ export function StateForm({ caseId, version, state }: Props) {
             maxLength={2000}
             {...f.field("outcomeNote")}
           />
+          {unsettled?.count ? (
+            <div className="flex flex-col gap-1 rounded-md border border-amber-700 bg-amber-50 p-3">
+              <label className="flex items-start gap-3 text-sm font-medium text-slate-900">
+                <input
+                  type="checkbox"
+                  className="mt-0.5 size-5 shrink-0 accent-teal-700"
+                  aria-describedby="case-state-confirm-help"
+                  {...f.checkbox("confirmOpenReferrals")}
+                />
+                {tr("confirmOpen", unsettled)}
+              </label>
+              <p id="case-state-confirm-help" className="text-sm text-slate-700">
+                {tr("confirmHelp")}
+              </p>
+              {f.errorOf("confirmOpenReferrals") ? (
+                <p className="text-sm font-medium text-red-700">{f.errorOf("confirmOpenReferrals")}</p>
+              ) : null}
+            </div>
+          ) : null}
         </>
       ) : null}
       {requiresReason(state, to) ? (

@@ -7,13 +7,13 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { completeCaseTaskAction } from "@/lib/tasks/actions";
-import { URGENT_REFERRAL_CHANNELS, ZCompleteTaskSchema } from "@/lib/tasks/schema";
+import { URGENT_REFERRAL_CHANNELS } from "@/lib/tasks/channels";
 
 /** "Marcar como realizada": how the urgent referral was made, to whom and when. */
 export function TaskDoneForm({ caseId, taskId }: { caseId: string; taskId: string }) {
   const t = useTranslations("risk.tasks");
   const f = useActionForm({
-    schema: ZCompleteTaskSchema,
+    schema: () => import("@/lib/tasks/schema").then((m) => m.ZCompleteTaskSchema),
     action: completeCaseTaskAction,
     defaultValues: { channel: "PHONE", contact: "", referredAt: "", note: "" },
     bound: { caseId, taskId },

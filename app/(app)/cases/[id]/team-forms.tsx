@@ -6,7 +6,6 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { assignCaseMemberAction, unassignCaseMemberAction } from "@/lib/cases/actions";
-import { ZAssignCaseMemberSchema, ZUnassignCaseMemberSchema } from "@/lib/cases/schema";
 import { CaseFormStatus } from "./form-status";
 
 type Member = { id: string; name: string; roleLabel: string };
@@ -14,7 +13,7 @@ type Member = { id: string; name: string; roleLabel: string };
 export function AssignForm({ caseId, version, candidates }: { caseId: string; version: number; candidates: Member[] }) {
   const t = useTranslations("cases.team");
   const f = useActionForm({
-    schema: ZAssignCaseMemberSchema,
+    schema: () => import("@/lib/cases/schema").then((m) => m.ZAssignCaseMemberSchema),
     action: assignCaseMemberAction,
     defaultValues: { userId: "" },
     bound: { caseId, version },
@@ -44,7 +43,7 @@ export function AssignForm({ caseId, version, candidates }: { caseId: string; ve
 export function UnassignButton({ caseId, version, member }: { caseId: string; version: number; member: Member }) {
   const t = useTranslations("cases.team");
   const f = useActionForm({
-    schema: ZUnassignCaseMemberSchema,
+    schema: () => import("@/lib/cases/schema").then((m) => m.ZUnassignCaseMemberSchema),
     action: unassignCaseMemberAction,
     defaultValues: {},
     bound: { caseId, version, userId: member.id },

@@ -5,11 +5,13 @@ import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { describeRiskEvent } from "./evaluation-events";
+import { describeReferralEvent, type TimelineReferral } from "./referral-events";
 import { describeVisitEvent } from "./visit-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
 type TranslateRisk = Awaited<ReturnType<typeof getTranslations<"risk">>>;
 type TranslateVisits = Awaited<ReturnType<typeof getTranslations<"visits">>>;
+type TranslateReferrals = Awaited<ReturnType<typeof getTranslations<"referrals">>>;
 /** The alert's own sentence ("3 faltas injustificadas seguidas, del …"), from the alerts domain. */
 type DescribeAlert = (alert: { kind: string; figures: unknown }) => string | null;
 type Data = Record<string, unknown>;
@@ -18,13 +20,16 @@ const asData = (v: unknown): Data => (v && typeof v === "object" && !Array.isArr
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** Title and optional detail of one entry. Event kinds added by later features fall back to their type name. */
-function describe(
+export function describe(
   t: Translate,
   tr: TranslateRisk,
   describeAlert: DescribeAlert,
   item: TimelineItem,
   tv: TranslateVisits,
+  tf: TranslateReferrals,
+  referrals: ReadonlyMap<string, TimelineReferral>,
 ): { title: string; detail?: string | null } {
+  if (item.kind === "referralOverdue") return { title: tf("timeline.overdue", { agency: item.agencyName }) };
   if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
   if (item.kind === "alert") {
     const a = item.alert;
@@ -38,6 +43,8 @@ function describe(
   const d = asData(e.data);
   const risk = describeRiskEvent(tr, e.type, d, e.body);
   if (risk) return risk;
+  const referral = describeReferralEvent(tf, e.type, d, referrals);
+  if (referral) return referral;
   switch (e.type) {
     case "STATE_CHANGE": {
       // The body is the reason (going back, reopening) or a comment on the step.
@@ -72,16 +79,20 @@ export async function TimelineList({
   timeline,
   actors,
   moreHref,
+  referrals = new Map(),
 }: {
   timeline: CaseTimeline;
   actors: Map<string, string>;
   moreHref: string;
+  /** The case's referrals by id: the agency's answer is read from the referral itself. */
+  referrals?: ReadonlyMap<string, TimelineReferral>;
 }) {
-  const [t, ta, tr, tv, locale] = await Promise.all([
+  const [t, ta, tr, tv, tf, locale] = await Promise.all([
     getTranslations("cases"),
     getTranslations("alerts"),
     getTranslations("risk"),
     getTranslations("visits"),
+    getTranslations("referrals"),
     getLocale(),
   ]);
   const describeAlert: DescribeAlert = (alert) => {
@@ -93,13 +104,13 @@ export async function TimelineList({
     <>
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
-          const { title, detail } = describe(t, tr, describeAlert, item, tv);
+          const { title, detail } = describe(t, tr, describeAlert, item, tv, tf, referrals);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li
               key={item.key}
               data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()}
-              className="border-l-4 border-slate-200 pl-3"
+              className={`border-l-4 pl-3 ${item.kind === "referralOverdue" ? "border-red-700" : "border-slate-200"}`}
             >
               <p className="font-medium text-slate-900">{title}</p>
               {detail ? <p className="whitespace-pre-line break-words text-sm text-slate-800">{detail}</p> : null}

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDateTime } from "@/lib/format/date";
@@ -12,9 +14,10 @@ import { TaskDoneForm } from "./task-done-form";
 export async function UrgentTasks({ user, caseId }: { user: SessionUser; caseId: string }) {
   const tasks = await listOpenCaseTasks(user, caseId);
   if (tasks.length === 0) return null;
-  const t = await getTranslations("risk.tasks");
+  const [t, tr] = await Promise.all([getTranslations("risk.tasks"), getTranslations("referrals.task")]);
   const now = new Date();
   const canComplete = can(user.role, "caseTasks.complete");
+  const canRefer = can(user.role, "referrals.create");
   return (
     <section
       id="urgent-tasks"
@@ -39,8 +42,20 @@ export async function UrgentTasks({ user, caseId }: { user: SessionUser; caseId:
                 : t("due", { date: formatDateTime(task.dueAt) })}
             </p>
             <p className="text-sm text-slate-700">{t("created", { date: formatDateTime(task.createdAt) })}</p>
+            {canRefer && task.agencyId && task.agency ? (
+              <div className="flex flex-col gap-1">
+                <Link
+                  href={`/cases/${caseId}/referrals/new?agency=${task.agencyId}&urgency=URGENT`}
+                  className={buttonClasses("danger", "w-full sm:w-auto")}
+                >
+                  {tr("refer", { agency: task.agency.name })}
+                </Link>
+                <p className="text-sm text-slate-700">{tr("referHelp")}</p>
+              </div>
+            ) : null}
             {canComplete ? (
               <div className="rounded-md border border-slate-200 bg-white p-3">
+                {canRefer && task.agencyId ? <p className="mb-2 text-sm text-slate-800">{tr("orRecord")}</p> : null}
                 <TaskDoneForm caseId={caseId} taskId={task.id} />
               </div>
             ) : null}

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PrivacyNote } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
-import { getReachability } from "@/lib/visits/reachability";
+import { getReachability } from "@/lib/reports/reachability";
+import type { Count } from "@/lib/reports/table-model";
 import { ZReachabilityFilters } from "@/lib/visits/schema";
-import type { StatValue } from "@/lib/home/types";
-import { GradeSexTable, ReasonsTable, SchoolTable } from "./reach-tables";
+import { GradeSexTable, ReasonsTable, SchoolTable } from "../reach-tables";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,7 +19,11 @@ export default async function ReachabilityPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "reports.read")) notFound();
   const filters = ZReachabilityFilters.parse(await searchParams);
-  const [t, format] = await Promise.all([getTranslations("visits.reachability"), getFormatter()]);
+  const [t, tr, format] = await Promise.all([
+    getTranslations("visits.reachability"),
+    getTranslations("reports"),
+    getFormatter(),
+  ]);
   const report = await getReachability(user, filters).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -26,11 +31,16 @@ export default async function ReachabilityPage({ searchParams }: Props) {
   const schools = report.scopeSchools;
   const { total } = report;
   const pct = total.reachedPct === null ? null : `${format.number(total.reachedPct)} %`;
-  const show = (v: StatValue) => (v === "suppressed" ? "< 5" : format.number(v));
+  const show = (v: Count) => (v === "suppressed" ? "< 5" : v === "withheld" ? "*" : format.number(v));
 
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />
+      <p className="text-sm">
+        <Link href="/reports" className="text-teal-800 underline underline-offset-2">
+          {tr("allReports")}
+        </Link>
+      </p>
       {schools.length > 1 ? (
         <nav aria-label={t("schoolsFilter")} className="flex flex-wrap gap-2 text-sm">
           <FilterLink href="/reports/reachability" current={!filters.school} label={t("allSchools")} />
@@ -57,7 +67,7 @@ export default async function ReachabilityPage({ searchParams }: Props) {
             {report.schools.length > 1 ? <SchoolTable report={report} /> : null}
             <GradeSexTable report={report} />
             <ReasonsTable report={report} />
-            {report.suppressed ? <p className="text-sm text-slate-600">{t("suppressionNote")}</p> : null}
+            <PrivacyNote shown={report.suppressed} />
           </div>
         )}
       </CardSection>

@@ -1,6 +1,5 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authRouteHandler } from "@/lib/auth/route";
 
-const handler = NextAuth(authOptions);
-
-export { handler as GET, handler as POST };
+// next-auth's endpoints, with Secure cookies decided per request and unreadable callback
+// URLs refused with 400 (lib/auth/route.ts).
+export { authRouteHandler as GET, authRouteHandler as POST };

@@ -6,7 +6,6 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { shareSensitiveAnswersAction, startEvaluationAction } from "@/lib/risk/actions";
-import { ZShareSensitiveSchema, ZStartEvaluationSchema } from "@/lib/risk/schema";
 
 /** "Nueva evaluación" (or "Corregir"): opens the psychologist's draft and goes to its form. */
 export function StartEvaluationButton({
@@ -21,7 +20,7 @@ export function StartEvaluationButton({
   variant?: "primary" | "secondary";
 }) {
   const f = useActionForm({
-    schema: ZStartEvaluationSchema,
+    schema: () => import("@/lib/risk/schema").then((m) => m.ZStartEvaluationSchema),
     action: startEvaluationAction,
     defaultValues: {},
     bound: correctsId ? { caseId, correctsId } : { caseId },
@@ -50,7 +49,7 @@ export function ShareSensitiveForm({
 }) {
   const t = useTranslations("risk.view");
   const f = useActionForm({
-    schema: ZShareSensitiveSchema,
+    schema: () => import("@/lib/risk/schema").then((m) => m.ZShareSensitiveSchema),
     action: shareSensitiveAnswersAction,
     defaultValues: {},
     bound: { caseId, evaluationId, share: !shared },

@@ -1,26 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import type { ReachabilityReport, ReachCell } from "@/lib/visits/reachability";
+import { Figure, Percent } from "@/components/reports/figure";
+import type { ReachCell } from "@/lib/reports/grade-sex";
+import type { ReachabilityReport } from "@/lib/reports/load";
+import type { Count } from "@/lib/reports/table-model";
 import { UNREACHED_REASONS } from "@/lib/visits/reachability";
-import { Figure, Percent } from "./figure";
+import { ReportTable, td, th } from "./table-parts";
 
-// The reachability tables. Plain server-rendered tables that scroll sideways on a phone;
-// every header cell names its row or column for screen readers.
+// The reachability tables (on /reports and /reports/reachability). Plain server-rendered
+// tables that scroll sideways on a phone; every header cell names its row or column.
 
-const th = "py-2 pr-3 text-left font-medium";
-const td = "whitespace-nowrap py-2 pr-3 text-right tabular-nums";
+type Triple = { alerted: Count; reached: Count; reachedPct: number | null };
 
-function Table({ caption, testId, children }: { caption: string; testId: string; children: React.ReactNode }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid={testId}>
-        <caption className="mb-2 text-left text-sm font-semibold text-slate-900">{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
-}
-
-function CellFigures({ cell }: { cell: ReachCell }) {
+function CellFigures({ cell }: { cell: Triple }) {
   return (
     <>
       <td className={td}>
@@ -39,7 +30,7 @@ function CellFigures({ cell }: { cell: ReachCell }) {
 export async function SchoolTable({ report }: { report: ReachabilityReport }) {
   const t = await getTranslations("visits.reachability");
   return (
-    <Table caption={t("bySchool")} testId="reach-by-school">
+    <ReportTable caption={t("bySchool")} testId="reach-by-school">
       <thead>
         <tr className="border-b border-slate-200">
           <th scope="col" className={th}>
@@ -50,11 +41,11 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
       </thead>
       <tbody>
         {report.schools.map((s) => (
-          <tr key={s.id} className="border-b border-slate-100">
+          <tr key={s.school.id} className="border-b border-slate-100">
             <th scope="row" className={th}>
-              {s.name}
+              {s.school.name}
             </th>
-            <CellFigures cell={s.cell} />
+            <CellFigures cell={s} />
           </tr>
         ))}
         <tr>
@@ -64,7 +55,7 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
           <CellFigures cell={report.total} />
         </tr>
       </tbody>
-    </Table>
+    </ReportTable>
   );
 }
 
@@ -73,12 +64,11 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
   const cellOf = (grade: number, sex: "F" | "M") =>
     report.byGradeSex.find((g) => g.grade === grade && g.sex === sex)!.cell;
   const groups = [
-    { key: "F", label: t("sex.F") },
-    { key: "M", label: t("sex.M") },
+    ...report.bySex.map((s) => ({ key: s.sex, label: t(`sex.${s.sex}`) })),
     { key: "T", label: t("total") },
   ];
   return (
-    <Table caption={t("byGradeSex")} testId="reach-by-grade-sex">
+    <ReportTable caption={t("byGradeSex")} testId="reach-by-grade-sex">
       <thead>
         <tr className="border-b border-slate-100">
           <td />
@@ -103,8 +93,9 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
             <th scope="row" className={th}>
               {t("gradeValue", { grade })}
             </th>
-            <CellFigures cell={cellOf(grade, "F")} />
-            <CellFigures cell={cellOf(grade, "M")} />
+            {report.bySex.map(({ sex }) => (
+              <CellFigures key={sex} cell={cellOf(grade, sex)} />
+            ))}
             <CellFigures cell={cell} />
           </tr>
         ))}
@@ -118,7 +109,7 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
           <CellFigures cell={report.total} />
         </tr>
       </tbody>
-    </Table>
+    </ReportTable>
   );
 }
 
@@ -140,14 +131,14 @@ function HeaderTriple({ t }: { t: Awaited<ReturnType<typeof getTranslations<"vis
 
 export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
   const t = await getTranslations("visits.reachability");
-  const columns = [
+  const columns: { key: string; label: string; cell: ReachCell }[] = [
     ...report.byGrade.map((g) => ({ key: `g${g.grade}`, label: t("gradeValue", { grade: g.grade }), cell: g.cell })),
     ...report.bySex.map((s) => ({ key: s.sex, label: t(`sex.${s.sex}`), cell: s.cell })),
     { key: "total", label: t("total"), cell: report.total },
   ];
   return (
     <div className="space-y-1">
-      <Table caption={t("reasonsTitle")} testId="reach-reasons">
+      <ReportTable caption={t("reasonsTitle")} testId="reach-reasons">
         <thead>
           <tr className="border-b border-slate-200">
             <th scope="col" className={th}>
@@ -168,7 +159,7 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
               </th>
               {columns.map((c) => (
                 <td key={c.key} className={td}>
-                  <Figure value={c.cell.reasons[reason]} />
+                  <Figure value={c.cell.reasons?.[reason] ?? "withheld"} />
                 </td>
               ))}
             </tr>
@@ -179,12 +170,12 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
             </th>
             {columns.map((c) => (
               <td key={c.key} className={`${td} font-semibold`}>
-                <Figure value={c.cell.notReached} />
+                <Figure value={c.cell.notReached ?? "withheld"} />
               </td>
             ))}
           </tr>
         </tbody>
-      </Table>
+      </ReportTable>
       <p className="text-sm text-slate-600">{t("reasonsHelp")}</p>
     </div>
   );

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { OverdueBadge, ReferralStatusBadge, UrgencyBadge } from "@/components/referrals/referral-badges";
+import { formatDateTime } from "@/lib/format/date";
+import type { ReferralListRow } from "@/lib/referrals/queries/list-referrals";
+
+/** Cards rather than a table: they read the same at 360 px and on a desktop. */
+export async function ReferralList({ rows, agency }: { rows: ReferralListRow[]; agency: boolean }) {
+  const t = await getTranslations("referrals");
+  return (
+    <ul className="flex flex-col gap-2" data-testid="referral-list">
+      {rows.map((r) => {
+        const who = r.student?.text;
+        return (
+          <li
+            key={r.id}
+            data-testid="referral-row"
+            data-status={r.status}
+            className={`rounded-lg border bg-white p-4 shadow-sm ${r.overdue ? "border-red-700 border-l-4" : "border-slate-200"}`}
+          >
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <Link
+                href={`/referrals/${r.id}`}
+                aria-label={
+                  who ? t("list.open", { name: who }) : t("list.openAnonymous", { date: formatDateTime(r.sentAt) })
+                }
+                className="font-semibold text-teal-800 underline-offset-2 hover:underline"
+              >
+                {who ?? t("list.noStudent")}
+              </Link>
+              <span className="flex flex-wrap gap-1">
+                {r.overdue ? <OverdueBadge label={t("overdue")} /> : null}
+                <ReferralStatusBadge status={r.status} label={t(`status.${r.status}`)} />
+                <UrgencyBadge urgency={r.urgency} label={t(`urgency.${r.urgency}`)} />
+              </span>
+            </div>
+            <p className="mt-1 text-sm text-slate-700">
+              {agency ? t("list.from", { school: r.schoolName }) : t("list.to", { agency: r.agencyName })}
+              {" · "}
+              {t("list.sent", { date: formatDateTime(r.sentAt) })}
+            </p>
+            <p className={`mt-1 text-sm ${r.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
+              {r.status === "SENT"
+                ? r.overdue
+                  ? t("overdueSince", { date: formatDateTime(r.dueAt) })
+                  : t("dueAt", { date: formatDateTime(r.dueAt) })
+                : r.closedAt
+                  ? t("list.closed", { date: formatDateTime(r.closedAt) })
+                  : r.respondedAt
+                    ? t("list.answered", { date: formatDateTime(r.respondedAt) })
+                    : null}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

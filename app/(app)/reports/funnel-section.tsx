@@ -1,0 +1,135 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ReportChart } from "@/components/reports/bar-chart";
+import { Figure, Percent } from "@/components/reports/figure";
+import { CardSection } from "@/components/ui/card";
+import { CASE_OUTCOMES } from "@/lib/reports/cohort-sql";
+import type { FunnelReport } from "@/lib/reports/funnel";
+import { bar } from "./chart-labels";
+import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+
+/** The pilot funnel: each step with its % of the step before, by school, and closed cases by outcome. */
+export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelReport; exportQuery: string | null }) {
+  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const steps = funnel.total.steps;
+  const bars = steps.map((s) => bar(s.count, (n) => format.number(n)));
+  return (
+    <CardSection id="funnel" title={t("funnel.title")}>
+      <div className="flex flex-col gap-4">
+        <p className="text-sm text-slate-700">{t("funnel.help")}</p>
+        <ReportChart
+          testId="chart-funnel"
+          caption={t("chartNote", { what: t("funnel.chart") })}
+          horizontal
+          categories={steps.map((s) => t(`funnel.steps.${s.step}`))}
+          series={[
+            {
+              name: t("funnel.count"),
+              color: "#0f766e",
+              values: bars.map((b) => b.value),
+              labels: bars.map((b) => b.label),
+            },
+          ]}
+        />
+        <ReportTable caption={t("funnel.title")} testId="funnel-table">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className={th}>
+                {t("funnel.step")}
+              </th>
+              <th scope="col" className={thNum}>
+                {t("funnel.count")}
+              </th>
+              <th scope="col" className={thNum}>
+                {t("funnel.pct")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((s) => (
+              <tr key={s.step} className="border-b border-slate-100" data-step={s.step}>
+                <th scope="row" className={th}>
+                  {t(`funnel.steps.${s.step}`)}
+                </th>
+                <td className={td}>
+                  <Figure value={s.count} />
+                </td>
+                <td className={td}>
+                  <Percent value={s.pctOfPrevious} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ReportTable>
+        {funnel.schools.length > 0 ? (
+          <ReportTable caption={t("funnel.bySchool")} testId="funnel-by-school">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className={th}>
+                  {t("funnel.school")}
+                </th>
+                {steps.map((s) => (
+                  <th key={s.step} scope="col" className={thNum}>
+                    {t(`funnel.steps.${s.step}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[
+                ...funnel.schools.map((x) => ({ key: x.school.id, name: x.school.name, column: x.column })),
+                { key: "total", name: t("total"), column: funnel.total },
+              ].map((row) => (
+                <tr key={row.key} className="border-b border-slate-100">
+                  <th scope="row" className={th}>
+                    {row.name}
+                  </th>
+                  {row.column.steps.map((s) => (
+                    <td key={s.step} className={td}>
+                      <Figure value={s.count} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </ReportTable>
+        ) : null}
+        <div className="space-y-1">
+          <ReportTable caption={t("funnel.closedTitle")} testId="funnel-closed">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className={th}>
+                  {t("funnel.outcome")}
+                </th>
+                <th scope="col" className={thNum}>
+                  {t("funnel.count")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {CASE_OUTCOMES.map((o) => (
+                <tr key={o} className="border-b border-slate-100">
+                  <th scope="row" className={th}>
+                    {t(`funnel.outcomes.${o}`)}
+                  </th>
+                  <td className={td}>
+                    <Figure value={funnel.total.outcomes[o]} />
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" className={th}>
+                  {t("funnel.closed")}
+                </th>
+                <td className={`${td} font-semibold`}>
+                  <Figure value={funnel.total.closed} />
+                </td>
+              </tr>
+            </tbody>
+          </ReportTable>
+          <p className="text-sm text-slate-600">{t("funnel.closedHelp")}</p>
+        </div>
+        {exportQuery !== null ? <DownloadLink report="funnel" title={t("funnel.title")} query={exportQuery} /> : null}
+      </div>
+    </CardSection>
+  );
+}

@@ -1,0 +1,102 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ReportChart } from "@/components/reports/bar-chart";
+import { Figure, Percent } from "@/components/reports/figure";
+import { CardSection } from "@/components/ui/card";
+import type { GradeSexReport, GradeSexRow, SexColumn } from "@/lib/reports/grade-sex";
+import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+
+const COLORS = { F: "#7c3aed", M: "#0f766e" } as const;
+
+/** Followed and alerted by grade × sex, with the share alerted: the pilot's finding at a glance. */
+export async function GradeSexSection({ report, exportQuery }: { report: GradeSexReport; exportQuery: string | null }) {
+  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const columns: SexColumn[] = [...report.sexes, "T"];
+  const label = (c: SexColumn) => (c === "T" ? t("total") : t(`sex.${c}`));
+  const gradeLabel = (row: GradeSexRow) => (row.grade === "T" ? t("total") : t("gradeValue", { grade: row.grade }));
+  return (
+    <CardSection id="grade-sex" title={t("gradeSex.title")}>
+      <div className="flex flex-col gap-4">
+        <p className="text-sm text-slate-700">{t("gradeSex.help")}</p>
+        <ReportChart
+          testId="chart-grade-sex"
+          caption={t("chartNote", { what: t("gradeSex.chart") })}
+          horizontal={false}
+          axisUnit=" %"
+          categories={report.rows.map(gradeLabel)}
+          series={report.sexes.map((x) => ({
+            name: t(`sex.${x}`),
+            color: COLORS[x],
+            values: report.rows.map((r) => r.cells[x].rate ?? 0),
+            labels: report.rows.map((r) => {
+              const rate = r.cells[x].rate;
+              return rate === null ? "*" : `${format.number(rate)} %`;
+            }),
+          }))}
+        />
+        <ReportTable caption={t("gradeSex.title")} testId="grade-sex-table">
+          <thead>
+            <tr className="border-b border-slate-100">
+              <td />
+              {columns.map((c) => (
+                <th key={c} scope="colgroup" colSpan={3} className="py-1 pr-3 text-center font-semibold">
+                  {label(c)}
+                </th>
+              ))}
+            </tr>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className={th}>
+                {t("gradeSex.grade")}
+              </th>
+              {columns.map((c) => (
+                <HeaderTriple key={c} labels={[t("gradeSex.followed"), t("gradeSex.alerted"), t("gradeSex.rate")]} />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...report.rows, report.total].map((row) => (
+              <tr key={String(row.grade)} className="border-b border-slate-100" data-grade={row.grade}>
+                <th scope="row" className={th}>
+                  {gradeLabel(row)}
+                </th>
+                {columns.map((c) => (
+                  <CellTriple key={c} cell={row.cells[c]} sex={c} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </ReportTable>
+        {exportQuery !== null ? (
+          <DownloadLink report="grade-sex" title={t("gradeSex.title")} query={exportQuery} />
+        ) : null}
+      </div>
+    </CardSection>
+  );
+}
+
+function HeaderTriple({ labels }: { labels: string[] }) {
+  return (
+    <>
+      {labels.map((l) => (
+        <th key={l} scope="col" className={thNum}>
+          {l}
+        </th>
+      ))}
+    </>
+  );
+}
+
+function CellTriple({ cell, sex }: { cell: GradeSexRow["cells"][SexColumn]; sex: SexColumn }) {
+  return (
+    <>
+      <td className={td} data-sex={sex} data-measure="followed">
+        <Figure value={cell.followed} />
+      </td>
+      <td className={td} data-sex={sex} data-measure="alerted">
+        <Figure value={cell.alerted} />
+      </td>
+      <td className={td} data-sex={sex} data-measure="rate">
+        <Percent value={cell.rate} />
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ReportChart } from "@/components/reports/bar-chart";
+import { Figure, Percent } from "@/components/reports/figure";
+import { CardSection } from "@/components/ui/card";
+import type { RiskDomain } from "@/lib/generated/prisma/enums";
+import type { Prevalence } from "@/lib/risk/prevalence";
+import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+
+const DOMAINS: RiskDomain[] = ["HISTORICAL", "SOCIAL", "INDIVIDUAL", "PROTECTIVE"];
+
+/** Risk-factor prevalence (present ÷ answered, with n), one table per version of the form. */
+export async function PrevalenceSection({
+  versions,
+  exportQuery,
+}: {
+  versions: Prevalence[];
+  exportQuery: string | null;
+}) {
+  const [t, format, locale] = await Promise.all([getTranslations("reports"), getFormatter(), getLocale()]);
+  const labelOf = (r: { labelEs: string; labelEn: string }) => (locale === "en" ? r.labelEn : r.labelEs);
+  return (
+    <CardSection id="prevalence" title={t("prevalence.title")}>
+      <div className="flex flex-col gap-4">
+        <p className="text-sm text-slate-700">{t("prevalence.help")}</p>
+        {versions.length === 0 ? <p>{t("prevalence.none")}</p> : null}
+        {versions.map((v) => {
+          const risk = v.rows.filter((r) => r.domain !== "PROTECTIVE");
+          return (
+            <div key={v.instrumentVersion} className="flex flex-col gap-3" data-version={v.instrumentVersion}>
+              <h3 className="text-sm font-semibold text-slate-900">
+                {t("prevalence.version", { version: v.instrumentVersion })}
+              </h3>
+              <p className="text-sm text-slate-700">
+                {t("prevalence.evaluated", {
+                  count:
+                    v.evaluatedStudents === "suppressed"
+                      ? "< 5"
+                      : v.evaluatedStudents === "withheld"
+                        ? "*"
+                        : format.number(v.evaluatedStudents),
+                })}
+              </p>
+              <ReportChart
+                testId={`chart-prevalence-${v.instrumentVersion}`}
+                caption={t("chartNote", { what: t("prevalence.chart") })}
+                horizontal
+                axisUnit=" %"
+                categories={risk.map(labelOf)}
+                series={[
+                  {
+                    name: t("prevalence.pct"),
+                    color: "#b45309",
+                    values: risk.map((r) => r.percent ?? 0),
+                    labels: risk.map((r) => (r.percent === null ? "*" : `${format.number(r.percent)} %`)),
+                  },
+                ]}
+              />
+              {DOMAINS.map((domain) => {
+                const rows = v.rows.filter((r) => r.domain === domain);
+                if (rows.length === 0) return null;
+                return (
+                  <ReportTable
+                    key={domain}
+                    caption={t(`prevalence.domains.${domain}`)}
+                    testId={`prevalence-${v.instrumentVersion}-${domain}`}
+                  >
+                    <thead>
+                      <tr className="border-b border-slate-200">
+                        <th scope="col" className={th}>
+                          {t("prevalence.item")}
+                        </th>
+                        <th scope="col" className={thNum}>
+                          {t("prevalence.present")}
+                        </th>
+                        <th scope="col" className={thNum}>
+                          {t("prevalence.answered")}
+                        </th>
+                        <th scope="col" className={thNum}>
+                          {t("prevalence.pct")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={r.code} className="border-b border-slate-100" data-item={r.code}>
+                          <th scope="row" className={`${th} min-w-48 whitespace-normal`}>
+                            {labelOf(r)}
+                          </th>
+                          <td className={td}>
+                            <Figure value={r.present} />
+                          </td>
+                          <td className={td}>
+                            <Figure value={r.answered} />
+                          </td>
+                          <td className={td}>
+                            <Percent value={r.percent} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </ReportTable>
+                );
+              })}
+            </div>
+          );
+        })}
+        {exportQuery !== null && versions.length > 0 ? (
+          <DownloadLink report="prevalence" title={t("prevalence.title")} query={exportQuery} />
+        ) : null}
+      </div>
+    </CardSection>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "notification" ADD COLUMN     "emailedAt" TIMESTAMPTZ(3);

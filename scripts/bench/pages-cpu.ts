@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+// CPU time spent by a process tree (Linux /proc), so a page's cost can be read as CPU
+// milliseconds per request: on a machine shared with other work, latency moves with the
+// neighbours' load, CPU time per request much less.
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function stat(pid: number): { ppid: number; cpuMs: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
+/** User + system CPU of the descendants of `root` now alive (not `root` itself), in milliseconds. */
+export function treeCpuMs(root: number): number {
+  const children = new Map<number, number[]>();
+  const cpu = new Map<number, number>();
+  let pids: number[] = [];
+  try {
+    pids = readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
+  } catch {
+    return NaN;
+  }
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (!s) continue;
+    cpu.set(pid, s.cpuMs);
+    children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  }
+  let total = 0;
+  const stack = [...(children.get(root) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += cpu.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** The postmaster of an embedded cluster, from its data directory. */
+export function postmasterPid(dataDir: string): number | null {
+  try {
+    return Number(readFileSync(`${dataDir}/postmaster.pid`, "utf8").split("\n")[0]) || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+import autocannon from "autocannon";
+
+// One page under load: `connections` signed-in users asking for it back to back for
+// `seconds` (autocannon), every response's latency kept so p95 is exact (autocannon's own
+// summary has p97.5 but no p95). A redirect counts as an error: it means the session was lost.
+
+export type LoadResult = {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  /** Mean response body, bytes. */
+  bytes: number;
+};
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export async function drive(
+  url: string,
+  cookie: string,
+  opts: { connections: number; seconds: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let bodyBytes = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: opts.connections,
+        duration: opts.seconds,
+        headers: { cookie, "accept-encoding": "gzip" },
+        timeout: 30,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, _status, resBytes, responseTime) => {
+      latencies.push(responseTime);
+      bodyBytes += resBytes;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / opts.seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts + result.non2xx,
+    bytes: latencies.length ? bodyBytes / latencies.length : 0,
+  };
+}

@@ -1,0 +1,251 @@
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild, firstLoadJs } from "./pages-build";
+import { DATA_DIR, openDataset, type DatasetInfo } from "./pages-data";
+import { postmasterPid, treeCpuMs } from "./pages-cpu";
+import { drive, type LoadResult } from "./pages-load";
+import { FIRST_LOAD_TARGET_KB, ROUTES, routePath, TARGET_RATIO, WEIGHED_PAGES, type BenchRoute } from "./pages-routes";
+import { signIn, startServer, type RunningServer } from "./pages-server";
+
+// `npm run bench:pages`: page speed at UGEL scale (docs/decisions/017-page-speed.md).
+// A production build, the UGEL data set (pages-data.ts) in its own embedded cluster, the
+// production server as `npm start` runs it, three signed-in users, and 20 concurrent users
+// on each page of pages-routes.ts. Prints req/s, p50, p95, p99 and errors per page, each
+// page's p95 ÷ the shell's p95 in the same run, the gain of one process per core over one
+// process, and the first-load JavaScript of the pages a phone opens.
+//
+// Settings (environment): BENCH_DURATION seconds per page (10), BENCH_CONNECTIONS (20),
+// BENCH_PROCESSES server processes for the table (default: npm start's, one per core),
+// BENCH_COMPARE=0 skips the 1-process comparison, BENCH_FRESH=1 reloads the data set,
+// BENCH_BUILD=always|never (default: build when the sources are newer than .next),
+// BENCH_ONLY=/path,/other runs only those pages (plus the shell), BENCH_CPU_PROF=1 runs one
+// server process that writes a V8 CPU profile to .next-profiles/ when it stops, PORT (3252).
+
+const env = process.env;
+const SECONDS = Number(env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
+const WARMUP_SECONDS = Math.min(2, SECONDS);
+const PORT = Number(env.PORT ?? 3252);
+const CORES = os.availableParallelism();
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const out = (line = "") => process.stdout.write(`${line}\n`);
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : "–");
+
+/** The pages run again on one server process, to show what the other cores add. */
+const COMPARED: [string, BenchRoute["user"]][] = [
+  ["/settings", "director"],
+  ["/students", "director"],
+  ["/cases/{caseId}", "caseTeam"],
+];
+
+/** appCpu / dbCpu: CPU ms per request of the server processes and of PostgreSQL. */
+type Row = { route: BenchRoute; path: string; result?: LoadResult; appCpu?: number; dbCpu?: number; notice?: string };
+type Cookies = Record<BenchRoute["user"], string>;
+
+async function signInAll(server: RunningServer, info: DatasetInfo): Promise<Cookies> {
+  const entries = await Promise.all(
+    (Object.keys(info.accounts) as BenchRoute["user"][]).map(
+      async (user) => [user, await signIn(server.base, info.accounts[user], info.password)] as const,
+    ),
+  );
+  return Object.fromEntries(entries) as Cookies;
+}
+
+/** Each page once, sequentially: a 404 is a page this branch does not have yet. */
+async function probe(server: RunningServer, routes: Row[], cookies: Cookies) {
+  for (const row of routes) {
+    const res = await fetch(server.base + row.path, {
+      headers: { cookie: cookies[row.route.user] },
+      redirect: "manual",
+    });
+    await res.arrayBuffer();
+    if (res.status === 404) row.notice = "404: not on this branch yet, skipped";
+    else if (res.status !== 200) row.notice = `HTTP ${res.status} before the run`;
+  }
+}
+
+async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, label: string) {
+  const live = rows.filter((row) => !row.notice?.startsWith("404"));
+  // Every page once under load before any is measured: the first page measured would
+  // otherwise also pay for the server's cold code (JIT, caches) that later pages find warm.
+  for (const row of live) {
+    log(`${label}: warming ${row.path} as ${row.route.user}…`);
+    await drive(server.base + row.path, cookies[row.route.user], { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+  }
+  for (const row of live) {
+    log(`${label}: ${row.path} as ${row.route.user}…`);
+    const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
+    // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
+    const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
+    row.result = await drive(server.base + row.path, cookies[row.route.user], {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
+    row.appCpu = (treeCpuMs(server.pid) - app0) / row.result.requests;
+    row.dbCpu = postmaster ? (treeCpuMs(postmaster) - db0) / row.result.requests : NaN;
+  }
+}
+
+function printTable(rows: Row[], shellP95: number) {
+  const head = ["page", "as", "req/s", "p50", "p95", "p99", "errors", "KB", "CPU app+db", "p95/shell", "target"];
+  const lines = rows.map(({ route, result: r, appCpu, dbCpu, notice }) => {
+    const shown = route.path.replace("{caseId}", "<id>").replace("{studentId}", "<id>");
+    if (!r || r.requests === 0)
+      return [
+        shown,
+        route.user,
+        notice ?? (r ? "no response within the run" : "not run"),
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ];
+    const ratio = r.p95 / shellP95;
+    const target = TARGET_RATIO[route.kind];
+    const verdict = route.kind === "shell" ? "" : `≤ ${target} ${ratio <= target && r.errors === 0 ? "OK" : "MISSED"}`;
+    return [
+      shown,
+      route.user,
+      r.rps.toFixed(1),
+      ms(r.p50),
+      ms(r.p95),
+      ms(r.p99),
+      String(r.errors),
+      (r.bytes / 1024).toFixed(0),
+      `${(appCpu ?? NaN).toFixed(0)}+${(dbCpu ?? NaN).toFixed(0)} ms`,
+      route.kind === "shell" ? "1.00" : ratio.toFixed(2),
+      verdict,
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  out(fmt(head));
+  for (const l of lines) out(fmt(l));
+}
+
+async function main() {
+  const profile = env.BENCH_CPU_PROF === "1";
+  await mkdir(DATA_DIR, { recursive: true });
+  const logFile = path.join(DATA_DIR, "server.log");
+  const t0 = performance.now();
+  const loadStart = os.loadavg()[0].toFixed(1);
+
+  const build = await ensureBuild(env.BENCH_BUILD);
+  log(
+    build.built
+      ? `Built in ${(build.ms / 1000).toFixed(0)} s.`
+      : "Reusing the build in .next (newer than the sources).",
+  );
+  const dataset = await openDataset({ fresh: env.BENCH_FRESH === "1" });
+  const { info } = dataset;
+  log(`Data set ${dataset.reused ? "reused" : `loaded in ${(dataset.loadMs / 1000).toFixed(0)} s`}.`);
+
+  const only = env.BENCH_ONLY?.split(",").filter(Boolean);
+  const selected = ROUTES.filter((r) => r.kind === "shell" || !only || only.includes(r.path));
+  const rows = (): Row[] => selected.map((route) => ({ route, path: routePath(route, info) }));
+  const processes = profile ? 1 : Number(env.BENCH_PROCESSES ?? 0) || undefined;
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer({
+      databaseUrl: dataset.url,
+      ownerUrl: dataset.ownerUrl,
+      port: PORT,
+      processes,
+      logFile,
+      // Next's own switch: each server process writes a V8 profile when it exits.
+      env: profile ? { NEXT_CPU_PROF: "1" } : undefined,
+    });
+    const cookies = await signInAll(server, info);
+    const table = rows();
+    await probe(server, table, cookies);
+    // The shell first and last: the machine is shared, so its p95 is taken as the mean of both.
+    const shellAgain: Row = { ...table[0] };
+    await runTable(server, [...table, shellAgain], cookies, `${processes ?? "N"} processes`);
+    await server.stop();
+    server = undefined;
+
+    let compare: { one: Row[]; many: Row[] } | undefined;
+    if (env.BENCH_COMPARE !== "0" && !profile) {
+      server = await startServer({
+        databaseUrl: dataset.url,
+        ownerUrl: dataset.ownerUrl,
+        port: PORT,
+        processes: 1,
+        logFile,
+      });
+      const oneCookies = await signInAll(server, info);
+      const one = rows().filter((r) => COMPARED.some(([p, u]) => r.route.path === p && r.route.user === u));
+      await runTable(server, one, oneCookies, "1 process");
+      await server.stop();
+      server = undefined;
+      compare = { one, many: table.filter((r) => one.some((o) => o.path === r.path && o.route.user === r.route.user)) };
+    }
+
+    const c = info.counts;
+    out();
+    out(
+      `bench:pages — ${c.student.toLocaleString("en-US")} students, ${c.attendance.toLocaleString("en-US")} attendance rows, ` +
+        `${c.alert.toLocaleString("en-US")} alerts, ${c.case_file.toLocaleString("en-US")} cases, ${c.home_visit.toLocaleString("en-US")} visits, ` +
+        `${c.risk_evaluation.toLocaleString("en-US")} evaluations, ${c.referral.toLocaleString("en-US")} referrals in ${c.school} schools`,
+    );
+    out(
+      `${CONNECTIONS} connections, ${SECONDS} s per page after ${WARMUP_SECONDS} s of warm-up of every page; ` +
+        `server: ${processes ?? `npm start's default (${CORES} cores)`} process(es); Node ${process.version}, ${CORES} cores`,
+    );
+    out(`load average at the start ${loadStart}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine)`);
+    out();
+    const shellP95 = ((table[0].result?.p95 ?? NaN) + (shellAgain.result?.p95 ?? NaN)) / 2;
+    printTable([...table, { ...shellAgain, route: { ...shellAgain.route } }], shellP95);
+    out(`shell p95 = mean of the first and last shell runs = ${ms(shellP95)}`);
+    out(
+      `CPU app+db: CPU time per request of the server processes and of PostgreSQL (steadier than latency on a shared machine)`,
+    );
+    const failed = table.some(
+      (r) =>
+        r.result &&
+        (r.result.errors > 0 || (r.route.kind !== "shell" && r.result.p95 / shellP95 > TARGET_RATIO[r.route.kind])),
+    );
+    for (const r of table) if (r.notice) log(`note: ${r.path} — ${r.notice}`);
+
+    if (compare) {
+      out();
+      out(`Processes: 1 against ${processes ?? CORES} (req/s, p95)`);
+      for (const one of compare.one) {
+        const many = compare.many.find((m) => m.path === one.path && m.route.user === one.route.user);
+        if (!one.result || !many?.result) continue;
+        out(
+          `  ${one.route.path.padEnd(16)} ${one.result.rps.toFixed(1).padStart(6)} → ${many.result.rps.toFixed(1).padStart(6)} req/s ` +
+            `(×${(many.result.rps / one.result.rps).toFixed(2)}), p95 ${ms(one.result.p95)} → ${ms(many.result.p95)}`,
+        );
+      }
+    }
+
+    out();
+    out(`First-load JavaScript (gzipped, from .next): target < ${FIRST_LOAD_TARGET_KB} kB`);
+    let heavy = false;
+    for (const page of WEIGHED_PAGES) {
+      const js = await firstLoadJs(page);
+      const over = js.gzipKb >= FIRST_LOAD_TARGET_KB;
+      heavy ||= over;
+      out(`  ${page.padEnd(12)} ${js.gzipKb.toFixed(1).padStart(6)} kB in ${js.files} files ${over ? "OVER" : "OK"}`);
+    }
+    out();
+    out(`Total time ${((performance.now() - t0) / 60_000).toFixed(1)} min.`);
+    if (failed || heavy) process.exitCode = 1;
+  } finally {
+    await server?.stop();
+    await dataset.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
