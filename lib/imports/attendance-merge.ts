@@ -4,13 +4,16 @@ import { STATUSES, type AttendanceRows } from "./attendance-rows";
 import { copyLines } from "./pg";
 import type { StudentDirectory } from "./student-directory";
 
-// Set-based write of parsed attendance, two ways:
+// Set-based write of parsed attendance. Every file is COPYed, grouped by student in key order,
+// into a temp staging table; the database function attendance_insert_staged (migration
+// 20261130120000) is the one way staged rows reach `attendance`: it checks both keys of the
+// staged rows with one join and inserts them without the per-row key checks when the session
+// may, or with them otherwise (docs/decisions/016-bulk-attendance-import.md). Then:
 // - the school has no attendance yet on any of the file's dates (the usual load of a new
-//   month): nothing can be updated, so rows are COPYed straight into `attendance`. Should a
-//   tutor save one of those days meanwhile, the unique violation rolls back to a savepoint
-//   and the import takes the second way;
-// - otherwise: COPY into a temp staging table, one UPDATE for the days whose status changed
-//   (IS DISTINCT FROM) and one INSERT … ON CONFLICT DO NOTHING for the new ones.
+//   month): the staged rows are inserted as they are. Should a tutor save one of those days
+//   meanwhile, the unique violation rolls back to a savepoint and the file is merged instead;
+// - otherwise (merge): one UPDATE for the days whose status changed (IS DISTINCT FROM) and the
+//   insert of the new ones (ON CONFLICT DO NOTHING).
 
 const STAGE_DDL = `
 CREATE TEMP TABLE attendance_stage (
@@ -22,30 +25,33 @@ CREATE TEMP TABLE attendance_stage (
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * COPY lines (studentId, date, status + `suffix` columns) assembled byte by byte from
+ * COPY lines (studentId, date, status) grouped by student in PostgreSQL's order of uuids (that
+ * of their lowercase hex text), so the inserts into the primary key's index stay on a few
+ * pages at a time instead of jumping around the whole index. Assembled byte by byte from
  * pre-encoded pieces straight out of the typed arrays: no string per row, so no garbage
  * collection pauses that would leave PostgreSQL waiting for data.
  */
 function* copyChunks(
   rows: AttendanceRows,
   dir: StudentDirectory,
-  suffix: string,
   onRows?: (done: number) => void,
 ): Generator<Uint8Array> {
   const encoder = new TextEncoder();
   const ids = dir.ids.map((id) => encoder.encode(`${id}\t`));
   const dates = rows.dates.map((d) => encoder.encode(`${d}\t`));
-  const ends = STATUSES.map((s) => encoder.encode(`${s}${suffix}\n`));
+  const ends = STATUSES.map((s) => encoder.encode(`${s}\n`));
   const { student, date, status, count } = rows;
+  const order = rows.studentOrder((a, b) => dir.ids[a] < dir.ids[b]);
   let chunk = new Uint8Array(CHUNK_BYTES);
   let at = 0;
-  for (let i = 0; i < count; i++) {
+  for (let j = 0; j < count; j++) {
+    const i = order[j];
     const a = ids[student[i]];
     const b = dates[date[i]];
     const c = ends[status[i]];
     if (at + a.length + b.length + c.length > CHUNK_BYTES) {
       yield chunk.subarray(0, at);
-      onRows?.(i);
+      onRows?.(j);
       // The stream may still hold the yielded bytes: never reuse them.
       chunk = new Uint8Array(CHUNK_BYTES);
       at = 0;
@@ -75,33 +81,39 @@ export async function stageAttendance(
   await copyLines(
     client,
     `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`,
-    copyChunks(rows, dir, "", onRows),
+    copyChunks(rows, dir, onRows),
   );
   await client.query("ANALYZE attendance_stage");
 }
 
+/** How the keys of the inserted rows were checked: "set" (one join), "row" (PostgreSQL per row). */
+export type KeyCheck = "set" | "row";
+
+async function insertStaged(client: pg.Client, schoolId: string, actorId: string | null, onConflict: boolean) {
+  const { rows } = await client.query<{ inserted: string; key_check: KeyCheck }>(
+    `SELECT inserted, key_check FROM attendance_insert_staged($1::uuid, $2::uuid, $3)`,
+    [schoolId, actorId, onConflict],
+  );
+  return { inserted: Number(rows[0].inserted), keyCheck: rows[0].key_check };
+}
+
 /**
- * The direct way: COPY into `attendance` itself. Returns the rows written, or null when a row
- * already exists (everything since the savepoint is undone and the caller stages instead).
+ * The staged rows inserted as they are, when none of them exists yet. Returns null when one
+ * does (everything since the savepoint is undone and the caller merges instead).
  */
-export async function copyIntoAttendance(
+export async function insertStagedAsNew(
   client: pg.Client,
   schoolId: string,
   actorId: string | null,
-  rows: AttendanceRows,
-  dir: StudentDirectory,
-  onRows?: (done: number) => void,
-): Promise<number | null> {
-  await client.query("SAVEPOINT direct_copy");
+): Promise<{ inserted: number; keyCheck: KeyCheck } | null> {
+  await client.query("SAVEPOINT insert_new");
   try {
-    const suffix = `\t${schoolId}\t${actorId ?? "\\N"}`;
-    const sql = `COPY attendance ("studentId", "date", "status", "schoolId", "recordedById") FROM STDIN`;
-    const written = await copyLines(client, sql, copyChunks(rows, dir, suffix, onRows));
-    await client.query("RELEASE SAVEPOINT direct_copy");
-    return written;
+    const result = await insertStaged(client, schoolId, actorId, false);
+    await client.query("RELEASE SAVEPOINT insert_new");
+    return result;
   } catch (error) {
     if ((error as { code?: string }).code !== "23505") throw error;
-    await client.query("ROLLBACK TO SAVEPOINT direct_copy");
+    await client.query("ROLLBACK TO SAVEPOINT insert_new");
     return null;
   }
 }
@@ -133,20 +145,15 @@ export async function mergeAttendance(
   client: pg.Client,
   schoolId: string,
   actorId: string | null,
-): Promise<{ inserted: number; updated: number }> {
+): Promise<{ inserted: number; updated: number; keyCheck: KeyCheck }> {
   const update = await client.query(
     `UPDATE attendance a SET "status" = s."status", "recordedById" = $2::uuid, "recordedAt" = now()
      FROM attendance_stage s
      WHERE a."studentId" = s."studentId" AND a."date" = s."date" AND a."schoolId" = $1 AND a."status" IS DISTINCT FROM s."status"`,
     [schoolId, actorId],
   );
-  const insert = await client.query(
-    `INSERT INTO attendance ("studentId", "date", "schoolId", "status", "recordedById")
-     SELECT s."studentId", s."date", $1::uuid, s."status", $2::uuid FROM attendance_stage s
-     ON CONFLICT ("studentId", "date") DO NOTHING`,
-    [schoolId, actorId],
-  );
-  return { inserted: insert.rowCount ?? 0, updated: update.rowCount ?? 0 };
+  const { inserted, keyCheck } = await insertStaged(client, schoolId, actorId, true);
+  return { inserted, updated: update.rowCount ?? 0, keyCheck };
 }
 
 /** AttendanceDay rows: the school days the alert rules count, one per section and date. */
