@@ -4,18 +4,20 @@ import { STATUSES, type AttendanceRows } from "./attendance-rows";
 import { copyLines } from "./pg";
 import type { StudentDirectory } from "./student-directory";
 
-// Set-based write of parsed attendance. Every file is COPYed, grouped by student in key order,
-// into a temp staging table; the database function attendance_insert_staged (migration
-// 20261130120000) is the one way staged rows reach `attendance`: it checks both keys of the
-// staged rows with one join and inserts them without the per-row key checks when the session
-// may, or with them otherwise (docs/decisions/016-bulk-attendance-import.md). Then:
+// Set-based write of parsed attendance (docs/decisions/016-bulk-attendance-import.md). Every
+// file is COPYed, grouped by student in key order, into the transaction's stage, which the
+// database function attendance_stage_open makes (this role may only add rows to it); the
+// function attendance_insert_staged (migration 20261201120000) is the one way staged rows reach
+// `attendance`: it runs as the tables' owner, checks both keys of the staged rows with one join
+// and inserts them without the per-row key checks where the owner may, or with them otherwise.
 // - the school has no attendance yet on any of the file's dates (the usual load of a new
 //   month): the staged rows are inserted as they are. Should a tutor save one of those days
 //   meanwhile, the unique violation rolls back to a savepoint and the file is merged instead;
 // - otherwise (merge): one UPDATE for the days whose status changed (IS DISTINCT FROM) and the
-//   insert of the new ones (ON CONFLICT DO NOTHING).
+//   insert of the new ones (ON CONFLICT DO NOTHING), both inside the function.
+// The preview stages into a table of its own (it only reads, in a read-only transaction).
 
-const STAGE_DDL = `
+const PREVIEW_STAGE_DDL = `
 CREATE TEMP TABLE attendance_stage (
   "studentId" uuid NOT NULL,
   "date" date NOT NULL,
@@ -67,9 +69,14 @@ function* copyChunks(
   onRows?.(count);
 }
 
-/** See createRosterStage: created inside an import's transaction, before a preview's. */
-export async function createAttendanceStage(client: pg.Client, lifetime: "transaction" | "session") {
-  await client.query(lifetime === "transaction" ? `${STAGE_DDL} ON COMMIT DROP` : STAGE_DDL);
+/** The import's stage, inside its transaction (dropped at commit). */
+export async function openAttendanceStage(client: pg.Client) {
+  await client.query(`SELECT attendance_stage_open()`);
+}
+
+/** The preview's own stage, made before its read-only transaction (see createRosterStage). */
+export async function createPreviewStage(client: pg.Client) {
+  await client.query(PREVIEW_STAGE_DDL);
 }
 
 export async function stageAttendance(
@@ -83,18 +90,17 @@ export async function stageAttendance(
     `COPY attendance_stage ("studentId", "date", "status") FROM STDIN`,
     copyChunks(rows, dir, onRows),
   );
-  await client.query("ANALYZE attendance_stage");
 }
 
 /** How the keys of the inserted rows were checked: "set" (one join), "row" (PostgreSQL per row). */
 export type KeyCheck = "set" | "row";
 
-async function insertStaged(client: pg.Client, schoolId: string, actorId: string | null, onConflict: boolean) {
-  const { rows } = await client.query<{ inserted: string; key_check: KeyCheck }>(
-    `SELECT inserted, key_check FROM attendance_insert_staged($1::uuid, $2::uuid, $3)`,
-    [schoolId, actorId, onConflict],
+async function insertStaged(client: pg.Client, schoolId: string, actorId: string | null, merge: boolean) {
+  const { rows } = await client.query<{ inserted: string; updated: string; key_check: KeyCheck }>(
+    `SELECT inserted, updated, key_check FROM attendance_insert_staged($1::uuid, $2::uuid, $3)`,
+    [schoolId, actorId, merge],
   );
-  return { inserted: Number(rows[0].inserted), keyCheck: rows[0].key_check };
+  return { inserted: Number(rows[0].inserted), updated: Number(rows[0].updated), keyCheck: rows[0].key_check };
 }
 
 /**
@@ -108,9 +114,9 @@ export async function insertStagedAsNew(
 ): Promise<{ inserted: number; keyCheck: KeyCheck } | null> {
   await client.query("SAVEPOINT insert_new");
   try {
-    const result = await insertStaged(client, schoolId, actorId, false);
+    const { inserted, keyCheck } = await insertStaged(client, schoolId, actorId, false);
     await client.query("RELEASE SAVEPOINT insert_new");
-    return result;
+    return { inserted, keyCheck };
   } catch (error) {
     if ((error as { code?: string }).code !== "23505") throw error;
     await client.query("ROLLBACK TO SAVEPOINT insert_new");
@@ -127,10 +133,12 @@ export async function hasAttendanceOn(client: pg.Client, schoolId: string, dates
   return rows[0].found;
 }
 
+/** What the preview's staged rows would change (its stage, read in a read-only transaction). */
 export async function countAttendanceChanges(
   client: pg.Client,
   schoolId: string,
 ): Promise<{ existing: number; toUpdate: number }> {
+  await client.query("ANALYZE attendance_stage");
   const { rows } = await client.query<{ existing: string; to_update: string }>(
     `SELECT count(*) AS existing, count(*) FILTER (WHERE a."status" IS DISTINCT FROM s."status") AS to_update
      FROM attendance_stage s JOIN attendance a ON a."studentId" = s."studentId" AND a."date" = s."date"
@@ -146,14 +154,7 @@ export async function mergeAttendance(
   schoolId: string,
   actorId: string | null,
 ): Promise<{ inserted: number; updated: number; keyCheck: KeyCheck }> {
-  const update = await client.query(
-    `UPDATE attendance a SET "status" = s."status", "recordedById" = $2::uuid, "recordedAt" = now()
-     FROM attendance_stage s
-     WHERE a."studentId" = s."studentId" AND a."date" = s."date" AND a."schoolId" = $1 AND a."status" IS DISTINCT FROM s."status"`,
-    [schoolId, actorId],
-  );
-  const { inserted, keyCheck } = await insertStaged(client, schoolId, actorId, true);
-  return { inserted, updated: update.rowCount ?? 0, keyCheck };
+  return insertStaged(client, schoolId, actorId, true);
 }
 
 /** AttendanceDay rows: the school days the alert rules count, one per section and date. */

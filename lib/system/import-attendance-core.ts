@@ -13,10 +13,11 @@ import {
 } from "../imports/attendance";
 import {
   countAttendanceChanges,
-  createAttendanceStage,
+  createPreviewStage,
   hasAttendanceOn,
   insertStagedAsNew,
   mergeAttendance,
+  openAttendanceStage,
   recordSectionDays,
   stageAttendance,
   type KeyCheck,
@@ -66,7 +67,7 @@ export async function previewAttendanceForSchool(
     let counts = { existing: 0, toUpdate: 0 };
     if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
       // Read-only transaction: the temp staging table is the only thing written.
-      await createAttendanceStage(client, "session");
+      await createPreviewStage(client);
       counts = await inTransaction(
         client,
         async () => {
@@ -113,7 +114,7 @@ export async function importAttendanceForSchool(
       const actorId = actor?.id ?? null;
       // Staging is the first half of the write; the insert (no progress of its own) the rest.
       const onRows = (done: number) => onProgress?.({ phase: "write", done: Math.floor(done / 2), total });
-      await createAttendanceStage(client, "transaction");
+      await openAttendanceStage(client);
       await stageAttendance(client, parsed.rows, dir, onRows);
       const direct = (await hasAttendanceOn(client, school.id, parsed.rows.dates))
         ? null

@@ -5,8 +5,8 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { migrate } from "../../lib/db/migrate";
-import { freePort, startCluster, urlFor } from "../lib/embedded-postgres";
+import { prepareDatabase } from "../../lib/db/prepare";
+import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../lib/embedded-postgres";
 import { attendanceStatuses, dniOf, rosterCsv, STUDENTS, writeCopyText } from "./import-data";
 
 // `npm run bench:import-profile`: where the time of loading the benchmark's 3,000,000
@@ -56,11 +56,14 @@ async function main() {
   await chmod(tmp, 0o755);
   const port = await freePort();
   const cluster = await startCluster({ dataDir: path.join(tmp, "data"), port, persistent: false, durable: false });
-  const url = urlFor(port);
+  // Migrated by the owner role, so the import's functions run as it does in production; the
+  // superuser loads and measures.
+  await createDatabaseIfMissing(urlFor(port), "permanencia_profile");
+  const url = urlFor(port, "permanencia_profile");
   process.env.DATABASE_URL = url;
   const client = new pg.Client({ connectionString: url });
   try {
-    await migrate(url);
+    await prepareDatabase(urlFor(port, "permanencia_profile", "owner"));
     await client.connect();
     const { importRosterForSchool } = await import("../../lib/system/import-roster-core");
     const school = (
@@ -126,10 +129,8 @@ async function main() {
         };
         await client.query("BEGIN");
         if (v.importPath) {
-          await client.query(`CREATE TEMP TABLE attendance_stage ("studentId" uuid NOT NULL, "date" date NOT NULL,
-                              "status" "AttendanceStatus" NOT NULL) ON COMMIT DROP`);
+          await client.query(`SELECT attendance_stage_open()`);
           await step(() => copy(`COPY attendance_stage ("studentId", "date", "status") FROM STDIN`, staged));
-          await step(() => client.query(`ANALYZE attendance_stage`));
           await step(() => client.query(`SELECT * FROM attendance_insert_staged($1, NULL, false)`, [school.id]));
         } else {
           if (v.triggersOff) await client.query("SET LOCAL session_replication_role = replica");

@@ -5,9 +5,16 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { migrate } from "../../lib/db/migrate";
+import { prepareDatabase } from "../../lib/db/prepare";
 import type { ImportProgress } from "../../lib/imports/types";
-import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../lib/embedded-postgres";
+import {
+  createDatabaseIfMissing,
+  freePort,
+  ROLES,
+  startCluster,
+  urlFor,
+  type ClusterRole,
+} from "../lib/embedded-postgres";
 import { startProbes } from "./import-probes";
 import {
   attendanceStatuses,
@@ -22,7 +29,8 @@ import {
 
 // `npm run bench:import`: a UGEL-scale attendance load (50,000 students × 60 school days =
 // 3,000,000 rows) through the same core as `npm run cli -- import-attendance`, against two raw
-// PostgreSQL COPYs of the same rows on the same database, each into an empty table:
+// PostgreSQL COPYs of the same rows on the same database, each into an empty table (the import
+// runs as the app role, the COPYs as the superuser):
 // - an identical twin of `attendance` (same columns, indexes and foreign keys): import ≤ 1.5 ×;
 // - a table with only the primary key, the physical limit a user meets: import ≤ 2.0 ×.
 // While the import runs, a tutor saves a section's sheet in a loop (the daily path must not
@@ -55,17 +63,25 @@ async function main() {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await createDatabaseIfMissing(adminUrl, DB_NAME);
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  const url = u.toString();
+  // The bench database as one of the cluster's roles (password = name, as ensureClusterRoles
+  // makes them): migrated by the owner, imported into by the app role (as the web upload and
+  // `npm run cli` do), set up and measured by the superuser (raw COPYs, CHECKPOINT).
+  const as = (role: ClusterRole) => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${DB_NAME}`;
+    if (role !== "admin") [u.username, u.password] = [ROLES[role], ROLES[role]];
+    return u.toString();
+  };
+  const url = as("admin");
+  const appUrl = as("app");
   // The import core reads DATABASE_URL (lib/db and its pg connection), like the CLI does.
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = appUrl;
   const { importRosterForSchool } = await import("../../lib/system/import-roster-core");
   const { importAttendanceForSchool } = await import("../../lib/system/import-attendance-core");
   const { db } = await import("../../lib/db");
   const client = new pg.Client({ connectionString: url });
   try {
-    await migrate(url);
+    await prepareDatabase(as("owner"));
     await client.connect();
     const version = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
     const settings = (
@@ -127,7 +143,7 @@ async function main() {
     const pkBeforeMs = await rawCopy("attendance_pk_before", "pk-only");
 
     // A tutor of one section saving that section's sheet for a day outside the file, over and over.
-    const probes = await startProbes(url, school.id);
+    const probes = await startProbes(appUrl, school.id);
     const idle = await probes.idle(10);
 
     await client.query("CHECKPOINT");

@@ -1,17 +1,21 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { saveAttendance } from "../../lib/attendance/take-attendance";
 import type { SessionUser } from "../../lib/auth/types";
 import { AppError } from "../../lib/errors/app-error";
-import { createAttendanceStage } from "../../lib/imports/attendance-merge";
+import { openAttendanceStage } from "../../lib/imports/attendance-merge";
 import { importAttendanceForSchool } from "../../lib/system/import-attendance-core";
+import { withDatabase } from "../helpers/global-setup";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // The bulk attendance path (docs/decisions/016-bulk-attendance-import.md): staged rows reach
-// `attendance` only through attendance_insert_staged, which checks both keys set-based and
-// skips PostgreSQL's per-row checks only where it may. Whatever the path, a row naming an
-// unknown student or a student of another school never lands, and nothing else waits for it.
+// `attendance` only through attendance_insert_staged, which runs as the tables' owner, checks
+// both keys set-based and skips PostgreSQL's per-row checks only where it may. Whatever the
+// path, a row naming an unknown student or a student of another school never lands, nothing
+// else waits for it, and the app role gains no way to skip a trigger itself. The code under
+// test and every call of the functions run as the app role; DDL runs as the owner or the
+// cluster's superuser.
 
 let t: TestDatabase;
 let client: pg.Client;
@@ -21,6 +25,7 @@ let studentB: { id: string; dni: string };
 let tutor: SessionUser;
 
 const FK = "23503";
+const PERMISSION_DENIED = "42501";
 type PgError = { code?: string; constraint?: string };
 
 async function inRollback<T>(work: () => Promise<T>): Promise<T> {
@@ -34,7 +39,11 @@ async function inRollback<T>(work: () => Promise<T>): Promise<T> {
 
 /** Stages (studentId, date, status) rows in this transaction's attendance_stage. */
 async function stage(c: pg.Client, rows: [string, string, string][]) {
-  await createAttendanceStage(c, "transaction");
+  await openAttendanceStage(c);
+  await addToStage(c, rows);
+}
+
+async function addToStage(c: pg.Client, rows: [string, string, string][]) {
   await c.query(
     `INSERT INTO attendance_stage ("studentId", "date", "status")
      SELECT * FROM unnest($1::uuid[], $2::date[], $3::"AttendanceStatus"[])`,
@@ -42,10 +51,10 @@ async function stage(c: pg.Client, rows: [string, string, string][]) {
   );
 }
 
-async function insertStaged(c: pg.Client, schoolId: string, actor: string | null = null, onConflict = false) {
+async function insertStaged(c: pg.Client, schoolId: string, actor: string | null = null, merge = false) {
   const { rows } = await c.query<{ inserted: string; key_check: string }>(
     `SELECT inserted, key_check FROM attendance_insert_staged($1, $2, $3)`,
-    [schoolId, actor, onConflict],
+    [schoolId, actor, merge],
   );
   return { inserted: Number(rows[0].inserted), keyCheck: rows[0].key_check };
 }
@@ -59,8 +68,29 @@ async function failure(work: Promise<unknown>): Promise<PgError> {
   return error as PgError;
 }
 
+/** The error of `sql` on the app connection, inside a savepoint so the transaction goes on. */
+async function refusedInSavepoint(sql: string): Promise<PgError> {
+  await client.query("SAVEPOINT r");
+  const error = await failure(client.query(sql));
+  await client.query("ROLLBACK TO SAVEPOINT r");
+  return error;
+}
+
 const count = async (c: pg.Client = client) =>
   Number((await c.query(`SELECT count(*) AS n FROM attendance`)).rows[0].n);
+
+/** SQL as the cluster's superuser on this test's database (roles, changing a function's owner). */
+async function asAdmin(sql: string) {
+  const admin = new pg.Client({
+    connectionString: withDatabase(inject("pgAdminUrl"), new URL(t.url).pathname.slice(1)),
+  });
+  await admin.connect();
+  try {
+    return await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -172,19 +202,26 @@ describe("[CONSTRAINTS] the database refuses the row whatever the path", () => {
   it.each([
     ["a student of another school", () => studentB.id],
     ["an unknown student", () => randomUUID()],
-  ])("attendance_insert_staged refuses the whole stage when one row names %s", async (_, bad) => {
-    const before = await count();
-    const error = await inRollback(async () => {
-      await stage(client, [
-        [studentsA[0].id, "2026-03-05", "PRESENT"],
-        [bad(), "2026-03-05", "LATE"],
-        [studentsA[1].id, "2026-03-05", "PRESENT"],
-      ]);
-      return failure(insertStaged(client, school.A));
-    });
-    expect(error).toMatchObject({ code: FK, constraint: "attendance_studentId_schoolId_fkey" });
-    expect(await count()).toBe(before);
-  });
+  ])(
+    "the app role calling attendance_insert_staged itself is refused the whole stage when one row names %s",
+    async (_, bad) => {
+      const before = await count();
+      await inRollback(async () => {
+        await stage(client, [
+          [studentsA[0].id, "2026-03-05", "PRESENT"],
+          [bad(), "2026-03-05", "LATE"],
+          [studentsA[1].id, "2026-03-05", "PRESENT"],
+        ]);
+        for (const merge of [false, true]) {
+          await client.query("SAVEPOINT s");
+          const error = await failure(insertStaged(client, school.A, null, merge));
+          expect(error).toMatchObject({ code: FK, constraint: "attendance_studentId_schoolId_fkey" });
+          await client.query("ROLLBACK TO SAVEPOINT s");
+          expect(await count()).toBe(before);
+        }
+      });
+    },
+  );
 
   it("attendance_insert_staged refuses a recording user that does not exist", async () => {
     const error = await inRollback(async () => {
@@ -194,28 +231,39 @@ describe("[CONSTRAINTS] the database refuses the row whatever the path", () => {
     expect(error).toMatchObject({ code: FK, constraint: "attendance_recordedById_fkey" });
   });
 
-  it("rows it inserted set-based pass PostgreSQL's own validation of both keys, and triggers are back on after it", async () => {
-    await inRollback(async () => {
+  it("rows it inserted set-based pass PostgreSQL's own validation of both keys, and the app role gains no power to skip a trigger", async () => {
+    await client.query("BEGIN");
+    try {
       await stage(client, [
         [studentsA[0].id, "2026-03-06", "PRESENT"],
         [studentsA[2].id, "2026-03-06", "UNJUSTIFIED"],
       ]);
       expect(await insertStaged(client, school.A, tutor.id)).toEqual({ inserted: 2, keyCheck: "set" });
       expect((await client.query(`SHOW session_replication_role`)).rows[0].session_replication_role).toBe("origin");
-      // Twins of both keys, checked by PostgreSQL over every stored row.
-      await client.query(`ALTER TABLE attendance
-        ADD CONSTRAINT twin_student FOREIGN KEY ("studentId", "schoolId") REFERENCES student (id, "schoolId") NOT VALID,
-        ADD CONSTRAINT twin_user FOREIGN KEY ("recordedById") REFERENCES app_user (id) NOT VALID`);
-      await client.query(`ALTER TABLE attendance VALIDATE CONSTRAINT twin_student, VALIDATE CONSTRAINT twin_user`);
+      expect(await refusedInSavepoint(`SET session_replication_role = replica`)).toMatchObject({
+        code: PERMISSION_DENIED,
+      });
+      expect(await refusedInSavepoint(`ALTER TABLE attendance DISABLE TRIGGER ALL`)).toMatchObject({
+        code: PERMISSION_DENIED,
+      });
       // A later row in the same transaction is checked by the keys again.
-      const error = await failure(
-        client.query(
-          `INSERT INTO attendance ("studentId", date, "schoolId", status) VALUES ($1, '2026-03-09', $2, 'PRESENT')`,
-          [studentB.id, school.A],
+      expect(
+        await refusedInSavepoint(
+          `INSERT INTO attendance ("studentId", date, "schoolId", status) VALUES ('${studentB.id}', '2026-03-09', '${school.A}', 'PRESENT')`,
         ),
-      );
-      expect(error).toMatchObject({ code: FK });
-    });
+      ).toMatchObject({ code: FK });
+      await client.query("COMMIT");
+    } finally {
+      await client.query("ROLLBACK").catch(() => {});
+    }
+    // Twins of both keys, checked by PostgreSQL over every stored row (and dropped again).
+    await t.asOwner(`BEGIN;
+      ALTER TABLE attendance
+        ADD CONSTRAINT twin_student FOREIGN KEY ("studentId", "schoolId") REFERENCES student (id, "schoolId") NOT VALID,
+        ADD CONSTRAINT twin_user FOREIGN KEY ("recordedById") REFERENCES app_user (id) NOT VALID;
+      ALTER TABLE attendance VALIDATE CONSTRAINT twin_student, VALIDATE CONSTRAINT twin_user;
+      ROLLBACK`);
+    expect(await t.db.attendance.count({ where: { date: new Date("2026-03-06T00:00:00Z") } })).toBe(2);
   });
 
   it("a failed insert rolled back to its savepoint leaves the row triggers on", async () => {
@@ -232,58 +280,124 @@ describe("[CONSTRAINTS] the database refuses the row whatever the path", () => {
     });
   });
 
-  it("a role that may not skip triggers gets PostgreSQL's per-row checks, which refuse the same row", async () => {
+  it("both functions run as the owner with a fixed search path, and only the app role may call them", async () => {
+    const { rows } = await t.asOwner(`
+      SELECT p.proname AS name, pg_get_userbyid(p.proowner) AS owner, p.prosecdef AS definer, p.proconfig AS config,
+             EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0) AS public,
+             has_function_privilege('permanencia_app', p.oid, 'EXECUTE') AS app
+        FROM pg_proc p WHERE p.proname IN ('attendance_stage_open', 'attendance_insert_staged') ORDER BY p.proname`);
+    const expected = {
+      owner: "permanencia_owner",
+      definer: true,
+      config: ["search_path=public, pg_temp"],
+      public: false,
+      app: true,
+    };
+    expect(rows).toEqual([
+      { name: "attendance_insert_staged", ...expected },
+      { name: "attendance_stage_open", ...expected },
+    ]);
+    // The owner, not the app role, may set the parameter (granted by the cluster's superuser).
+    const may =
+      await t.asOwner(`SELECT has_parameter_privilege('permanencia_owner', 'session_replication_role', 'SET') AS owner,
+                                        has_parameter_privilege('permanencia_app', 'session_replication_role', 'SET') AS app`);
+    expect(may.rows[0]).toEqual({ owner: true, app: false });
+  });
+
+  it.each([
+    [
+      "a table of its own, readable by the owner",
+      `CREATE TEMP TABLE attendance_stage ("studentId" uuid, "date" date, "status" "AttendanceStatus");
+       GRANT SELECT ON attendance_stage TO permanencia_owner`,
+    ],
+    [
+      "a view",
+      `CREATE TEMP VIEW attendance_stage AS SELECT $$STUDENT$$::uuid AS "studentId", date '2026-03-16' AS "date", 'PRESENT'::"AttendanceStatus" AS "status"`,
+    ],
+  ])("attendance_insert_staged reads no stage the app role made itself (%s)", async (_, ddl) => {
+    const before = await count();
+    const error = await inRollback(async () => {
+      await client.query(ddl.replace("$$STUDENT$$", `'${studentB.id}'`));
+      if (ddl.includes("TABLE")) await addToStage(client, [[studentB.id, "2026-03-16", "PRESENT"]]);
+      return failure(insertStaged(client, school.A));
+    });
+    expect(error).toMatchObject({ code: "55000" });
+    expect(await count()).toBe(before);
+  });
+
+  it("the app role may add rows to the stage and do nothing else with it", async () => {
+    await inRollback(async () => {
+      await stage(client, [[studentsA[0].id, "2026-03-17", "PRESENT"]]);
+      for (const sql of [
+        `SELECT * FROM attendance_stage`,
+        `DELETE FROM attendance_stage`,
+        `ALTER TABLE attendance_stage ENABLE ROW LEVEL SECURITY`,
+        `CREATE RULE r AS ON INSERT TO attendance_stage DO INSTEAD NOTHING`,
+        `DROP TABLE attendance_stage`,
+      ]) {
+        expect(await refusedInSavepoint(sql), sql).toMatchObject({ code: PERMISSION_DENIED });
+      }
+      expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "set" });
+    });
+  });
+
+  it("where the owner may not set session_replication_role, PostgreSQL's per-row checks run and refuse the same row", async () => {
     const role = `bulk_test_${randomBytes(4).toString("hex")}`;
-    await client.query(`CREATE ROLE ${role} NOLOGIN`);
+    const functions = ["attendance_stage_open()", "attendance_insert_staged(uuid, uuid, boolean)"];
+    await asAdmin(`CREATE ROLE ${role} NOLOGIN`);
     try {
-      await client.query(`GRANT SELECT, INSERT ON attendance TO ${role}`);
+      await t.asOwner(`GRANT SELECT, INSERT, UPDATE ON attendance, student, app_user TO ${role}`);
+      await asAdmin(functions.map((f) => `ALTER FUNCTION ${f} OWNER TO ${role}`).join(";"));
       await inRollback(async () => {
-        await client.query(`SET LOCAL ROLE ${role}`);
         await stage(client, [[studentsA[0].id, "2026-03-11", "PRESENT"]]);
         await client.query("SAVEPOINT s");
-        expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "row" });
+        expect(await insertStaged(client, school.A, tutor.id)).toEqual({ inserted: 1, keyCheck: "row" });
         await client.query("ROLLBACK TO SAVEPOINT s");
-        await client.query(`INSERT INTO attendance_stage VALUES ($1, '2026-03-11', 'LATE')`, [studentB.id]);
+        await addToStage(client, [[studentB.id, "2026-03-11", "LATE"]]);
         expect(await failure(insertStaged(client, school.A))).toMatchObject({
           code: FK,
           constraint: "attendance_studentId_schoolId_fkey",
         });
       });
     } finally {
-      await client.query(`REVOKE ALL ON attendance FROM ${role}`);
-      await client.query(`DROP ROLE ${role}`);
+      await asAdmin(functions.map((f) => `ALTER FUNCTION ${f} OWNER TO permanencia_owner`).join(";"));
+      await asAdmin(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
     }
   });
 
   it("a third key added to attendance later is never skipped: the insert falls back to per-row checks", async () => {
-    await inRollback(async () => {
-      await client.query(`CREATE TABLE bulk_test_day (d date PRIMARY KEY)`);
-      await client.query(
-        `ALTER TABLE attendance ADD CONSTRAINT bulk_test_day_fkey FOREIGN KEY (date) REFERENCES bulk_test_day (d) NOT VALID`,
-      );
-      await stage(client, [[studentsA[1].id, "2026-03-13", "PRESENT"]]);
-      await client.query("SAVEPOINT s");
-      expect(await failure(insertStaged(client, school.A))).toMatchObject({
-        code: FK,
-        constraint: "bulk_test_day_fkey",
+    await t.asOwner(`CREATE TABLE bulk_test_day (d date PRIMARY KEY);
+      ALTER TABLE attendance ADD CONSTRAINT bulk_test_day_fkey FOREIGN KEY (date) REFERENCES bulk_test_day (d) NOT VALID`);
+    try {
+      await inRollback(async () => {
+        await stage(client, [[studentsA[1].id, "2026-03-13", "PRESENT"]]);
+        await client.query("SAVEPOINT s");
+        expect(await failure(insertStaged(client, school.A))).toMatchObject({
+          code: FK,
+          constraint: "bulk_test_day_fkey",
+        });
+        await client.query("ROLLBACK TO SAVEPOINT s");
+        await t.asOwner(`INSERT INTO bulk_test_day VALUES ('2026-03-13')`);
+        expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "row" });
       });
-      await client.query("ROLLBACK TO SAVEPOINT s");
-      await client.query(`INSERT INTO bulk_test_day VALUES ('2026-03-13')`);
-      expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "row" });
-    });
+    } finally {
+      await t.asOwner(`ALTER TABLE attendance DROP CONSTRAINT bulk_test_day_fkey; DROP TABLE bulk_test_day`);
+    }
   });
 
   it("a trigger added to attendance later is never skipped: the insert falls back to per-row checks", async () => {
-    await inRollback(async () => {
-      await client.query(`CREATE FUNCTION bulk_test_mark() RETURNS trigger AS $$
-        BEGIN PERFORM set_config('test.fired', 'yes', true); RETURN NULL; END $$ LANGUAGE plpgsql`);
-      await client.query(
-        `CREATE TRIGGER bulk_test_mark AFTER INSERT ON attendance FOR EACH ROW EXECUTE FUNCTION bulk_test_mark()`,
-      );
-      await stage(client, [[studentsA[1].id, "2026-03-12", "PRESENT"]]);
-      expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "row" });
-      expect((await client.query(`SELECT current_setting('test.fired', true) AS v`)).rows[0].v).toBe("yes");
-    });
+    await t.asOwner(`CREATE FUNCTION bulk_test_mark() RETURNS trigger AS $$
+        BEGIN PERFORM set_config('test.fired', 'yes', true); RETURN NULL; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER bulk_test_mark AFTER INSERT ON attendance FOR EACH ROW EXECUTE FUNCTION bulk_test_mark()`);
+    try {
+      await inRollback(async () => {
+        await stage(client, [[studentsA[1].id, "2026-03-12", "PRESENT"]]);
+        expect(await insertStaged(client, school.A)).toEqual({ inserted: 1, keyCheck: "row" });
+        expect((await client.query(`SELECT current_setting('test.fired', true) AS v`)).rows[0].v).toBe("yes");
+      });
+    } finally {
+      await t.asOwner(`DROP TRIGGER bulk_test_mark ON attendance; DROP FUNCTION bulk_test_mark()`);
+    }
   });
 });
 
