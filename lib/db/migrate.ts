@@ -44,7 +44,9 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    // One runner at a time per database (dev server and CLI may start together).
+    // One runner at a time per database (dev server and CLI may start together). A session
+    // lock held across several transactions: the owner's connection must reach PostgreSQL
+    // directly, never through a transaction pooler (decision 023).
     await client.query("SELECT pg_advisory_lock(727001)");
     await client.query(BOOKKEEPING);
     const done = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(

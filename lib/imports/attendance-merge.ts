@@ -61,9 +61,9 @@ function* copyChunks(
   onRows?.(count);
 }
 
-/** See createRosterStage: created inside an import's transaction, before a preview's. */
-export async function createAttendanceStage(client: pg.Client, lifetime: "transaction" | "session") {
-  await client.query(lifetime === "transaction" ? `${STAGE_DDL} ON COMMIT DROP` : STAGE_DDL);
+/** See createRosterStage: inside the transaction of an import or of a preview. */
+export async function createAttendanceStage(client: pg.Client) {
+  await client.query(`${STAGE_DDL} ON COMMIT DROP`);
 }
 
 export async function stageAttendance(

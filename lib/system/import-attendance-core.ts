@@ -21,7 +21,7 @@ import {
   stageAttendance,
 } from "../imports/attendance-merge";
 import { refuseIfIssues } from "../imports/issues";
-import { inTransaction, withPgClient } from "../imports/pg";
+import { inReadOnlyTransaction, inTransaction, withPgClient } from "../imports/pg";
 import type { ImportSchool } from "../imports/school";
 import { loadStudentDirectory } from "../imports/student-directory";
 import { enqueueAlertRecompute, pgJobDb } from "../jobs/enqueue";
@@ -65,14 +65,13 @@ export async function previewAttendanceForSchool(
     let counts = { existing: 0, toUpdate: 0 };
     if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
       // Read-only transaction: the temp staging table is the only thing written.
-      await createAttendanceStage(client, "session");
-      counts = await inTransaction(
+      counts = await inReadOnlyTransaction(
         client,
+        () => createAttendanceStage(client),
         async () => {
           await stageAttendance(client, parsed.rows, dir);
           return countAttendanceChanges(client, school.id);
         },
-        "READ ONLY",
       );
     }
     return {
@@ -116,7 +115,7 @@ export async function importAttendanceForSchool(
         : await copyIntoAttendance(client, school.id, actorId, parsed.rows, dir, onRows);
       let counts = { inserted: direct ?? 0, updated: 0 };
       if (direct === null) {
-        await createAttendanceStage(client, "transaction");
+        await createAttendanceStage(client);
         await stageAttendance(client, parsed.rows, dir, onRows);
         counts = await mergeAttendance(client, school.id, actorId);
       }
