@@ -19,6 +19,8 @@ export async function startServer(opts: {
   logFile: string;
   /** Extra environment of the server (e.g. Next's CPU profiling switch). */
   env?: Record<string, string>;
+  /** The session secret; instances behind one address share it (default: a new one). */
+  secret?: string;
 }): Promise<RunningServer> {
   const base = `http://127.0.0.1:${opts.port}`;
   const log = createWriteStream(opts.logFile, { flags: "a" });
@@ -27,7 +29,7 @@ export async function startServer(opts: {
     NODE_ENV: "production",
     DATABASE_URL: opts.databaseUrl,
     DATABASE_OWNER_URL: opts.ownerUrl,
-    NEXTAUTH_SECRET: newSecret(),
+    NEXTAUTH_SECRET: opts.secret ?? newSecret(),
     NEXTAUTH_URL: base,
     PORT: String(opts.port),
   };
