@@ -10,7 +10,7 @@ import { cloneDatabase, dropDatabase, preparePlan, type LoadPlan, type LoadUser 
 import { verifyRun, type Verdict } from "./load-verify";
 import { ensureBuild } from "./pages-build";
 import { DATA_DIR, DB_NAME, openDataset, type BenchDataset } from "./pages-data";
-import { signIn, startServer, type RunningServer } from "./pages-server";
+import { signIn, startServer, type RunningServer } from "../lib/production-server";
 import { findPgBouncer, PGBOUNCER_MISSING, startPgBouncer } from "./pgbouncer";
 
 // `npm run bench:load` (docs/decisions/023-load-and-pooling.md): 20 signed-in users at once for

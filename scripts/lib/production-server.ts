@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import { newSecret } from "../lib/secret";
+import { newSecret } from "./secret";
 
 // The production server as `npm start` runs it (scripts/start.ts: migrations, the job worker,
-// the Next server processes), started against the benchmark database, and the sign-in of a
-// user through next-auth's own credentials endpoint.
+// the Next server processes) from the build in .next, against a given database, and the
+// sign-in of a user through next-auth's own credentials endpoint. Used by the benchmarks and
+// by the fault tests, which need the real server and its launcher.
 
 const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
