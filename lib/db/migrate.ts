@@ -40,7 +40,16 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
 
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
-export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): Promise<MigrateResult> {
+/**
+ * Applies the pending migrations of `dir` in order; with `until`, only those up to that one
+ * (a restore rebuilds the schema its backup was taken with, then later migrations run as on
+ * any upgrade).
+ */
+export async function migrate(
+  connectionString: string,
+  dir = MIGRATIONS_DIR,
+  opts: { until?: string } = {},
+): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -54,7 +63,8 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
     );
     const byName = new Map(done.rows.map((r) => [r.migration_name, r]));
     const applied: string[] = [];
-    for (const m of await readMigrations(dir)) {
+    const wanted = (await readMigrations(dir)).filter((m) => !opts.until || m.name <= opts.until);
+    for (const m of wanted) {
       const prev = byName.get(m.name);
       if (prev) {
         if (!prev.finished_at) throw new Error(`Migration ${m.name} failed earlier; fix the database by hand`);
