@@ -113,12 +113,14 @@ export function userRound(
             return [id, r < ATTENDANCE_CYCLE.length ? ATTENDANCE_CYCLE[r] : "PRESENT"];
           }),
         );
+        // The sheet's page, and its save posted to that same address, as the browser does.
+        const page = `/attendance?sec=${encodeURIComponent(key)}`;
         return [
-          { kind: "attendance page", method: "GET", path: `/attendance?sec=${encodeURIComponent(key)}` },
+          { kind: "attendance page", method: "GET", path: page },
           {
             kind: "attendance save",
             method: "POST",
-            path: "/attendance",
+            path: page,
             action: actions.saveAttendance,
             input: {
               ...sectionRef(section),

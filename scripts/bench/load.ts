@@ -9,6 +9,7 @@ import { newAcknowledged, readActionIds, userRound, type Acknowledged } from "./
 import { cloneDatabase, dropDatabase, preparePlan, type LoadPlan, type LoadUser } from "./load-plan";
 import { verifyRun, type Verdict } from "./load-verify";
 import { ensureBuild } from "./pages-build";
+import { ownCpuMs, postmasterPid, treeCpuMs } from "./pages-cpu";
 import { DATA_DIR, DB_NAME, openDataset, type BenchDataset } from "./pages-data";
 import { signIn, startServer, type RunningServer } from "../lib/production-server";
 import { findPgBouncer, PGBOUNCER_MISSING, startPgBouncer } from "./pgbouncer";
@@ -42,9 +43,12 @@ const out = (line = "") => process.stdout.write(`${line}\n`);
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : "–");
 
 type Scenario = { name: "direct" | "pgbouncer"; bouncer?: { bin: string } };
+/** CPU milliseconds per request of the app's processes, PostgreSQL and PgBouncer. */
+type CpuPerRequest = { app: number; db: number; bouncer?: number };
 type RunReport = {
   scenario: Scenario;
   result: DriveResult;
+  cpu: CpuPerRequest;
   verdict: Verdict;
   maxConnections: number;
   notes: string[];
@@ -144,17 +148,32 @@ async function runScenario(dataset: BenchDataset, scenario: Scenario): Promise<R
     log(`${scenario.name}: ${users.length} users for ${SECONDS} s…`);
     const loadStart = os.loadavg()[0].toFixed(1);
     const sampler = sampleConnections(dataset.adminUrl());
+    // On a shared machine CPU time per request moves much less with the neighbours than latency.
+    const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
+    const cpuNow = () => ({
+      app: servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0),
+      db: postmaster ? treeCpuMs(postmaster) : NaN,
+      bouncer: bouncer ? ownCpuMs(bouncer.pid) : undefined,
+    });
+    const cpu0 = cpuNow();
     const since = new Date();
     const result = await driveUsers(
       users.map((u) => ({ base: u.base, cookie: u.cookie, next: u.round.next })),
       SECONDS,
     );
+    const cpu1 = cpuNow();
+    const n = result.total.requests;
+    const cpu: CpuPerRequest = {
+      app: (cpu1.app - cpu0.app) / n,
+      db: (cpu1.db - cpu0.db) / n,
+      bouncer: bouncer ? (cpu1.bouncer! - cpu0.bouncer!) / n : undefined,
+    };
     const maxConnections = await sampler.stop();
     const loadEnd = os.loadavg()[0].toFixed(1);
     for (const s of servers.splice(0)) await s.stop();
     const notes = users.filter((u) => u.round.exhausted()).map((u) => `${u.user.email} used up its planned work`);
     const verdict = await verifyRun(ownerUrl, plan, ack, since);
-    return { scenario, result, verdict, maxConnections, notes, loadavg: [loadStart, loadEnd] };
+    return { scenario, result, cpu, verdict, maxConnections, notes, loadavg: [loadStart, loadEnd] };
   } finally {
     for (const s of servers) await s.stop();
     await bouncer?.stop();
@@ -170,6 +189,8 @@ function printRun(r: RunReport) {
   out(
     `  PostgreSQL connections to the database at most: ${r.maxConnections}; load average ${r.loadavg[0]} → ${r.loadavg[1]}`,
   );
+  const cpu = `app ${r.cpu.app.toFixed(1)} + PostgreSQL ${r.cpu.db.toFixed(1)}${r.cpu.bouncer === undefined ? "" : ` + PgBouncer ${r.cpu.bouncer.toFixed(1)}`}`;
+  out(`  CPU per request: ${cpu} ms`);
   const head = ["step", "requests", "req/s", "p50", "p95", "p99", "errors"];
   const row = (name: string, s: KindStats) => [
     name,

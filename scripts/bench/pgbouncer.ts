@@ -26,7 +26,11 @@ export function findPgBouncer(): { bin: string; version: string } | null {
   return { bin, version: out.stdout.split("\n")[0]?.trim() || "unknown version" };
 }
 
-export type RunningPgBouncer = { url: (user: string, password: string) => string; stop: () => Promise<void> };
+export type RunningPgBouncer = {
+  url: (user: string, password: string) => string;
+  pid: number;
+  stop: () => Promise<void>;
+};
 
 export async function startPgBouncer(opts: {
   bin: string;
@@ -98,7 +102,7 @@ export async function startPgBouncer(opts: {
       await client.connect();
       await client.query("SELECT 1");
       await client.end();
-      return { url, stop };
+      return { url, pid: child.pid!, stop };
     } catch (error) {
       await client.end().catch(() => {});
       if (Date.now() > deadline) {
