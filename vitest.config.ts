@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Every test database is a copy of the same seed (same school ids): report figures cached
+    // by scope in one test would be served to the next. The cache has its own unit test.
+    env: { REPORTS_CACHE_SECONDS: "0" },
   },
 });
