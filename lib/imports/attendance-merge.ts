@@ -74,9 +74,9 @@ export async function openAttendanceStage(client: pg.Client) {
   await client.query(`SELECT attendance_stage_open()`);
 }
 
-/** The preview's own stage, made before its read-only transaction (see createRosterStage). */
+/** The preview's own stage, inside its read-only transaction (see createRosterStage). */
 export async function createPreviewStage(client: pg.Client) {
-  await client.query(PREVIEW_STAGE_DDL);
+  await client.query(`${PREVIEW_STAGE_DDL} ON COMMIT DROP`);
 }
 
 export async function stageAttendance(

@@ -23,7 +23,7 @@ import {
   type KeyCheck,
 } from "../imports/attendance-merge";
 import { refuseIfIssues } from "../imports/issues";
-import { inTransaction, withPgClient } from "../imports/pg";
+import { inReadOnlyTransaction, inTransaction, withPgClient } from "../imports/pg";
 import type { ImportSchool } from "../imports/school";
 import { loadStudentDirectory } from "../imports/student-directory";
 import { enqueueAlertRecompute, pgJobDb } from "../jobs/enqueue";
@@ -67,14 +67,13 @@ export async function previewAttendanceForSchool(
     let counts = { existing: 0, toUpdate: 0 };
     if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
       // Read-only transaction: the temp staging table is the only thing written.
-      await createPreviewStage(client);
-      counts = await inTransaction(
+      counts = await inReadOnlyTransaction(
         client,
+        () => createPreviewStage(client),
         async () => {
           await stageAttendance(client, parsed.rows, dir);
           return countAttendanceChanges(client, school.id);
         },
-        "READ ONLY",
       );
     }
     return {
