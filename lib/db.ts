@@ -6,6 +6,11 @@ import { PrismaClient } from "./generated/prisma/client";
 // only import types need no DATABASE_URL.
 let client: PrismaClient | undefined;
 
+/**
+ * No `statementNameGenerator`: adapter-pg then sends every query as an unnamed statement, which
+ * PgBouncer 1.18 in transaction pooling passes through (a named statement prepared on one server
+ * connection would be missing on the next). Decision 023.
+ */
 export function createPrismaClient(connectionString: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }

@@ -40,11 +40,22 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
 
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
-export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): Promise<MigrateResult> {
+/**
+ * Applies the pending migrations of `dir` in order; with `until`, only those up to that one
+ * (a restore rebuilds the schema its backup was taken with, then later migrations run as on
+ * any upgrade).
+ */
+export async function migrate(
+  connectionString: string,
+  dir = MIGRATIONS_DIR,
+  opts: { until?: string } = {},
+): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    // One runner at a time per database (dev server and CLI may start together).
+    // One runner at a time per database (dev server and CLI may start together). A session
+    // lock held across several transactions: the owner's connection must reach PostgreSQL
+    // directly, never through a transaction pooler (decision 023).
     await client.query("SELECT pg_advisory_lock(727001)");
     await client.query(BOOKKEEPING);
     const done = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
@@ -52,7 +63,8 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
     );
     const byName = new Map(done.rows.map((r) => [r.migration_name, r]));
     const applied: string[] = [];
-    for (const m of await readMigrations(dir)) {
+    const wanted = (await readMigrations(dir)).filter((m) => !opts.until || m.name <= opts.until);
+    for (const m of wanted) {
       const prev = byName.get(m.name);
       if (prev) {
         if (!prev.finished_at) throw new Error(`Migration ${m.name} failed earlier; fix the database by hand`);

@@ -6,6 +6,9 @@ const TIMEOUT_MS = 2000;
 /**
  * A dedicated short-lived connection rather than the app's pool: the probe must fail fast
  * (bounded by TIMEOUT_MS whatever the network does) and must not wait behind busy queries.
+ * The bound is the client's own (query_timeout and the deadline): a `statement_timeout` in the
+ * startup packet would make PgBouncer 1.18 refuse the connection ("unsupported startup
+ * parameter"), and `SELECT 1` has no server-side work to cut short (decision 023).
  */
 export async function pingDatabase(url: string | undefined): Promise<boolean> {
   if (!url) return false;
@@ -13,7 +16,6 @@ export async function pingDatabase(url: string | undefined): Promise<boolean> {
     connectionString: url,
     connectionTimeoutMillis: TIMEOUT_MS,
     query_timeout: TIMEOUT_MS,
-    statement_timeout: TIMEOUT_MS,
   });
   client.on("error", () => {}); // a dropped connection must not crash the server
   let timer: NodeJS.Timeout | undefined;

@@ -20,20 +20,36 @@ export async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>): Pr
 }
 
 /** BEGIN … COMMIT on one client; any error rolls everything back, so a file lands whole or not at all. */
-export async function inTransaction<T>(
-  client: pg.Client,
-  fn: () => Promise<T>,
-  mode: "READ WRITE" | "READ ONLY" = "READ WRITE",
-): Promise<T> {
-  await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED ${mode}`);
+export async function inTransaction<T>(client: pg.Client, fn: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
   try {
     const result = await fn();
-    if (mode === "READ ONLY") await client.query("ROLLBACK");
-    else await client.query("COMMIT");
+    await client.query("COMMIT");
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * A transaction that may only read once `setup` has made what it needs (a temp staging table,
+ * ON COMMIT DROP), always rolled back. Setup and reads share the one transaction, so a preview
+ * also holds behind a transaction pooler, where two transactions of one client may run on
+ * different server connections (decision 023).
+ */
+export async function inReadOnlyTransaction<T>(
+  client: pg.Client,
+  setup: () => Promise<unknown>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
+  try {
+    await setup();
+    await client.query("SET TRANSACTION READ ONLY");
+    return await fn();
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
   }
 }
 

@@ -80,12 +80,11 @@ function changedCondition(columns: RosterField[]): string {
 }
 
 /**
- * The staging table. An import creates it inside its transaction (dropped at commit); a
- * preview creates it before its READ ONLY transaction, which may fill a temp table but not
- * create one, and the table goes with the connection.
+ * The staging table, made inside the caller's transaction and dropped at its end: an import's
+ * (committed) or a preview's (rolled back; see inReadOnlyTransaction).
  */
-export async function createRosterStage(client: pg.Client, lifetime: "transaction" | "session") {
-  await client.query(lifetime === "transaction" ? `${STAGE_DDL} ON COMMIT DROP` : STAGE_DDL);
+export async function createRosterStage(client: pg.Client) {
+  await client.query(`${STAGE_DDL} ON COMMIT DROP`);
 }
 
 /**

@@ -6,7 +6,7 @@ import "server-only";
 import type { RequestOrigin } from "../auth/types";
 import { writeAuditSql } from "../audit/write-audit-sql";
 import { IssueList, refuseIfIssues } from "../imports/issues";
-import { inTransaction, withPgClient } from "../imports/pg";
+import { inReadOnlyTransaction, inTransaction, withPgClient } from "../imports/pg";
 import { parseRosterFile, type ParsedRoster, type RosterRecord } from "../imports/roster";
 import { countRosterChanges, createRosterStage, mergeRoster, stageRoster } from "../imports/roster-merge";
 import type { ImportSchool } from "../imports/school";
@@ -44,17 +44,16 @@ export async function previewRosterForSchool(
   if (parsed.records.length > 0) {
     // A read-only transaction may still fill a temp table: the counts come from the very SQL
     // the import runs, and the database cannot be changed by a preview.
-    counts = await withPgClient(async (client) => {
-      await createRosterStage(client, "session");
-      return inTransaction(
+    counts = await withPgClient((client) =>
+      inReadOnlyTransaction(
         client,
+        () => createRosterStage(client),
         async () => {
           await stageRoster(client, school.id, parsed, issues);
           return countRosterChanges(client, parsed.present);
         },
-        "READ ONLY",
-      );
-    });
+      ),
+    );
   }
   return {
     rows: parsed.rowCount,
@@ -86,7 +85,7 @@ export async function importRosterForSchool(
       // Two imports into one school at once would race on the same new documents.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('student-import:' || $1))`, [school.id]);
       const late = new IssueList();
-      await createRosterStage(client, "transaction");
+      await createRosterStage(client);
       await stageRoster(client, school.id, parsed, late);
       refuseIfIssues(late);
       const merged = await mergeRoster(client, school.id, parsed.present);

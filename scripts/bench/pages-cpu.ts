@@ -45,6 +45,11 @@ export function treeCpuMs(root: number): number {
   return total;
 }
 
+/** User + system CPU of one process itself, in milliseconds. */
+export function ownCpuMs(pid: number): number {
+  return stat(pid)?.cpuMs ?? NaN;
+}
+
 /** The postmaster of an embedded cluster, from its data directory. */
 export function postmasterPid(dataDir: string): number | null {
   try {

@@ -20,7 +20,7 @@ import { cloneDataset } from "./pages-clone";
 
 export const COPIES = 20;
 export const DATA_DIR = path.join(process.cwd(), ".data", "bench-pages");
-const DB_NAME = "permanencia_bench_pages";
+export const DB_NAME = "permanencia_bench_pages";
 const MARKER = "bench.pages";
 
 export type BenchAccounts = { director: string; caseTeam: string; coordinator: string };
@@ -40,6 +40,9 @@ export type BenchDataset = {
   url: string;
   /** The owner role's connection (migrations, loading). */
   ownerUrl: string;
+  /** The cluster's superuser connection to another of its databases (copies of the data set). */
+  adminUrl: (database?: string) => string;
+  port: number;
   info: DatasetInfo;
   reused: boolean;
   loadMs: number;
@@ -81,6 +84,7 @@ export async function openDataset(opts: { fresh?: boolean } = {}): Promise<Bench
   const cluster = await startCluster({ dataDir: path.join(DATA_DIR, "pg"), port, persistent: true, durable: false });
   const url = urlFor(cluster.port, DB_NAME, "app");
   const ownerUrl = urlFor(cluster.port, DB_NAME, "owner");
+  const handles = { url, ownerUrl, adminUrl: cluster.adminUrl, port: cluster.port, stop: cluster.stop };
   const version = await datasetVersion();
   const t0 = performance.now();
   try {
@@ -93,7 +97,7 @@ export async function openDataset(opts: { fresh?: boolean } = {}): Promise<Bench
           log(`Migrations applied to the existing data set: ${applied.join(", ")}`);
           await analyze(ownerUrl);
         }
-        return { url, ownerUrl, info, reused: true, loadMs: performance.now() - t0, stop: cluster.stop };
+        return { ...handles, info, reused: true, loadMs: performance.now() - t0 };
       }
       log(info ? "The data set's generators changed: loading it again." : "Incomplete data set: loading it again.");
     }
@@ -103,7 +107,7 @@ export async function openDataset(opts: { fresh?: boolean } = {}): Promise<Bench
     await admin.end();
     await createDatabaseIfMissing(cluster.adminUrl(), DB_NAME);
     const info = await loadDataset(ownerUrl, cluster.adminUrl(DB_NAME), version);
-    return { url, ownerUrl, info, reused: false, loadMs: performance.now() - t0, stop: cluster.stop };
+    return { ...handles, info, reused: false, loadMs: performance.now() - t0 };
   } catch (error) {
     await cluster.stop();
     throw error;

@@ -6,7 +6,7 @@ import { DATA_DIR, openDataset, type DatasetInfo } from "./pages-data";
 import { postmasterPid, treeCpuMs } from "./pages-cpu";
 import { drive, type LoadResult } from "./pages-load";
 import { FIRST_LOAD_TARGET_KB, ROUTES, routePath, TARGET_RATIO, WEIGHED_PAGES, type BenchRoute } from "./pages-routes";
-import { signIn, startServer, type RunningServer } from "./pages-server";
+import { signIn, startServer, type RunningServer } from "../lib/production-server";
 
 // `npm run bench:pages`: page speed at UGEL scale (docs/decisions/017-page-speed.md).
 // A production build, the UGEL data set (pages-data.ts) in its own embedded cluster, the

@@ -46,3 +46,47 @@ export async function markDemo(url: string) {
     await client.end();
   }
 }
+
+/**
+ * The owner's connection to a database for `db:backup` and `db:restore`, with nothing migrated
+ * (a backup must not change what it copies; a restore applies its own migrations):
+ * DATABASE_OWNER_URL (or DATABASE_URL) when set, otherwise `name` in the embedded cluster,
+ * created when `create` says so.
+ */
+export async function openOwnerDatabase(opts: { name?: string; create: boolean }): Promise<{
+  ownerUrl: string;
+  label: string;
+  stop: () => Promise<void>;
+}> {
+  const external = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+  if (external) {
+    if (opts.name) throw new Error("--database solo se usa con la base embebida (sin DATABASE_URL).");
+    const u = new URL(external);
+    return { ownerUrl: external, label: `${u.pathname.slice(1)} en ${u.host}`, stop: async () => {} };
+  }
+  const name = opts.name ?? DEV_DATABASE;
+  const cluster = await startCluster({ dataDir: DEV_DATA_DIR, port: DEV_PORT, persistent: true });
+  try {
+    if (opts.create) await createDatabaseIfMissing(cluster.adminUrl(), name);
+    else if (!(await databaseExists(cluster.adminUrl(), name)))
+      throw new Error(`No existe la base de datos «${name}».`);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return {
+    ownerUrl: urlFor(cluster.port, name, "owner"),
+    label: `${name} (embebida, ${DEV_DATA_DIR})`,
+    stop: cluster.stop,
+  };
+}
+
+async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import { newSecret } from "../lib/secret";
+import { newSecret } from "./secret";
 
 // The production server as `npm start` runs it (scripts/start.ts: migrations, the job worker,
-// the Next server processes), started against the benchmark database, and the sign-in of a
-// user through next-auth's own credentials endpoint.
+// the Next server processes) from the build in .next, against a given database, and the
+// sign-in of a user through next-auth's own credentials endpoint. Used by the benchmarks and
+// by the fault tests, which need the real server and its launcher.
 
 const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
@@ -19,6 +20,8 @@ export async function startServer(opts: {
   logFile: string;
   /** Extra environment of the server (e.g. Next's CPU profiling switch). */
   env?: Record<string, string>;
+  /** The session secret; instances behind one address share it (default: a new one). */
+  secret?: string;
 }): Promise<RunningServer> {
   const base = `http://127.0.0.1:${opts.port}`;
   const log = createWriteStream(opts.logFile, { flags: "a" });
@@ -27,7 +30,7 @@ export async function startServer(opts: {
     NODE_ENV: "production",
     DATABASE_URL: opts.databaseUrl,
     DATABASE_OWNER_URL: opts.ownerUrl,
-    NEXTAUTH_SECRET: newSecret(),
+    NEXTAUTH_SECRET: opts.secret ?? newSecret(),
     NEXTAUTH_URL: base,
     PORT: String(opts.port),
   };
