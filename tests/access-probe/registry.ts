@@ -35,9 +35,11 @@ export type ActionEntry =
       /** Answers the in-scope call may give besides success (the record was found, its state refused the change). */
       positiveMayRefuse?: string[];
     })
-  /** An action without a record id that only these roles may call: every other role gets NOT_FOUND. */
-  | { noId: string; onlyFor?: Role[]; input?: unknown }
-  | { noId: string };
+  /**
+   * An action without a record id; with `onlyFor`, every other role calling it with `input`
+   * gets NOT_FOUND and nothing is written.
+   */
+  | { noId: string; onlyFor?: Role[]; input?: unknown };
 
 const NO_ID_LIST = "a list of the caller's own scope: filters narrow it, they never read a record by id";
 
@@ -115,6 +117,7 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/admin/alert-rules/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
   "app/(app)/admin/referral-deadlines/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
   "app/(app)/admin/users/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
+  "app/(app)/admin/retention/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
 
   "app/(app)/page.tsx": { noId: "home: counts and lists of the caller's own scope" },
   "app/(app)/alerts/page.tsx": { noId: NO_ID_LIST },
@@ -369,6 +372,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     noId: "instance settings",
     onlyFor: ["ADMIN"],
     input: { URGENT: "24", PRIORITY: "72", ROUTINE: "168" },
+  },
+  "lib/retention/actions.ts#updateRetentionYearsAction": {
+    noId: "instance settings",
+    onlyFor: ["ADMIN"],
+    input: { years: "1" },
+  },
+  "lib/retention/actions.ts#anonymiseExpiredCasesAction": {
+    noId: "every closed case past the period, confirmed by count",
+    onlyFor: ["ADMIN"],
+    input: { cutoff: "2000-01-01", expected: "1" },
   },
   "lib/users/actions.ts#changePasswordAction": { noId: "the caller's own password" },
   "app/(app)/settings/actions.ts#updateLocaleAction": { noId: "the caller's own language" },
