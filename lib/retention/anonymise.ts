@@ -24,6 +24,7 @@ import { readRetentionYears } from "./settings";
 // counter-referral) become the placeholder below. One transaction: all due cases or none,
 // with one audit row per case and per student.
 
+/** Also spelled out in risk_evaluation_signed_is_final (migration 20261201100000_retention). */
 export const ANONYMISED = "[anonimizado]";
 
 export type AnonymiseResult = { cases: number; students: number; cutoff: string };

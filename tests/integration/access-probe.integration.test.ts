@@ -1,5 +1,4 @@
 import path from "node:path";
-import { isValidElement } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CookieValue } from "../../lib/auth/session-token";
 import { renderError } from "../../lib/errors/render";
@@ -12,6 +11,7 @@ import {
   type RouteFile,
 } from "../access-probe/discover";
 import { ACTIONS, PAGES, ROUTES, type ActionEntry, type PageEntry, type Positive } from "../access-probe/registry";
+import { treeText } from "../access-probe/element-tree";
 import { actAs, browserRequest } from "../access-probe/request-jar";
 import { signIn } from "../access-probe/request-scope";
 import { buildWorld, PROBE_PASSWORD, type Ids, type RecordSet, type World } from "../access-probe/world";
@@ -71,19 +71,6 @@ function probesFor(needs: readonly (keyof Ids)[], inScopeFor: readonly Role[] = 
 /** Markers of the record found in `text` (names, DNI, phone, note texts). */
 const leaked = (text: string, set: RecordSet) =>
   set.markers.filter((m) => text.toLocaleLowerCase("es").includes(m.toLocaleLowerCase("es")));
-
-/** The strings of a rendered element tree's props, for failure messages (components not run). */
-function treeText(node: unknown, depth = 0): string {
-  if (depth > 40 || node == null || typeof node === "boolean") return "";
-  if (typeof node === "string" || typeof node === "number") return `${node} `;
-  if (Array.isArray(node)) return node.map((n) => treeText(n, depth + 1)).join("");
-  if (isValidElement(node)) return treeText(Object.values(node.props as object), depth + 1);
-  if (typeof node === "object" && !(node instanceof Date))
-    return Object.values(node as object)
-      .map((v) => treeText(v, depth + 1))
-      .join("");
-  return "";
-}
 
 async function callPage(file: string, params: Record<string, string>, searchParams: Record<string, string>) {
   const Page = (await load(file)).default as (props: unknown) => Promise<unknown>;

@@ -8,8 +8,13 @@ import { ANONYMISED, anonymiseExpiredCases } from "../../lib/retention/anonymise
 import { getRetentionOverview } from "../../lib/retention/overview";
 import { retentionCutoff } from "../../lib/retention/period";
 import { readRetentionYears, updateRetentionYears } from "../../lib/retention/settings";
-import { userId, type UserKey } from "../../prisma/seed/people";
+import RetentionPage from "../../app/(app)/admin/retention/page";
+import { AnonymiseForm } from "../../app/(app)/admin/retention/retention-forms";
+import { DEMO_PASSWORD, userId, type UserKey } from "../../prisma/seed/people";
 import { run as runAnonymiseCommand } from "../../scripts/cli/anonymise";
+import { elementsOf, treeText } from "../access-probe/element-tree";
+import { actAs } from "../access-probe/request-jar";
+import { signIn } from "../access-probe/request-scope";
 import { appError } from "../fixtures/referrals";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -17,6 +22,9 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 // closed cases older than the configured period; recent and open cases keep everything, the
 // reports' counts do not move, every anonymised case and student has its audit row, and no
 // other role may do it.
+
+// The page reads the session from the request (tests/access-probe/request-jar.ts).
+vi.mock("next/headers", async () => (await import("../access-probe/request-jar")).nextHeaders);
 
 const origin = { ip: "198.51.100.40", userAgent: "vitest (retention)", via: "web" as const };
 const YEAR = 365.25 * 86_400_000;
@@ -30,6 +38,7 @@ const c = {} as Record<"old" | "oldEnrolled" | "oldWithOpen" | "recent" | "open"
 type Row = { id: string; studentId: string };
 
 beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET = "test-secret-for-retention-0123456789abcdef";
   t = await createTestDatabase({ seeded: true });
   for (const key of ["admin", "director", "coordinator", "psychologist", "social"] as const) {
     users[key] = (await loadSessionUser(userId(key)))!;
@@ -153,6 +162,17 @@ describe("[RETENTION] only ADMIN may see the counts, change the period or anonym
 });
 
 describe("[RETENTION] anonymising the cases past the period", () => {
+  it("the page's confirmation step shows how many cases will go, and sends that count with the cut-off", async () => {
+    actAs(await signIn("admin@demo.pe", DEMO_PASSWORD));
+    const cutoff = retentionCutoff(5, todayInLima());
+    const first = await RetentionPage({ searchParams: Promise.resolve({}) });
+    expect(treeText(first)).toContain(`Hay 3 casos cerrados antes del ${cutoff.split("-").reverse().join("/")}.`);
+    expect(elementsOf(first, AnonymiseForm)).toEqual([]);
+    const review = await RetentionPage({ searchParams: Promise.resolve({ review: "1" }) });
+    expect(treeText(review)).toContain("Se anonimizarán 3 casos cerrados antes del");
+    expect(elementsOf(review, AnonymiseForm).map((e) => e.props)).toEqual([{ cutoff, expected: 3 }]);
+  });
+
   it("refuses a confirmation whose count no longer matches, or a cut-off newer than the period", async () => {
     const cutoff = retentionCutoff(5, todayInLima());
     const stale = await appError(anonymiseExpiredCases(users.admin, { cutoff, expected: 2 }, origin));
