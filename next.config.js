@@ -1,6 +1,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// Messages are compiled when the app is built, so the browser gets a 650-byte formatter instead
+// of the ICU parser (about 9 kB gzipped on every page). Every catalogue file under messages/
+// goes through next-intl's loader; tests read the same JSON uncompiled.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

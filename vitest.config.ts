@@ -26,5 +26,8 @@ export default defineConfig({
     // Processed by vitest rather than loaded by Node, so the aliases above and a test's mock of
     // next/headers reach next-intl's own imports.
     server: { deps: { inline: ["next-intl"] } },
+    // Every test database is a copy of the same seed (same school ids): report figures cached
+    // by scope in one test would be served to the next. The cache has its own unit test.
+    env: { REPORTS_CACHE_SECONDS: "0" },
   },
 });

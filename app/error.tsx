@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
@@ -23,12 +22,15 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       {digest ? <p className="text-sm text-slate-600">{t("reference", { digest })}</p> : null}
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => retry()}>{t("retry")}</Button>
-        <Link
+        {/* A full load, not a client navigation: after an error the page starts clean, and the
+            error boundary ships without the router's link code. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose */}
+        <a
           href="/"
           className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-teal-800 underline"
         >
           {t("back")}
-        </Link>
+        </a>
       </div>
     </div>
   );

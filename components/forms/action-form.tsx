@@ -5,7 +5,11 @@ import type { BoundValues } from "./use-action-form";
 
 type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit" | "method"> & {
   /** What useActionForm returns. */
-  form: { action: (input: never) => Promise<unknown>; bound: BoundValues; onSubmit: (e: FormEvent) => Promise<void> };
+  form: {
+    action: (input: never) => Promise<unknown>;
+    bound: BoundValues;
+    onSubmit: (e: FormEvent<HTMLFormElement>) => Promise<void>;
+  };
 };
 
 /**

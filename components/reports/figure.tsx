@@ -1,14 +1,20 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { Count } from "@/lib/reports/table-model";
 
 /**
  * A count as printed in a report: the number, "< 5" where small counts are suppressed, or "*"
  * where a larger one is withheld so that a small one cannot be worked out. Screen readers hear
  * the words, not the symbols.
+ *
+ * Figure and Percent are synchronous server components (next-intl's hooks work in them): a
+ * report at UGEL scale prints over a thousand of them, and React sends each async component
+ * as a separate part of the page's payload.
  */
-export async function Figure({ value }: { value: Count }) {
+export function Figure({ value }: { value: Count }) {
+  const t = useTranslations("reports.privacy");
+  const format = useFormatter();
   if (value === "suppressed" || value === "withheld") {
-    const t = await getTranslations("reports.privacy");
     return (
       <span data-value={value === "suppressed" ? "<5" : "*"}>
         <span aria-hidden="true">{value === "suppressed" ? "<\u00a05" : "*"}</span>
@@ -16,13 +22,12 @@ export async function Figure({ value }: { value: Count }) {
       </span>
     );
   }
-  const format = await getFormatter();
   return <span data-value={value}>{format.number(value)}</span>;
 }
 
-export async function Percent({ value }: { value: number | null }) {
+export function Percent({ value }: { value: number | null }) {
+  const format = useFormatter();
   if (value === null) return <span>—</span>;
-  const format = await getFormatter();
   return <span data-value={value}>{`${format.number(value)}\u00a0%`}</span>;
 }
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { scheduleNextVisitAction, scheduleVisitAction } from "@/lib/visits/actions";
@@ -27,7 +27,7 @@ type Props = {
 /** "Programar visita": date, half-day, who goes and what for; the same schema as the server. */
 export function ScheduleVisitForm({ caseId, assignees, defaults, min, max, next = false, submitLabel }: Props) {
   const t = useTranslations("visits");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/visits/schema").then((m) => m.ZScheduleVisitSchema),
     action: next ? scheduleNextVisitAction : scheduleVisitAction,
     defaultValues: defaults,

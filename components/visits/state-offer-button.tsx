@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { changeCaseStateAction } from "@/lib/cases/actions";
 
@@ -18,7 +18,7 @@ export function StateOfferButton({ offer }: { offer: Offer }) {
   const t = useTranslations("visits.done");
   const tc = useTranslations("cases");
   const to = tc(`states.${offer.to}`);
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
     action: changeCaseStateAction,
     defaultValues: {},

@@ -64,6 +64,24 @@ export class AttendanceRows {
     return out;
   }
 
+  /**
+   * Record indexes grouped by student, students in the order `before(a, b)` gives (the
+   * database's order of their ids), each student's records in file order: a stable counting
+   * sort, O(records), one Int32Array. Only the students present are compared, so a small file
+   * of a big school sorts a few dozen ids, not the whole directory.
+   */
+  studentOrder(before: (a: number, b: number) => boolean): Int32Array {
+    const present = this.students().sort((a, b) => (before(a, b) ? -1 : 1));
+    const rank = new Int32Array(this.studentCount);
+    present.forEach((s, r) => (rank[s] = r));
+    const start = new Int32Array(present.length + 1);
+    for (let i = 0; i < this.count; i++) start[rank[this.student[i]] + 1]++;
+    for (let r = 0; r < present.length; r++) start[r + 1] += start[r];
+    const out = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) out[start[rank[this.student[i]]]++] = i;
+    return out;
+  }
+
   /** Indexes of the students with at least one record. */
   students(): number[] {
     const any = new Uint8Array(this.studentCount);

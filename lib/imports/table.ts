@@ -68,7 +68,7 @@ export async function readTable(file: ImportFile, visitor: TableVisitor): Promis
     const { text, encoding } = decodeText(bytes);
     if (text.includes("\u0000")) return refuse("El archivo no parece ser un CSV de texto.");
     const delimiter = detectDelimiter(text);
-    const { quoteErrorRow } = parseCsv(text, delimiter, visit, visitor.onProgress);
+    const { quoteErrorRow } = await parseCsv(text, delimiter, visit, visitor.onProgress);
     if (quoteErrorRow !== null) {
       return {
         ok: false,

@@ -45,13 +45,20 @@ export function studentFilterSql(alias: string, scope: Pick<ReportScope, "grade"
 export function cohortSql(scope: ReportScope): Prisma.Sql {
   const ids = scope.schoolIds;
   const { from, to } = scope;
+  // Most students never reach step 1: they are counted per (school, grade, sex) straight from
+  // the roster, and only the alerted (about one in eight) are joined to the later steps. The
+  // followed-but-not-alerted row of a group is its roster count minus its alerted students.
   return Prisma.sql`
     WITH s AS (
       SELECT st.id, st."schoolId", st.grade, st.sex FROM student st
        WHERE st."schoolId" = ANY(${ids}::uuid[]) AND st."createdAt" < ${to} ${studentFilterSql("st", scope)}
+    ), followed AS (
+      SELECT s."schoolId", s.grade, s.sex, count(*)::int AS n FROM s GROUP BY 1, 2, 3
     ), alerted AS (
-      SELECT DISTINCT a."studentId" AS id FROM alert a
-       WHERE a."schoolId" = ANY(${ids}::uuid[]) AND a."createdAt" >= ${from} AND a."createdAt" < ${to}
+      SELECT s.* FROM s
+        JOIN (SELECT DISTINCT a."studentId" FROM alert a
+               WHERE a."schoolId" = ANY(${ids}::uuid[]) AND a."createdAt" >= ${from} AND a."createdAt" < ${to}) a
+          ON a."studentId" = s.id
     ), reached AS (
       SELECT v."studentId" AS id FROM home_visit v
        WHERE v."schoolId" = ANY(${ids}::uuid[]) AND v.status = 'DONE' AND v.outcome = 'CONTACTED' AND v."visitedAt" < ${to}
@@ -73,19 +80,25 @@ export function cohortSql(scope: ReportScope): Prisma.Sql {
         FROM case_file c
        WHERE c."schoolId" = ANY(${ids}::uuid[]) AND c."openedAt" < ${to}
        ORDER BY c."studentId", c."openedAt" DESC, c.id
+    ), stepped AS (
+      SELECT al."schoolId", al.grade, al.sex,
+             CASE WHEN re.id IS NULL THEN 1 WHEN ev.id IS NULL THEN 2
+                  WHEN rf.id IS NULL THEN 3 WHEN NOT rf.attended THEN 4 ELSE 5 END AS stage,
+             lc.outcome, count(*)::int AS n
+        FROM alerted al
+        LEFT JOIN reached re ON re.id = al.id
+        LEFT JOIN evaluated ev ON ev.id = al.id
+        LEFT JOIN referred rf ON rf.id = al.id
+        LEFT JOIN latest_case lc ON lc.id = al.id
+       GROUP BY 1, 2, 3, 4, 5
+    ), not_alerted AS (
+      SELECT f."schoolId", f.grade, f.sex, 0 AS stage, NULL::text AS outcome, (f.n - coalesce(x.n, 0))::int AS n
+        FROM followed f
+        LEFT JOIN (SELECT "schoolId", grade, sex, sum(n) AS n FROM stepped GROUP BY 1, 2, 3) x
+               ON x."schoolId" = f."schoolId" AND x.grade = f.grade AND x.sex = f.sex
     )
-    SELECT s."schoolId"::text AS "schoolId", s.grade::int AS grade, s.sex::text AS sex,
-           CASE WHEN al.id IS NULL THEN 0 WHEN re.id IS NULL THEN 1 WHEN ev.id IS NULL THEN 2
-                WHEN rf.id IS NULL THEN 3 WHEN NOT rf.attended THEN 4 ELSE 5 END AS stage,
-           CASE WHEN al.id IS NULL THEN NULL ELSE lc.outcome END AS outcome,
-           count(*)::int AS n
-      FROM s
-      LEFT JOIN alerted al ON al.id = s.id
-      LEFT JOIN reached re ON re.id = s.id
-      LEFT JOIN evaluated ev ON ev.id = s.id
-      LEFT JOIN referred rf ON rf.id = s.id
-      LEFT JOIN latest_case lc ON lc.id = s.id
-     GROUP BY 1, 2, 3, 4, 5`;
+    SELECT "schoolId"::text AS "schoolId", grade::int AS grade, sex::text AS sex, stage, outcome, n
+      FROM (SELECT * FROM stepped UNION ALL SELECT * FROM not_alerted WHERE n > 0) rows`;
 }
 
 export async function loadCohort(scope: ReportScope): Promise<CohortRow[]> {

@@ -4,7 +4,7 @@ import { authorize } from "../auth/authorize";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db } from "../db";
 import { todayInLima } from "../format/date";
-import { EXPORT_SECTION, exportRows, toCsv, type ExportName, type Translate } from "./csv";
+import { exportRows, toCsv, type ExportName, type Translate } from "./csv";
 import { getReports } from "./load";
 import type { TReportFilters } from "./schema";
 
@@ -20,7 +20,7 @@ export async function exportReportCsv(
   text: { t: Translate; tv: Translate; locale: "es" | "en" },
 ): Promise<{ csv: string; fileName: string }> {
   authorize(user, "reports.export");
-  const reports = await getReports(user, filters, [EXPORT_SECTION[name]]);
+  const reports = await getReports(user, filters);
   const rows = exportRows(name, reports, text.t, text.tv, text.locale);
   await writeAudit(
     db,

@@ -17,6 +17,7 @@ import { loadReferralTimes, type ReferralTimesReport } from "./referral-times";
 import type { TReportFilters } from "./schema";
 import { resolveReportScope, type ReportSchool, type ReportScope } from "./scope";
 import { percentOf, protectLinked, type Count } from "./table-model";
+import { TtlCache } from "./ttl-cache";
 
 // Everything /reports shows, from a handful of set-based statements run side by side: the
 // cohort (funnel and grade × sex), reachability by grade, sex and reason, risk prevalence and
@@ -38,6 +39,8 @@ export type ReachabilityReport = {
 
 export type Reports = {
   scope: ReportScope;
+  /** When the figures were computed (they may come from the short-lived cache below). */
+  computedAt: Date;
   funnel: FunnelReport | null;
   gradeSex: GradeSexReport | null;
   reachability: ReachabilityReport | null;
@@ -48,16 +51,45 @@ export type Reports = {
 const NEEDS_COHORT: ReportSection[] = ["funnel", "gradeSex", "reachability"];
 
 /**
- * The reports `user` may read over `filters`, small counts protected for aggregate-only roles.
- * `sections` limits the work to what a caller prints (an export needs one section, plus the
- * tables it shares figures with, so that it hides exactly what the page hides).
+ * Report figures are aggregates over a whole territory; at UGEL scale computing them costs
+ * about seven times a small page, and a coordinator's monthly report does not need them to
+ * the second. Each server process keeps them for REPORTS_CACHE_SECONDS (default 120; 0 turns
+ * the cache off), and the page says when they were computed.
  */
-export async function getReports(
-  user: SessionUser | null,
-  filters: TReportFilters,
-  sections: readonly ReportSection[] = REPORT_SECTIONS,
-): Promise<Reports> {
+const REPORT_CACHE = new TtlCache<Figures>(Number(process.env.REPORTS_CACHE_SECONDS ?? 120) * 1000, 200);
+
+/**
+ * The reports `user` may read over `filters`, small counts protected for aggregate-only roles.
+ * Every section is computed together (an export of one section hides exactly what the page
+ * hides, since tables that print the same totals are protected together).
+ */
+export async function getReports(user: SessionUser | null, filters: TReportFilters): Promise<Reports> {
   const scope = await resolveReportScope(user, filters);
+  // The key is everything the figures depend on: the covered schools, the period, grade and
+  // sex, and whether small counts are hidden. Two callers share an entry only when they would
+  // compute exactly the same tables; the page and its CSV exports therefore print the same
+  // figures, computed at the same moment.
+  const key = JSON.stringify([
+    user?.role ?? null,
+    scope.aggregateOnly,
+    [...scope.schoolIds].sort(),
+    scope.from,
+    scope.to,
+    scope.grade,
+    scope.sex,
+  ]);
+  const figures = await REPORT_CACHE.get(key, () => computeReports(user, scope, REPORT_SECTIONS));
+  return { scope, ...figures };
+}
+
+type Figures = Omit<Reports, "scope">;
+
+async function computeReports(
+  user: SessionUser | null,
+  scope: ReportScope,
+  sections: readonly ReportSection[],
+): Promise<Figures> {
+  const computedAt = new Date();
   const wants = (s: ReportSection) => sections.includes(s);
   const cohortNeeded = sections.some((s) => NEEDS_COHORT.includes(s));
   const suppress = scope.aggregateOnly;
@@ -67,7 +99,7 @@ export async function getReports(
     wants("prevalence") ? getRiskPrevalenceByVersion(user!, { ...scope, schoolIds: scope.schoolIds }) : null,
     wants("referrals") ? loadReferralTimes(scope, suppress) : null,
   ]);
-  const result: Reports = { scope, funnel: null, gradeSex: null, reachability: null, prevalence, referrals };
+  const result: Figures = { computedAt, funnel: null, gradeSex: null, reachability: null, prevalence, referrals };
   if (cohort && reach) {
     const funnel = funnelModel(cohort, scope.schools);
     const axes = gradeSexAxes(cohort, scope);

@@ -18,6 +18,6 @@ export async function getReachability(
   user: SessionUser | null,
   filters: TReachabilityFilters = {},
 ): Promise<ReachabilityPage> {
-  const { scope, reachability } = await getReports(user, { school: filters.school }, ["reachability"]);
+  const { scope, reachability } = await getReports(user, { school: filters.school });
   return { ...reachability!, suppressed: scope.aggregateOnly, scopeSchools: scope.available };
 }

@@ -12,13 +12,15 @@ import {
   type ParsedAttendance,
 } from "../imports/attendance";
 import {
-  copyIntoAttendance,
   countAttendanceChanges,
-  createAttendanceStage,
+  createPreviewStage,
   hasAttendanceOn,
+  insertStagedAsNew,
   mergeAttendance,
+  openAttendanceStage,
   recordSectionDays,
   stageAttendance,
+  type KeyCheck,
 } from "../imports/attendance-merge";
 import { refuseIfIssues } from "../imports/issues";
 import { inTransaction, withPgClient } from "../imports/pg";
@@ -65,7 +67,7 @@ export async function previewAttendanceForSchool(
     let counts = { existing: 0, toUpdate: 0 };
     if (total > 0 && (await hasAttendanceOn(client, school.id, parsed.rows.dates))) {
       // Read-only transaction: the temp staging table is the only thing written.
-      await createAttendanceStage(client, "session");
+      await createPreviewStage(client);
       counts = await inTransaction(
         client,
         async () => {
@@ -110,16 +112,16 @@ export async function importAttendanceForSchool(
     const merged = await inTransaction(client, async () => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('attendance-import:' || $1))`, [school.id]);
       const actorId = actor?.id ?? null;
-      const onRows = (done: number) => onProgress?.({ phase: "write", done, total });
+      // Staging is the first half of the write; the insert (no progress of its own) the rest.
+      const onRows = (done: number) => onProgress?.({ phase: "write", done: Math.floor(done / 2), total });
+      await openAttendanceStage(client);
+      await stageAttendance(client, parsed.rows, dir, onRows);
       const direct = (await hasAttendanceOn(client, school.id, parsed.rows.dates))
         ? null
-        : await copyIntoAttendance(client, school.id, actorId, parsed.rows, dir, onRows);
-      let counts = { inserted: direct ?? 0, updated: 0 };
-      if (direct === null) {
-        await createAttendanceStage(client, "transaction");
-        await stageAttendance(client, parsed.rows, dir, onRows);
-        counts = await mergeAttendance(client, school.id, actorId);
-      }
+        : await insertStagedAsNew(client, school.id, actorId);
+      const { keyCheck, ...counts }: { inserted: number; updated: number; keyCheck: KeyCheck } = direct
+        ? { ...direct, updated: 0 }
+        : await mergeAttendance(client, school.id, actorId);
       const sectionDays = await recordSectionDays(client, school.id, actorId, parsed.rows, dir);
       await writeAuditSql(
         client,
@@ -130,7 +132,9 @@ export async function importAttendanceForSchool(
           schoolId: school.id,
           details: {
             ...auditDetails(input, parsed, counts, sectionDays),
+            // direct: no stored day, the staged rows went in as they are; staged: merged.
             method: direct === null ? "staged" : "direct",
+            keyCheck,
           },
         },
         origin,

@@ -6,7 +6,8 @@ import { mulberry32 } from "../../prisma/seed/random";
 // 50,000 students (10 sections of 35 per grade would be a big school; here 5 grades × 286
 // sections of 35) and a long attendance file, one row per student per school day.
 
-export const STUDENTS = 50_000;
+/** BENCH_STUDENTS shrinks the run for a quick check of the script itself. */
+export const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 50_000);
 export const SCHOOL_DAYS = 60;
 export const FIRST_DAY = "2026-03-02"; // a Monday
 
@@ -141,4 +142,16 @@ async function writeLines(
   out.end();
   await once(out, "finish");
   return bytes;
+}
+
+/**
+ * One section (grade 1, S001: students 0, 5, …, 170) for the five weekdays of a week of
+ * August–October 2026 (`week` 0–9), the size of a file a director uploads by hand.
+ */
+export function smallWeekCsv(week: number): string {
+  const monday = new Date(Date.UTC(2026, 7, 3 + 7 * week));
+  const days = Array.from({ length: 5 }, (_, d) => dmy(new Date(monday.getTime() + d * 86_400_000).toISOString()));
+  const lines = ["DNI;Fecha;Estado"];
+  for (const day of days) for (let s = 0; s < 175; s += 5) lines.push(`${dniOf(s)};${day};${CODES[(s + week) % 4]}`);
+  return lines.join("\r\n") + "\r\n";
 }

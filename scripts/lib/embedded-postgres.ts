@@ -121,7 +121,10 @@ export async function startCluster(opts: {
   };
 }
 
-/** Creates the owner and app login roles when missing (roles are cluster-wide). */
+/**
+ * Creates the owner and app login roles when missing (roles are cluster-wide) and lets the owner
+ * set session_replication_role.
+ */
 export async function ensureClusterRoles(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -142,8 +145,32 @@ export async function ensureClusterRoles(adminUrl: string): Promise<void> {
         await client.query(`ALTER ROLE ${name} LOGIN PASSWORD ${password}`);
       }
     }
+    await grantReplicationRoleToOwner(client);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * The owner role may SET session_replication_role (PostgreSQL 15+): the bulk attendance
+ * functions it owns skip the per-row key triggers of their own insert after checking both keys
+ * set-based (decision 016). Never the app role: a session that may set it can silence every
+ * trigger, the audit log's included (decision 020).
+ */
+async function grantReplicationRoleToOwner(client: pg.Client): Promise<void> {
+  const granted = async () =>
+    (
+      await client.query<{ ok: boolean }>(
+        `SELECT has_parameter_privilege($1, 'session_replication_role', 'SET') AS ok`,
+        [ROLES.owner],
+      )
+    ).rows[0].ok;
+  if (await granted()) return;
+  try {
+    await client.query(`GRANT SET ON PARAMETER session_replication_role TO ${pg.escapeIdentifier(ROLES.owner)}`);
+  } catch (error) {
+    // Another command starting at the same moment granted it first.
+    if (!(await granted())) throw error;
   }
 }
 

@@ -62,6 +62,21 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await expect(page.getByText("Estado actualizado.")).toBeVisible();
   await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "CONTACTING");
   await expect(page.getByTestId("case-timeline")).toContainText("Estado: «Abierto» → «En contacto»");
+
+  // An empty note is stopped in the browser with the field's own message and focus on it.
+  const events = await page.getByTestId("case-timeline").locator("li").count();
+  await page.getByRole("button", { name: "Guardar nota" }).click();
+  const note = page.getByLabel("Nota", { exact: true });
+  await expect(note).toHaveAttribute("aria-invalid", "true");
+  await expect(note).toBeFocused();
+  await expect(page.getByText("Escriba la nota.")).toBeVisible();
+  // Typing clears the message; the note is then saved and appears once.
+  await note.fill("Llamada a la madre: confirma que vuelve el lunes.");
+  await expect(note).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Guardar nota" }).click();
+  await expect(page.getByText("Nota guardada.")).toBeVisible();
+  await expect(note).toHaveValue("");
+  await expect(page.getByTestId("case-timeline").locator("li")).toHaveCount(events + 1);
 });
 
 test("[CASES] two people saving the same case: the second gets the conflict message, keeps their text, and reloads", async ({

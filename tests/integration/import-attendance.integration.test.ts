@@ -6,7 +6,7 @@ import type { SessionUser } from "../../lib/auth/types";
 import { AppError } from "../../lib/errors/app-error";
 import { todayInLima } from "../../lib/format/date";
 import { parseAttendanceFile } from "../../lib/imports/attendance";
-import { copyIntoAttendance } from "../../lib/imports/attendance-merge";
+import { insertStagedAsNew, openAttendanceStage, stageAttendance } from "../../lib/imports/attendance-merge";
 import { inTransaction, withPgClient } from "../../lib/imports/pg";
 import { loadStudentDirectory } from "../../lib/imports/student-directory";
 import { importRosterForSchool } from "../../lib/system/import-roster-core";
@@ -145,7 +145,7 @@ describe("[ATTENDANCE] import", () => {
     expect(await attendanceCount(schoolA.id)).toBe(110);
   });
 
-  it("the direct COPY steps back to its savepoint when a row already exists, leaving the transaction usable", async () => {
+  it("the direct insert steps back to its savepoint when a row already exists, leaving the transaction usable", async () => {
     const before = await attendanceCount(schoolA.id);
     await withPgClient((client) =>
       inTransaction(client, async () => {
@@ -155,7 +155,9 @@ describe("[ATTENDANCE] import", () => {
           dir,
         );
         expect(parsed.issues.isEmpty).toBe(true);
-        expect(await copyIntoAttendance(client, schoolA.id, null, parsed.rows, dir)).toBeNull();
+        await openAttendanceStage(client);
+        await stageAttendance(client, parsed.rows, dir);
+        expect(await insertStagedAsNew(client, schoolA.id, null)).toBeNull();
         expect((await client.query("SELECT count(*)::int AS n FROM attendance")).rows[0].n).toBe(before);
       }),
     );

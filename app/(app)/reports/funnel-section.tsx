@@ -5,7 +5,7 @@ import { CardSection } from "@/components/ui/card";
 import { CASE_OUTCOMES } from "@/lib/reports/cohort-sql";
 import type { FunnelReport } from "@/lib/reports/funnel";
 import { bar } from "./chart-labels";
-import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+import { DownloadLink, ReportTable } from "./table-parts";
 
 /** The pilot funnel: each step with its % of the step before, by school, and closed cases by outcome. */
 export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelReport; exportQuery: string | null }) {
@@ -33,13 +33,11 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
         <ReportTable caption={t("funnel.title")} testId="funnel-table">
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className={th}>
-                {t("funnel.step")}
-              </th>
-              <th scope="col" className={thNum}>
+              <th scope="col">{t("funnel.step")}</th>
+              <th scope="col" className="num">
                 {t("funnel.count")}
               </th>
-              <th scope="col" className={thNum}>
+              <th scope="col" className="num">
                 {t("funnel.pct")}
               </th>
             </tr>
@@ -47,13 +45,11 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
           <tbody>
             {steps.map((s) => (
               <tr key={s.step} className="border-b border-slate-100" data-step={s.step}>
-                <th scope="row" className={th}>
-                  {t(`funnel.steps.${s.step}`)}
-                </th>
-                <td className={td}>
+                <th scope="row">{t(`funnel.steps.${s.step}`)}</th>
+                <td>
                   <Figure value={s.count} />
                 </td>
-                <td className={td}>
+                <td>
                   <Percent value={s.pctOfPrevious} />
                 </td>
               </tr>
@@ -64,11 +60,9 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
           <ReportTable caption={t("funnel.bySchool")} testId="funnel-by-school">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className={th}>
-                  {t("funnel.school")}
-                </th>
+                <th scope="col">{t("funnel.school")}</th>
                 {steps.map((s) => (
-                  <th key={s.step} scope="col" className={thNum}>
+                  <th key={s.step} scope="col" className="num">
                     {t(`funnel.steps.${s.step}`)}
                   </th>
                 ))}
@@ -80,11 +74,9 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
                 { key: "total", name: t("total"), column: funnel.total },
               ].map((row) => (
                 <tr key={row.key} className="border-b border-slate-100">
-                  <th scope="row" className={th}>
-                    {row.name}
-                  </th>
+                  <th scope="row">{row.name}</th>
                   {row.column.steps.map((s) => (
-                    <td key={s.step} className={td}>
+                    <td key={s.step}>
                       <Figure value={s.count} />
                     </td>
                   ))}
@@ -97,10 +89,8 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
           <ReportTable caption={t("funnel.closedTitle")} testId="funnel-closed">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className={th}>
-                  {t("funnel.outcome")}
-                </th>
-                <th scope="col" className={thNum}>
+                <th scope="col">{t("funnel.outcome")}</th>
+                <th scope="col" className="num">
                   {t("funnel.count")}
                 </th>
               </tr>
@@ -108,19 +98,15 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
             <tbody>
               {CASE_OUTCOMES.map((o) => (
                 <tr key={o} className="border-b border-slate-100">
-                  <th scope="row" className={th}>
-                    {t(`funnel.outcomes.${o}`)}
-                  </th>
-                  <td className={td}>
+                  <th scope="row">{t(`funnel.outcomes.${o}`)}</th>
+                  <td>
                     <Figure value={funnel.total.outcomes[o]} />
                   </td>
                 </tr>
               ))}
               <tr>
-                <th scope="row" className={th}>
-                  {t("funnel.closed")}
-                </th>
-                <td className={`${td} font-semibold`}>
+                <th scope="row">{t("funnel.closed")}</th>
+                <td className="font-semibold">
                   <Figure value={funnel.total.closed} />
                 </td>
               </tr>

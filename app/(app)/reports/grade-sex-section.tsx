@@ -3,7 +3,7 @@ import { ReportChart } from "@/components/reports/bar-chart";
 import { Figure, Percent } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { GradeSexReport, GradeSexRow, SexColumn } from "@/lib/reports/grade-sex";
-import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+import { DownloadLink, ReportTable } from "./table-parts";
 
 const COLORS = { F: "#7c3aed", M: "#0f766e" } as const;
 
@@ -44,9 +44,7 @@ export async function GradeSexSection({ report, exportQuery }: { report: GradeSe
               ))}
             </tr>
             <tr className="border-b border-slate-200">
-              <th scope="col" className={th}>
-                {t("gradeSex.grade")}
-              </th>
+              <th scope="col">{t("gradeSex.grade")}</th>
               {columns.map((c) => (
                 <HeaderTriple key={c} labels={[t("gradeSex.followed"), t("gradeSex.alerted"), t("gradeSex.rate")]} />
               ))}
@@ -55,9 +53,7 @@ export async function GradeSexSection({ report, exportQuery }: { report: GradeSe
           <tbody>
             {[...report.rows, report.total].map((row) => (
               <tr key={String(row.grade)} className="border-b border-slate-100" data-grade={row.grade}>
-                <th scope="row" className={th}>
-                  {gradeLabel(row)}
-                </th>
+                <th scope="row">{gradeLabel(row)}</th>
                 {columns.map((c) => (
                   <CellTriple key={c} cell={row.cells[c]} sex={c} />
                 ))}
@@ -77,7 +73,7 @@ function HeaderTriple({ labels }: { labels: string[] }) {
   return (
     <>
       {labels.map((l) => (
-        <th key={l} scope="col" className={thNum}>
+        <th key={l} scope="col" className="num">
           {l}
         </th>
       ))}
@@ -88,13 +84,13 @@ function HeaderTriple({ labels }: { labels: string[] }) {
 function CellTriple({ cell, sex }: { cell: GradeSexRow["cells"][SexColumn]; sex: SexColumn }) {
   return (
     <>
-      <td className={td} data-sex={sex} data-measure="followed">
+      <td data-sex={sex} data-measure="followed">
         <Figure value={cell.followed} />
       </td>
-      <td className={td} data-sex={sex} data-measure="alerted">
+      <td data-sex={sex} data-measure="alerted">
         <Figure value={cell.alerted} />
       </td>
-      <td className={td} data-sex={sex} data-measure="rate">
+      <td data-sex={sex} data-measure="rate">
         <Percent value={cell.rate} />
       </td>
     </>

@@ -49,7 +49,7 @@ export default async function ReportsPage({ searchParams }: Props) {
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />
       <ReportFilters filters={filters} available={scope.available} />
-      <ScopeLine scope={scope} filters={filters} />
+      <ScopeLine scope={scope} filters={filters} computedAt={reports.computedAt} />
       <nav aria-label={t("sectionsNav")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {SECTIONS.map((id) => (
           <a key={id} href={`#${id}`} className="text-teal-800 underline underline-offset-2">
@@ -75,7 +75,15 @@ export default async function ReportsPage({ searchParams }: Props) {
 }
 
 /** What the figures cover, in words: schools, period, grade and sex. */
-async function ScopeLine({ scope, filters }: { scope: ReportScope; filters: TReportFilters }) {
+async function ScopeLine({
+  scope,
+  filters,
+  computedAt,
+}: {
+  scope: ReportScope;
+  filters: TReportFilters;
+  computedAt: Date;
+}) {
   const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
   const day = (iso: string) =>
     format.dateTime(new Date(`${iso}T12:00:00Z`), {
@@ -102,7 +110,10 @@ async function ScopeLine({ scope, filters }: { scope: ReportScope; filters: TRep
   ];
   return (
     <p className="text-sm text-slate-700" data-testid="report-scope">
-      <span className="font-medium">{t("scope.label")}:</span> {parts.join(" · ")}
+      <span className="font-medium">{t("scope.label")}:</span> {parts.join(" · ")}.{" "}
+      {t("scope.computedAt", {
+        time: format.dateTime(computedAt, { hour: "2-digit", minute: "2-digit", timeZone: "America/Lima" }),
+      })}
     </p>
   );
 }

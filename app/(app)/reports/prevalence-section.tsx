@@ -4,7 +4,7 @@ import { Figure, Percent } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { RiskDomain } from "@/lib/generated/prisma/enums";
 import type { Prevalence } from "@/lib/risk/prevalence";
-import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+import { DownloadLink, ReportTable } from "./table-parts";
 
 const DOMAINS: RiskDomain[] = ["HISTORICAL", "SOCIAL", "INDIVIDUAL", "PROTECTIVE"];
 
@@ -66,16 +66,14 @@ export async function PrevalenceSection({
                   >
                     <thead>
                       <tr className="border-b border-slate-200">
-                        <th scope="col" className={th}>
-                          {t("prevalence.item")}
-                        </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col">{t("prevalence.item")}</th>
+                        <th scope="col" className="num">
                           {t("prevalence.present")}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t("prevalence.answered")}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t("prevalence.pct")}
                         </th>
                       </tr>
@@ -83,16 +81,16 @@ export async function PrevalenceSection({
                     <tbody>
                       {rows.map((r) => (
                         <tr key={r.code} className="border-b border-slate-100" data-item={r.code}>
-                          <th scope="row" className={`${th} min-w-48 whitespace-normal`}>
+                          <th scope="row" className="min-w-48 whitespace-normal">
                             {labelOf(r)}
                           </th>
-                          <td className={td}>
+                          <td>
                             <Figure value={r.present} />
                           </td>
-                          <td className={td}>
+                          <td>
                             <Figure value={r.answered} />
                           </td>
-                          <td className={td}>
+                          <td>
                             <Percent value={r.percent} />
                           </td>
                         </tr>

@@ -4,7 +4,7 @@ import type { ReachCell } from "@/lib/reports/grade-sex";
 import type { ReachabilityReport } from "@/lib/reports/load";
 import type { Count } from "@/lib/reports/table-model";
 import { UNREACHED_REASONS } from "@/lib/visits/reachability";
-import { ReportTable, td, th } from "./table-parts";
+import { ReportTable } from "./table-parts";
 
 // The reachability tables (on /reports and /reports/reachability). Plain server-rendered
 // tables that scroll sideways on a phone; every header cell names its row or column.
@@ -14,13 +14,13 @@ type Triple = { alerted: Count; reached: Count; reachedPct: number | null };
 function CellFigures({ cell }: { cell: Triple }) {
   return (
     <>
-      <td className={td}>
+      <td>
         <Figure value={cell.alerted} />
       </td>
-      <td className={td}>
+      <td>
         <Figure value={cell.reached} />
       </td>
-      <td className={td}>
+      <td>
         <Percent value={cell.reachedPct} />
       </td>
     </>
@@ -33,25 +33,19 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
     <ReportTable caption={t("bySchool")} testId="reach-by-school">
       <thead>
         <tr className="border-b border-slate-200">
-          <th scope="col" className={th}>
-            {t("school")}
-          </th>
+          <th scope="col">{t("school")}</th>
           <HeaderTriple t={t} />
         </tr>
       </thead>
       <tbody>
         {report.schools.map((s) => (
           <tr key={s.school.id} className="border-b border-slate-100">
-            <th scope="row" className={th}>
-              {s.school.name}
-            </th>
+            <th scope="row">{s.school.name}</th>
             <CellFigures cell={s} />
           </tr>
         ))}
         <tr>
-          <th scope="row" className={th}>
-            {t("total")}
-          </th>
+          <th scope="row">{t("total")}</th>
           <CellFigures cell={report.total} />
         </tr>
       </tbody>
@@ -79,9 +73,7 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
           ))}
         </tr>
         <tr className="border-b border-slate-200">
-          <th scope="col" className={th}>
-            {t("grade")}
-          </th>
+          <th scope="col">{t("grade")}</th>
           {groups.map((g) => (
             <HeaderTriple key={g.key} t={t} />
           ))}
@@ -90,9 +82,7 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
       <tbody>
         {report.byGrade.map(({ grade, cell }) => (
           <tr key={grade} className="border-b border-slate-100">
-            <th scope="row" className={th}>
-              {t("gradeValue", { grade })}
-            </th>
+            <th scope="row">{t("gradeValue", { grade })}</th>
             {report.bySex.map(({ sex }) => (
               <CellFigures key={sex} cell={cellOf(grade, sex)} />
             ))}
@@ -100,9 +90,7 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
           </tr>
         ))}
         <tr>
-          <th scope="row" className={th}>
-            {t("total")}
-          </th>
+          <th scope="row">{t("total")}</th>
           {report.bySex.map(({ sex, cell }) => (
             <CellFigures key={sex} cell={cell} />
           ))}
@@ -116,13 +104,13 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
 function HeaderTriple({ t }: { t: Awaited<ReturnType<typeof getTranslations<"visits.reachability">>> }) {
   return (
     <>
-      <th scope="col" className={`${th} whitespace-nowrap text-right`}>
+      <th scope="col" className="num">
         {t("alerted")}
       </th>
-      <th scope="col" className={`${th} whitespace-nowrap text-right`}>
+      <th scope="col" className="num">
         {t("reached")}
       </th>
-      <th scope="col" className={`${th} whitespace-nowrap text-right`}>
+      <th scope="col" className="num">
         {t("pct")}
       </th>
     </>
@@ -141,11 +129,9 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
       <ReportTable caption={t("reasonsTitle")} testId="reach-reasons">
         <thead>
           <tr className="border-b border-slate-200">
-            <th scope="col" className={th}>
-              {t("reason")}
-            </th>
+            <th scope="col">{t("reason")}</th>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={`${th} whitespace-nowrap text-right`}>
+              <th key={c.key} scope="col" className="num">
                 {c.label}
               </th>
             ))}
@@ -154,22 +140,18 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
         <tbody>
           {UNREACHED_REASONS.map((reason) => (
             <tr key={reason} className="border-b border-slate-100" data-reason={reason}>
-              <th scope="row" className={th}>
-                {t(`reasons.${reason}`)}
-              </th>
+              <th scope="row">{t(`reasons.${reason}`)}</th>
               {columns.map((c) => (
-                <td key={c.key} className={td}>
+                <td key={c.key}>
                   <Figure value={c.cell.reasons?.[reason] ?? "withheld"} />
                 </td>
               ))}
             </tr>
           ))}
           <tr>
-            <th scope="row" className={th}>
-              {t("notReached")}
-            </th>
+            <th scope="row">{t("notReached")}</th>
             {columns.map((c) => (
-              <td key={c.key} className={`${td} font-semibold`}>
+              <td key={c.key} className="font-semibold">
                 <Figure value={c.cell.notReached ?? "withheld"} />
               </td>
             ))}

@@ -3,7 +3,7 @@ import { ReportChart } from "@/components/reports/bar-chart";
 import { Figure } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { AgencyTimes, ReferralTimesReport } from "@/lib/reports/referral-times";
-import { DownloadLink, ReportTable, td, th, thNum } from "./table-parts";
+import { DownloadLink, ReportTable } from "./table-parts";
 
 /** Referral response times per agency: median and 90th percentile to acceptance and to closure. */
 export async function ReferralsSection({
@@ -53,16 +53,14 @@ export async function ReferralsSection({
             <ReportTable caption={t("referrals.title")} testId="referrals-table">
               <thead>
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>
-                    {t("referrals.agency")}
-                  </th>
+                  <th scope="col">{t("referrals.agency")}</th>
                   {counts.map((c) => (
-                    <th key={c} scope="col" className={thNum}>
+                    <th key={c} scope="col" className="num">
                       {t(`referrals.${c}`)}
                     </th>
                   ))}
                   {(["acceptMedian", "acceptP90", "closeMedian", "closeP90"] as const).map((c) => (
-                    <th key={c} scope="col" className={thNum}>
+                    <th key={c} scope="col" className="num">
                       {t(`referrals.${c}`)}
                     </th>
                   ))}
@@ -71,18 +69,16 @@ export async function ReferralsSection({
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.key} className="border-b border-slate-100">
-                    <th scope="row" className={th}>
-                      {r.name}
-                    </th>
+                    <th scope="row">{r.name}</th>
                     {counts.map((c) => (
-                      <td key={c} className={td}>
+                      <td key={c}>
                         <Figure value={r.times[c]} />
                       </td>
                     ))}
-                    <td className={td}>{time(r.times.toAcceptHours.median, "hours")}</td>
-                    <td className={td}>{time(r.times.toAcceptHours.p90, "hours")}</td>
-                    <td className={td}>{time(r.times.toCloseDays.median, "days")}</td>
-                    <td className={td}>{time(r.times.toCloseDays.p90, "days")}</td>
+                    <td>{time(r.times.toAcceptHours.median, "hours")}</td>
+                    <td>{time(r.times.toAcceptHours.p90, "hours")}</td>
+                    <td>{time(r.times.toCloseDays.median, "days")}</td>
+                    <td>{time(r.times.toCloseDays.p90, "days")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,12 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 
-// Shared pieces of the report tables: a captioned table that scrolls sideways on a phone,
-// header and figure cell styles, and the CSV download link of a section.
-
-export const th = "py-2 pr-3 text-left font-medium";
-export const thNum = "py-2 pr-3 text-right font-medium whitespace-nowrap";
-export const td = "whitespace-nowrap py-2 pr-3 text-right tabular-nums";
+// Shared pieces of the report tables: a captioned table that scrolls sideways on a phone (its
+// cells are styled by `.report-table` in app/globals.css; a figure's column header is
+// `className="num"`), and the CSV download link of a section.
 
 export function ReportTable({
   caption,
@@ -19,7 +16,7 @@ export function ReportTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid={testId}>
+      <table className="report-table w-full text-sm" data-testid={testId}>
         <caption className="mb-2 text-left text-sm font-semibold text-slate-900">{caption}</caption>
         {children}
       </table>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { StateOfferButton } from "@/components/visits/state-offer-button";
@@ -15,7 +15,7 @@ const START = { channel: "PHONE", outcome: "", attemptedAt: "", notes: "" };
 /** A call, a message or a word at school: channel, result, optional time and notes. */
 export function ContactAttemptForm({ caseId }: { caseId: string }) {
   const t = useTranslations("visits");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/visits/schema").then((m) => m.ZRecordContactAttemptSchema),
     action: recordContactAttemptAction,
     defaultValues: START,

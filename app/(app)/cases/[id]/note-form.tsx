@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { addCaseNoteAction } from "@/lib/cases/actions";
@@ -10,7 +10,7 @@ import { CaseFormStatus } from "./form-status";
 
 export function NoteForm({ caseId, version }: { caseId: string; version: number }) {
   const t = useTranslations("cases");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZAddCaseNoteSchema),
     action: addCaseNoteAction,
     defaultValues: { body: "" },

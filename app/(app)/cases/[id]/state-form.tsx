@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { changeCaseStateAction } from "@/lib/cases/actions";
@@ -28,7 +28,7 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
   const allowed = allowedTransitions(state);
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
   const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "", confirmOpenReferrals: false };
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
     action: changeCaseStateAction,
     defaultValues: start,

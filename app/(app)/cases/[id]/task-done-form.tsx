@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { completeCaseTaskAction } from "@/lib/tasks/actions";
@@ -12,7 +12,7 @@ import { URGENT_REFERRAL_CHANNELS } from "@/lib/tasks/channels";
 /** "Marcar como realizada": how the urgent referral was made, to whom and when. */
 export function TaskDoneForm({ caseId, taskId }: { caseId: string; taskId: string }) {
   const t = useTranslations("risk.tasks");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/tasks/schema").then((m) => m.ZCompleteTaskSchema),
     action: completeCaseTaskAction,
     defaultValues: { channel: "PHONE", contact: "", referredAt: "", note: "" },

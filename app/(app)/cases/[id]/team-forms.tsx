@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { assignCaseMemberAction, unassignCaseMemberAction } from "@/lib/cases/actions";
@@ -12,7 +12,7 @@ type Member = { id: string; name: string; roleLabel: string };
 
 export function AssignForm({ caseId, version, candidates }: { caseId: string; version: number; candidates: Member[] }) {
   const t = useTranslations("cases.team");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZAssignCaseMemberSchema),
     action: assignCaseMemberAction,
     defaultValues: { userId: "" },
@@ -42,7 +42,7 @@ export function AssignForm({ caseId, version, candidates }: { caseId: string; ve
 
 export function UnassignButton({ caseId, version, member }: { caseId: string; version: number; member: Member }) {
   const t = useTranslations("cases.team");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZUnassignCaseMemberSchema),
     action: unassignCaseMemberAction,
     defaultValues: {},

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { shareSensitiveAnswersAction, startEvaluationAction } from "@/lib/risk/actions";
 
@@ -19,7 +19,7 @@ export function StartEvaluationButton({
   label: string;
   variant?: "primary" | "secondary";
 }) {
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/risk/schema").then((m) => m.ZStartEvaluationSchema),
     action: startEvaluationAction,
     defaultValues: {},
@@ -48,7 +48,7 @@ export function ShareSensitiveForm({
   shared: boolean;
 }) {
   const t = useTranslations("risk.view");
-  const f = useActionForm({
+  const f = useLightActionForm({
     schema: () => import("@/lib/risk/schema").then((m) => m.ZShareSensitiveSchema),
     action: shareSensitiveAnswersAction,
     defaultValues: {},

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { TtlCache } from "./ttl-cache";
+
+describe("TtlCache", () => {
+  it("computes once per key within the time to live, again after it", async () => {
+    let now = 0;
+    const cache = new TtlCache<number>(1000, 10, () => now);
+    let calls = 0;
+    const compute = async () => ++calls;
+    expect(await cache.get("a", compute)).toBe(1);
+    expect(await cache.get("a", compute)).toBe(1);
+    expect(await cache.get("b", compute)).toBe(2);
+    now = 999;
+    expect(await cache.get("a", compute)).toBe(1);
+    now = 1000;
+    expect(await cache.get("a", compute)).toBe(3);
+  });
+
+  it("shares one computation between concurrent misses and forgets a failure", async () => {
+    const cache = new TtlCache<string>(1000, 10);
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = async () => {
+      calls++;
+      await gate;
+      return "x";
+    };
+    const both = Promise.all([cache.get("k", slow), cache.get("k", slow)]);
+    release();
+    expect(await both).toEqual(["x", "x"]);
+    expect(calls).toBe(1);
+
+    await expect(cache.get("bad", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
+    expect(await cache.get("bad", async () => "recovered")).toBe("recovered");
+  });
+
+  it("evicts the oldest entry beyond its size, and a TTL of 0 never keeps anything", async () => {
+    const cache = new TtlCache<number>(1000, 2);
+    let calls = 0;
+    const compute = async () => ++calls;
+    await cache.get("a", compute);
+    await cache.get("b", compute);
+    await cache.get("c", compute);
+    expect(await cache.get("b", compute)).toBe(2);
+    expect(await cache.get("a", compute)).toBe(4);
+
+    const off = new TtlCache<number>(0, 10);
+    let n = 0;
+    await off.get("a", async () => ++n);
+    await off.get("a", async () => ++n);
+    expect(n).toBe(2);
+  });
+});
