@@ -16,6 +16,7 @@ export const NAV_ITEMS = [
   { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
   { key: "referralDeadlines", href: "/admin/referral-deadlines", permission: "referralDeadlines.write" },
+  { key: "retention", href: "/admin/retention", permission: "retention.manage" },
   { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "settings", href: "/settings" },
 ] as const satisfies readonly { key: string; href: string; permission?: Permission | readonly Permission[] }[];
