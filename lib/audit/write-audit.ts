@@ -68,6 +68,8 @@ export type AuditAction =
   | "referral.overdue"
   | "referral.dueSoon"
   | "report.export"
+  | "retention.settings.update"
+  | "retention.anonymise"
   | "seed.demo";
 
 /** An action as a typed value, for set-based SQL that writes audit rows itself. */

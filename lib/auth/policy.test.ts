@@ -47,6 +47,7 @@ const MATRIX: Record<Permission, string> = {
   "referrals.inbox": " -   -   -   -   -   -   -   x ",
   "referrals.respond": " -   -   -   -   -   -   -   x ",
   "referralDeadlines.write": " x   -   -   -   -   -   -   - ",
+  "retention.manage": " x   -   -   -   -   -   -   - ",
   "reports.read": " -   x   x   -   x   x   x   - ",
   "reports.export": " -   x   -   -   -   -   -   - ",
   "audit.read": " x   x   -   -   -   -   -   - ",

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   "referrals.inbox", // agency side: referrals received
   "referrals.respond",
   "referralDeadlines.write", // response hours per urgency (ADMIN)
+  "retention.manage", // the retention period, and anonymising closed cases past it (ADMIN)
   "reports.read", // aggregates only, small counts suppressed
   "reports.export",
   "audit.read",
@@ -84,6 +85,8 @@ export const ROLE_PERMISSIONS = {
     "alertRules.read",
     "alertRules.write",
     "referralDeadlines.write",
+    // Anonymises case files without reading them: the page shows counts only.
+    "retention.manage",
     "users.manage",
     "schools.manage",
     "agencies.manage",

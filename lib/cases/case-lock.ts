@@ -12,6 +12,8 @@ import { Prisma } from "../generated/prisma/client";
 
 export const caseNotFound = () => new AppError("NOT_FOUND", "case.notFound");
 export const caseConflict = () => new AppError("CONFLICT", "case.conflict");
+/** An anonymised case (lib/retention) is closed for good: nothing is added to it any more. */
+export const caseAnonymised = () => new AppError("INVALID_TRANSITION", "case.anonymised");
 
 export const lockedCaseSelect = {
   id: true,
@@ -22,6 +24,7 @@ export const lockedCaseSelect = {
   version: true,
   openedAt: true,
   closedAt: true,
+  anonymisedAt: true,
 } as const satisfies Prisma.CaseSelect;
 
 export type LockedCase = Prisma.CaseGetPayload<{ select: typeof lockedCaseSelect }>;
@@ -48,6 +51,7 @@ export async function lockCaseVersion(
   }
   const row = await tx.case.findFirst({ where: scoped, select: lockedCaseSelect });
   if (!row) throw caseNotFound();
+  if (row.anonymisedAt) throw caseAnonymised();
   return row;
 }
 
@@ -64,9 +68,11 @@ export function isOpenCaseClash(e: unknown): boolean {
  * timeline, so a case form still open elsewhere reloads before acting on stale facts.
  */
 export async function bumpCaseVersion(tx: Tx, user: SessionUser, caseId: string): Promise<void> {
+  const scoped: Prisma.CaseWhereInput = { AND: [{ id: caseId }, caseWhere(user)] };
   const { count } = await tx.case.updateMany({
-    where: { AND: [{ id: caseId }, caseWhere(user)] },
+    where: { AND: [scoped, { anonymisedAt: null }] },
     data: { version: { increment: 1 } },
   });
-  if (count === 0) throw caseNotFound();
+  if (count === 0)
+    throw (await tx.case.findFirst({ where: scoped, select: { id: true } })) ? caseAnonymised() : caseNotFound();
 }

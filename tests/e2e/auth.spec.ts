@@ -37,6 +37,7 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
       "Reglas de alerta",
       "Feriados",
       "Plazos de derivación",
+      "Conservación de casos",
       "Usuarios",
       "Colegios",
       "Instituciones",
