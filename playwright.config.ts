@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests against a production build (`next build` + `next start`) on a throwaway
@@ -8,6 +10,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // One load day for the server's demo seed and the figures the tests expect from it (the
 // workers and the web server inherit this environment), even across midnight.
 process.env.SEED_ANCHOR ||= new Intl.DateTimeFormat("en-CA", { timeZone: "America/Lima" }).format(new Date());
+// The web server writes its database's address here; specs read the server's own state through
+// it (tests/e2e/server-database.ts). One file per port, like the server.
+process.env.E2E_STATE_FILE ||= path.join(os.tmpdir(), `permanencia-e2e-${PORT}.json`);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 

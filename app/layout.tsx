@@ -4,7 +4,8 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Permanencia",
+  // Each page names itself ("Alertas · Permanencia"): tabs and history say where the user was.
+  title: { default: "Permanencia", template: "%s · Permanencia" },
   description: "Expediente compartido para prevenir la deserción escolar",
   icons: { icon: "/icon.svg" },
 };

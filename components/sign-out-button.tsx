@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { SignOutGuard } from "@/components/offline/sign-out-guard";
 import { signOutAction } from "@/lib/auth/actions";
 
 /** A form posting to the sign-out action: works before the page hydrates, ships no script. */
@@ -6,6 +7,7 @@ export async function SignOutButton({ className }: { className?: string }) {
   const t = await getTranslations("auth");
   return (
     <form action={signOutAction}>
+      <SignOutGuard />
       <button
         type="submit"
         className={

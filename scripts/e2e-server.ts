@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { chmod, mkdtemp } from "node:fs/promises";
+import { chmod, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
@@ -28,6 +28,9 @@ let worker: JobWorker | undefined;
 let stopCluster = async () => {};
 let tmp: string | undefined;
 let stopping = false;
+// Where the specs find this server's database (E2E_STATE_FILE, set by playwright.config.ts), to
+// check what the server itself stored rather than what the browser believes it sent.
+const stateFile = process.env.E2E_STATE_FILE;
 
 async function shutdown(code: number) {
   if (stopping) return;
@@ -48,6 +51,7 @@ process.on("SIGINT", () => void shutdown(0));
 // win the race against shutdown(): remove the temp directory on any exit.
 process.on("exit", () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (stateFile) rmSync(stateFile, { force: true });
 });
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -96,6 +100,8 @@ try {
     );
   }
   await db.$disconnect();
+  // The app role's address: the specs read with the same rights as the server.
+  if (stateFile) await writeFile(stateFile, JSON.stringify({ databaseUrl }), { mode: 0o600 });
 
   const { E2E_DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AppHeader, SideNav } from "@/components/nav/app-header";
+import { DeviceDataGuard } from "@/components/offline/device-data-guard";
+import { MainContent } from "@/components/nav/main-content";
 import { navItemsFor } from "@/components/nav/nav-items";
 import { requireUser } from "@/lib/auth/session";
 
@@ -17,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         {t("skipToContent")}
       </a>
+      <DeviceDataGuard userId={user.id} />
       {/* Printed pages (e.g. a case's printable summary) carry the document only. */}
       <div className="contents print:hidden">
         <AppHeader user={user} items={items} />
@@ -26,7 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SideNav items={items} />
         </div>
         <main id="contenido" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none">
-          {children}
+          <MainContent>{children}</MainContent>
         </main>
       </div>
     </>

@@ -1,12 +1,16 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
-import { isSchoolBoundRole } from "@/lib/auth/policy";
+import { can, isSchoolBoundRole } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { dayFromIso, formatDay, todayInLima } from "@/lib/format/date";
 import { getHomeStats } from "@/lib/home/get-home-stats";
+import { TakeAttendance } from "./take-attendance";
 import { UrgentTasksPanel } from "./urgent-tasks-panel";
+
+export const generateMetadata = titleFrom("home", "title");
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -34,6 +38,7 @@ export default async function HomePage() {
           </>
         }
       />
+      {can(user.role, "attendance.write") ? <TakeAttendance user={user} /> : null}
       <UrgentTasksPanel user={user} />
       {stats.length === 0 ? (
         <p>{t("noStats")}</p>
@@ -48,6 +53,14 @@ export default async function HomePage() {
               display={stat.value === "suppressed" ? "<5" : format.number(stat.value)}
               srText={stat.value === "suppressed" ? t("suppressed") : undefined}
               hint={stat.hint ? t(`stats.${stat.hint.label}`, stat.hint.values) : undefined}
+              link={{
+                href: stat.href,
+                text: t("viewList"),
+                name: t("viewListOf", {
+                  label: t(`stats.${stat.label}`),
+                  value: stat.value === "suppressed" ? t("suppressed") : format.number(stat.value),
+                }),
+              }}
             />
           ))}
         </StatGrid>

@@ -3,12 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/sign-in";
+import { ForgetOfflinePages } from "@/components/offline/forget-offline-pages";
 import { Notice } from "@/components/ui/notice";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
-  return { title: `${t("title")} · Permanencia` };
+  return { title: t("title") };
 }
 
 export default async function LoginPage({
@@ -33,6 +34,7 @@ export default async function LoginPage({
           </div>
         ) : null}
         <LoginForm callbackUrl={callbackUrl} />
+        <ForgetOfflinePages />
       </div>
     </main>
   );

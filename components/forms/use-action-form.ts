@@ -1,7 +1,7 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import {
   get,
   useForm,
@@ -33,6 +33,19 @@ type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "
   onSuccess?: (data: TData, form: UseFormReturn<TFields>) => void;
 };
 
+/** The schema and zod's resolver, or null when they cannot be fetched (no connection). */
+async function loadChecker(schema: z.ZodType | (() => Promise<z.ZodType>)) {
+  try {
+    const [zod, { zodResolver }] = await Promise.all([
+      typeof schema === "function" ? schema() : schema,
+      import("@hookform/resolvers/zod"),
+    ]);
+    return { zod, zodResolver };
+  } catch {
+    return null;
+  }
+}
+
 const messageAt = (errors: object, name: string) => (get(errors, name) as { message?: string } | undefined)?.message;
 
 const failure = (code: ActionFailure["code"], message: string): ActionFailure => ({
@@ -60,14 +73,23 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
   const [pending, startTransition] = useTransition();
   const resolver = schema
     ? ((async (values, context, options) => {
-        const [zod, { zodResolver }] = await Promise.all([
-          typeof schema === "function" ? schema() : schema,
-          import("@hookform/resolvers/zod"),
-        ]);
+        const checker = await loadChecker(schema);
+        // Not loaded and no connection: the server checks the same schema, and the save itself
+        // reports the missing connection (a phone must not swallow the tap).
+        if (!checker) return { values: { ...values, ...bound }, errors: {} };
+        const { zod, zodResolver } = checker;
         return zodResolver(zod as never, undefined, { raw: true })({ ...values, ...bound }, context, options as never);
       }) as Resolver<TFields>)
     : undefined;
   const form = useForm<TFields>({ ...formOptions, resolver });
+  // A loaded schema arrives once the page is up, not at the first tap: the signal may be gone by
+  // then (and the service worker keeps what was fetched for the next offline load).
+  const [lazySchema] = useState(() => (typeof schema === "function" ? schema : null));
+  useEffect(() => {
+    if (!lazySchema) return;
+    const timer = setTimeout(() => void loadChecker(lazySchema), 0);
+    return () => clearTimeout(timer);
+  }, [lazySchema]);
 
   const onSubmit = form.handleSubmit(
     (values) => {
@@ -79,9 +101,10 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
           answer = await action(input);
         } catch (error) {
           // A redirecting action (create → the new record) rejects with Next's redirect, which
-          // its boundary handles; anything else (the connection dropped) is a generic failure.
+          // its boundary handles. A failed fetch (no connection) says so; anything else is generic.
           unstable_rethrow(error);
-          answer = failure("UNKNOWN", errorText("unexpected")!);
+          const offline = error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine);
+          answer = offline ? failure("NETWORK", errorText("network")!) : failure("UNKNOWN", errorText("unexpected")!);
         }
         setResult(answer);
         if (answer.ok) return onSuccess?.(answer.data, form);

@@ -45,6 +45,15 @@ const failure = (code: ActionFailure["code"], message: string): ActionFailure =>
   fieldErrors: {},
 });
 
+/** The form's schema, or null when a lazily loaded one cannot be fetched (no connection). */
+async function loadSchema(schema: z.ZodType | (() => Promise<z.ZodType>)): Promise<z.ZodType | null> {
+  try {
+    return typeof schema === "function" ? await schema() : schema;
+  } catch {
+    return null;
+  }
+}
+
 /** The value of one named control as react-hook-form would give it. */
 function readControl(form: HTMLFormElement, name: string, kind: Kind): unknown {
   const item = form.elements.namedItem(name);
@@ -82,6 +91,14 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
   const watched = useRef(new Set<string>());
   const [current, setCurrent] = useState<Values>(defaults);
   const formEl = useRef<HTMLFormElement | null>(null);
+  // A loaded schema arrives once the page is up, not at the first tap: the signal may be gone by
+  // then (and the service worker keeps what was fetched for the next offline load).
+  const [lazySchema] = useState(() => (typeof schema === "function" ? schema : null));
+  useEffect(() => {
+    if (!lazySchema) return;
+    const timer = setTimeout(() => void loadSchema(lazySchema), 0);
+    return () => clearTimeout(timer);
+  }, [lazySchema]);
 
   const reset = (to?: Partial<TFields>) => {
     const next = { ...defaults, ...to };
@@ -133,10 +150,11 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
       try {
         answer = await action(input);
       } catch (error) {
-        // A redirecting action rejects with Next's redirect, which its boundary handles;
-        // anything else (the connection dropped) is a generic failure.
+        // A redirecting action rejects with Next's redirect, which its boundary handles. A
+        // failed fetch (no connection) says so; anything else is a generic failure.
         unstable_rethrow(error);
-        answer = failure("UNKNOWN", errorText("unexpected")!);
+        const offline = error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine);
+        answer = offline ? failure("NETWORK", errorText("network")!) : failure("UNKNOWN", errorText("unexpected")!);
       }
       setResult(answer);
       if (answer.ok) return onSuccess?.(answer.data, api);
@@ -155,8 +173,10 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
       if (value !== undefined) read[name] = value;
     }
     const input = { ...read, ...bound } as TFields & BoundValues;
-    if (schema) {
-      const zod = typeof schema === "function" ? await schema() : schema;
+    // Not loaded and no connection: the server checks the same schema, and the action itself
+    // reports the missing connection (a tap is never swallowed).
+    const zod = schema ? await loadSchema(schema) : null;
+    if (zod) {
       const parsed = zod.safeParse(input);
       if (!parsed.success) {
         const found: Record<string, string> = {};

@@ -130,7 +130,10 @@ export function ImportWizard({ endpoint, children }: { endpoint: string; childre
 function ProgressLine({ kind, progress }: { kind: "preview" | "commit"; progress: Progress | null }) {
   const t = useTranslations("students.importWizard");
   const phase = progress?.phase ?? "upload";
-  const pct = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
+  // Only reading and writing report how far they are; validating has no count of its own, so
+  // its bar moves without a figure instead of sitting full while rows are still checked.
+  const measured = progress && progress.total > 0 && (phase === "parse" || phase === "write");
+  const pct = measured ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
   return (
     <div className="space-y-1 rounded border border-slate-200 bg-slate-50 p-3">
       <p className="font-medium">

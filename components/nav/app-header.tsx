@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { OfflineIndicator } from "@/components/offline/offline-indicator";
 import { SignOutButton } from "@/components/sign-out-button";
 import { buttonClasses } from "@/components/ui/button";
 import type { SessionUser } from "@/lib/auth/types";
@@ -44,6 +45,7 @@ export async function AppHeader({ user, items }: { user: SessionUser; items: Nav
           </div>
         </MobileMenu>
       </div>
+      <OfflineIndicator />
     </header>
   );
 }

@@ -15,9 +15,12 @@ export const NAV_ITEMS = [
   { key: "referrals", href: "/referrals", permission: ["referrals.inbox", "referrals.read"] },
   { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "alertRules", href: "/admin/alert-rules", permission: "alertRules.write" },
+  { key: "holidays", href: "/admin/holidays", permission: "alertRules.write" },
   { key: "referralDeadlines", href: "/admin/referral-deadlines", permission: "referralDeadlines.write" },
   { key: "retention", href: "/admin/retention", permission: "retention.manage" },
   { key: "users", href: "/admin/users", permission: "users.manage" },
+  { key: "schools", href: "/admin/schools", permission: "schools.manage" },
+  { key: "agencies", href: "/admin/agencies", permission: "agencies.manage" },
   { key: "settings", href: "/settings" },
 ] as const satisfies readonly { key: string; href: string; permission?: Permission | readonly Permission[] }[];
 

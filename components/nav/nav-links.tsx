@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PendingLink } from "./pending-link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "./nav-items";
 
@@ -14,13 +14,13 @@ export function NavLinks({ items, orientation }: { items: NavItem[]; orientation
           item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.key}>
-            <Link
+            <PendingLink
               href={item.href}
               aria-current={current ? "page" : undefined}
               className="flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-[current=page]:bg-teal-50 aria-[current=page]:text-teal-900 aria-[current=page]:font-semibold"
             >
               {item.label}
-            </Link>
+            </PendingLink>
           </li>
         );
       })}

@@ -16,7 +16,7 @@ export function PageHeader({
         <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
         {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
       </div>
-      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap gap-2 sm:shrink-0">{actions}</div> : null}
     </header>
   );
 }

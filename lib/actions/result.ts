@@ -7,7 +7,8 @@ import { renderError } from "../errors/render";
 
 export type ActionFailure = {
   ok: false;
-  code: AppErrorCode | "UNKNOWN";
+  /** NETWORK: no answer reached the browser (set there, never by the server). */
+  code: AppErrorCode | "UNKNOWN" | "NETWORK";
   message: string;
   fieldErrors: Record<string, string>;
 };

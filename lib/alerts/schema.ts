@@ -124,6 +124,32 @@ export const ZUpdateAlertRuleSchema = z
   });
 export type TUpdateAlertRuleSchema = z.infer<typeof ZUpdateAlertRuleSchema>;
 
+/**
+ * A form posted before hydration sends `rules.0.threshold`, `rules.0.active`…: rebuilt here
+ * into the list a hydrated form sends.
+ */
+function rulesFromFields(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input) || "rules" in input) return input;
+  const rules: Record<string, unknown>[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const m = /^rules\.(\d{1,3})\.(\w+)$/.exec(key);
+    if (m) (rules[Number(m[1])] ??= {})[m[2]] = value;
+  }
+  return { rules: rules.map((r) => r ?? {}) };
+}
+
+/** The administrator's rule table: every rule of every school, saved at once. */
+export const ZUpdateAlertRulesSchema = z.preprocess(
+  rulesFromFields,
+  z.object({
+    rules: z
+      .array(ZUpdateAlertRuleSchema)
+      .min(1)
+      .max(4 * 500),
+  }),
+);
+export type TUpdateAlertRulesSchema = z.infer<typeof ZUpdateAlertRulesSchema>;
+
 export const INBOX_PAGE_SIZE = 25;
 
 /** Inbox filters from the query string: anything unreadable is ignored, not an error. */

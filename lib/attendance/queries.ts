@@ -3,15 +3,19 @@ import { db } from "../db";
 import { authorize } from "../auth/authorize";
 import { isSchoolInScope, schoolScopeWhere, schoolWhere, studentWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
-import { dayFromIso } from "../format/date";
-import { countMarks, type AttendanceCounts, type AttendanceMark, type TSectionRef } from "./schema";
+import { dayFromIso, todayInLima } from "../format/date";
+import { findNonSchoolDay, type NonSchoolDay } from "./school-days";
+import { countMarks, sectionKey, type AttendanceCounts, type AttendanceMark, type TSectionRef } from "./schema";
 
-export type SectionOption = TSectionRef & { schoolName: string; students: number };
+export type SectionOption = TSectionRef & { schoolName: string; students: number; savedOnDay: boolean };
 
-/** Sections with active students in the user's schools, for the attendance picker. */
-export async function findAttendanceSections(user: SessionUser | null): Promise<SectionOption[]> {
+/**
+ * Sections with active students in the user's schools, for the attendance picker, each with
+ * whether its attendance of `day` (YYYY-MM-DD, today by default) is saved.
+ */
+export async function findAttendanceSections(user: SessionUser | null, day?: string): Promise<SectionOption[]> {
   authorize(user, "attendance.write");
-  const [groups, schools] = await Promise.all([
+  const [groups, schools, saved] = await Promise.all([
     db.student.groupBy({
       by: ["schoolId", "grade", "section"],
       where: { AND: [studentWhere(user), { status: "ACTIVE" }] },
@@ -19,15 +23,39 @@ export async function findAttendanceSections(user: SessionUser | null): Promise<
       orderBy: [{ schoolId: "asc" }, { grade: "asc" }, { section: "asc" }],
     }),
     db.school.findMany({ where: schoolWhere(user), select: { id: true, name: true } }),
+    db.attendanceDay.findMany({
+      where: { AND: [schoolScopeWhere(user), { date: dayFromIso(day ?? todayInLima()) }] },
+      select: { schoolId: true, grade: true, section: true },
+    }),
   ]);
   const names = new Map(schools.map((s) => [s.id, s.name]));
+  const savedKeys = new Set(saved.map((d) => sectionKey(d)));
   return groups.map((g) => ({
     schoolId: g.schoolId,
     grade: g.grade,
     section: g.section,
     schoolName: names.get(g.schoolId) ?? "",
     students: g._count._all,
+    savedOnDay: savedKeys.has(sectionKey(g)),
   }));
+}
+
+/** How far back "the last section used" looks: a term's recent weeks, on the (school, date) index. */
+const LAST_SECTION_DAYS = 45;
+
+/**
+ * The section whose attendance this user saved most recently (within the last weeks), still in
+ * their scope: where "Tomar asistencia" on the home page opens. Null when there is none.
+ */
+export async function findLastSection(user: SessionUser | null, now = new Date()): Promise<TSectionRef | null> {
+  authorize(user, "attendance.write");
+  const since = new Date(dayFromIso(todayInLima(now)).getTime() - LAST_SECTION_DAYS * 86_400_000);
+  const last = await db.attendanceDay.findFirst({
+    where: { AND: [schoolScopeWhere(user), { date: { gte: since }, recordedById: user.id }] },
+    orderBy: [{ recordedAt: "desc" }],
+    select: { schoolId: true, grade: true, section: true },
+  });
+  return last;
 }
 
 export type AttendanceSheet = {
@@ -36,6 +64,8 @@ export type AttendanceSheet = {
   students: { id: string; name: string; status: AttendanceMark }[];
   /** Present once the section's attendance for that day has been saved. */
   saved: { counts: AttendanceCounts; recordedAt: Date; recordedBy: string | null } | null;
+  /** A weekend or configured holiday: saving it asks for confirmation. */
+  nonSchoolDay: NonSchoolDay | null;
 };
 
 /**
@@ -94,5 +124,5 @@ export async function getAttendanceSheet(
       recordedBy: recorder?.name ?? null,
     };
   }
-  return { ref, date, students: rows, saved };
+  return { ref, date, students: rows, saved, nonSchoolDay: await findNonSchoolDay(date) };
 }

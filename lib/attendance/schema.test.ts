@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderText } from "../errors/render";
 import { todayInLima } from "../format/date";
-import {
-  countMarks,
-  nextAttendanceStatus,
-  type AttendanceMark,
-  parseSectionKey,
-  sectionKey,
-  ZSaveAttendanceSchema,
-} from "./schema";
+import { countMarks, parseSectionKey, sectionKey, ZSaveAttendanceSchema } from "./schema";
 
 const SCHOOL = "3f1c2b9a-1d2e-4f5a-8b6c-7d8e9f0a1b2c";
 
-describe("attendance tap cycle", () => {
-  it("goes present → unjustified → justified → late → present", () => {
-    const seen: AttendanceMark[] = ["PRESENT"];
-    for (let i = 0; i < 4; i++) seen.push(nextAttendanceStatus(seen[seen.length - 1]));
-    expect(seen).toEqual(["PRESENT", "UNJUSTIFIED", "JUSTIFIED", "LATE", "PRESENT"]);
-  });
-
+describe("attendance marks", () => {
   it("counts marks per status", () => {
     expect(countMarks(["PRESENT", "LATE", "PRESENT", "UNJUSTIFIED"])).toEqual({
       PRESENT: 2,
@@ -71,5 +58,43 @@ describe("save attendance input", () => {
       marks: [{ studentId: SCHOOL, status: "AUSENTE" }],
     });
     expect(renderText("es", bad.error!.issues[0].message)).toBe("Estado de asistencia inválido.");
+  });
+});
+
+describe("a sheet posted before hydration", () => {
+  const A = "9a1c2b9a-1d2e-4f5a-8b6c-7d8e9f0a1b2c";
+  const B = "8b1c2b9a-1d2e-4f5a-8b6c-7d8e9f0a1b2c";
+  it("saves the radio choices the tutor tapped rather than the marks the page was rendered with", () => {
+    const posted = {
+      schoolId: SCHOOL,
+      grade: "2",
+      section: "A",
+      date: "2026-03-02",
+      marks: JSON.stringify([
+        { studentId: A, status: "PRESENT" },
+        { studentId: B, status: "PRESENT" },
+      ]),
+      [`status.${A}`]: "LATE",
+      [`status.${B}`]: "PRESENT",
+      confirmNonSchoolDay: "true",
+    };
+    const parsed = ZSaveAttendanceSchema.parse(posted);
+    expect(parsed.marks).toEqual([
+      { studentId: A, status: "LATE" },
+      { studentId: B, status: "PRESENT" },
+    ]);
+    expect(parsed.confirmNonSchoolDay).toBe(true);
+    expect(parsed).not.toHaveProperty(`status.${A}`);
+  });
+
+  it("a hydrated save without the flag is not a confirmation", () => {
+    const parsed = ZSaveAttendanceSchema.parse({
+      schoolId: SCHOOL,
+      grade: 2,
+      section: "A",
+      date: "2026-03-02",
+      marks: [],
+    });
+    expect(parsed.confirmNonSchoolDay).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { errorKey } from "../errors/keys";
 import { todayInLima } from "../format/date";
 
-import { ATTENDANCE_CYCLE } from "./marks";
+import { ATTENDANCE_MARKS, STATUS_FIELD_PREFIX } from "./marks";
 
 export * from "./marks";
 
@@ -42,21 +42,42 @@ const fromJsonText = (v: unknown) => {
   }
 };
 
-export const ZSaveAttendanceSchema = ZSectionRef.extend({
-  date: ZAttendanceDay,
-  marks: z.preprocess(
-    fromJsonText,
-    z
-      .array(
-        z.object({
-          studentId: z.guid(errorKey("attendance.studentInvalid")),
-          status: z.enum(ATTENDANCE_CYCLE, errorKey("attendance.statusInvalid")),
-        }),
-        errorKey("attendance.marksInvalid"),
-      )
-      .max(500, errorKey("attendance.tooManyStudents")),
-  ),
-});
+/**
+ * Before hydration the sheet posts its radio choices (`status.<studentId>`) beside the marks it
+ * was rendered with; the choices are what the tutor tapped, so they win.
+ */
+function marksFromStatusFields(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  const chosen = Object.entries(record).filter(([k]) => k.startsWith(STATUS_FIELD_PREFIX));
+  if (chosen.length === 0) return input;
+  const marks = chosen.map(([k, status]) => ({ studentId: k.slice(STATUS_FIELD_PREFIX.length), status }));
+  const rest = Object.fromEntries(Object.entries(record).filter(([k]) => !k.startsWith(STATUS_FIELD_PREFIX)));
+  return { ...rest, marks };
+}
+
+const ZConfirm = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
+
+export const ZSaveAttendanceSchema = z.preprocess(
+  marksFromStatusFields,
+  ZSectionRef.extend({
+    date: ZAttendanceDay,
+    marks: z.preprocess(
+      fromJsonText,
+      z
+        .array(
+          z.object({
+            studentId: z.guid(errorKey("attendance.studentInvalid")),
+            status: z.enum(ATTENDANCE_MARKS, errorKey("attendance.statusInvalid")),
+          }),
+          errorKey("attendance.marksInvalid"),
+        )
+        .max(500, errorKey("attendance.tooManyStudents")),
+    ),
+    /** The user confirmed saving a weekend or holiday, which then counts as a school day. */
+    confirmNonSchoolDay: ZConfirm.optional().default(false),
+  }),
+);
 export type TSaveAttendance = z.infer<typeof ZSaveAttendanceSchema>;
 
 /** URL form of a section, `?sec=<schoolId>:<grade>:<section>`; parsing splits on the first two ':' only, so any section name round-trips. */

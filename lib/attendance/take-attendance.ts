@@ -5,10 +5,11 @@ import { writeAudit } from "../audit/write-audit";
 import { assertSchoolInScope, authorize } from "../auth/authorize";
 import { studentWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
-import { AppError } from "../errors/app-error";
+import { AppError, fieldIssue } from "../errors/app-error";
 import { dayFromIso, todayInLima } from "../format/date";
 import { enqueueAlertRecompute, prismaJobDb } from "../jobs/enqueue";
 import { countMarks, ZSaveAttendanceSchema, type AttendanceCounts, type AttendanceMark } from "./schema";
+import { findNonSchoolDay } from "./school-days";
 
 export type SaveAttendanceResult = {
   date: string;
@@ -19,6 +20,8 @@ export type SaveAttendanceResult = {
   changed: number;
   /** True when the section already had attendance for that day (an edit). */
   isEdit: boolean;
+  /** When the stored sheet was recorded: unchanged by a repeat of the same save. */
+  recordedAt: Date;
 };
 
 type Change = { studentId: string; from: AttendanceMark | null; to: AttendanceMark };
@@ -28,6 +31,11 @@ type Change = { studentId: string; from: AttendanceMark | null; to: AttendanceMa
  * (set-based upsert), the AttendanceDay row the alert rules count as a school day, and an
  * audit entry that keeps the previous values when an earlier save is edited.
  * Students of the section left out of `marks` keep their stored status, or PRESENT.
+ *
+ * Idempotent: a save that changes nothing already stored (a retry after a lost response, a
+ * second tap) writes nothing — no row, no audit entry, no job — and answers like the first.
+ * A weekend or configured holiday is refused unless `confirmNonSchoolDay` is set, because the
+ * saved day becomes a school day for the alert rules.
  */
 export async function saveAttendance(
   user: SessionUser | null,
@@ -35,7 +43,7 @@ export async function saveAttendance(
   origin?: RequestOrigin,
 ): Promise<SaveAttendanceResult> {
   authorize(user, "attendance.write");
-  const { schoolId, grade, section, date, marks } = parseOrThrow(ZSaveAttendanceSchema, input);
+  const { schoolId, grade, section, date, marks, confirmNonSchoolDay } = parseOrThrow(ZSaveAttendanceSchema, input);
   // The schema already refuses future days; checked again here against the server clock.
   if (date > todayInLima()) throw new AppError("INVALID_INPUT", "attendance.futureDate");
   assertSchoolInScope(user, schoolId);
@@ -65,6 +73,12 @@ export async function saveAttendance(
       where: { schoolId_grade_section_date: { schoolId, grade, section, date: dayFromIso(date) } },
       select: { recordedAt: true },
     });
+    // A day already saved is a school day already: editing it needs no new confirmation.
+    if (!dayRow && !confirmNonSchoolDay) {
+      const off = await findNonSchoolDay(date, tx);
+      if (off)
+        throw nonSchoolDayError(off.kind === "HOLIDAY" ? "attendance.holidayConfirm" : "attendance.weekendConfirm");
+    }
 
     const final = new Map<string, AttendanceMark>();
     const changes: Change[] = [];
@@ -75,6 +89,11 @@ export async function saveAttendance(
       if (from !== to) changes.push({ studentId: id, from, to });
     }
 
+    if (changes.length === 0 && dayRow) {
+      const counts = countMarks(final.values());
+      return { date, grade, section, counts, changed: 0, isEdit: true, recordedAt: dayRow.recordedAt };
+    }
+
     if (changes.length > 0) {
       await tx.$executeRaw`
         INSERT INTO attendance ("studentId", "date", "schoolId", "status", "recordedById", "recordedAt")
@@ -83,11 +102,12 @@ export async function saveAttendance(
         ON CONFLICT ("studentId", "date") DO UPDATE
           SET "status" = EXCLUDED."status", "recordedById" = EXCLUDED."recordedById", "recordedAt" = EXCLUDED."recordedAt"`;
     }
-    await tx.$executeRaw`
+    const [day] = await tx.$queryRaw<{ recordedAt: Date }[]>`
       INSERT INTO attendance_day ("schoolId", "grade", "section", "date", "recordedById", "recordedAt")
       VALUES (${schoolId}::uuid, ${grade}::smallint, ${section}, ${date}::date, ${user.id}::uuid, now())
       ON CONFLICT ("schoolId", "grade", "section", "date") DO UPDATE
-        SET "recordedById" = EXCLUDED."recordedById", "recordedAt" = EXCLUDED."recordedAt"`;
+        SET "recordedById" = EXCLUDED."recordedById", "recordedAt" = EXCLUDED."recordedAt"
+      RETURNING "recordedAt"`;
 
     // The alert recompute of exactly the students whose row was written, queued by this
     // transaction: it runs (and is retried) only if the save commits.
@@ -116,7 +136,12 @@ export async function saveAttendance(
       },
       origin,
     );
-    return { date, grade, section, counts, changed: changes.length, isEdit };
+    return { date, grade, section, counts, changed: changes.length, isEdit, recordedAt: day.recordedAt };
   });
   return result;
+}
+
+/** The refusal the sheet answers with its confirmation step (the field names the flag). */
+function nonSchoolDayError(key: "attendance.holidayConfirm" | "attendance.weekendConfirm") {
+  return new AppError("INVALID_INPUT", key, {}, [fieldIssue("confirmNonSchoolDay", key)]);
 }

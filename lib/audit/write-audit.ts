@@ -29,6 +29,8 @@ export type AuditAction =
   | "alert.dismiss"
   | "alertRule.update"
   | "alertRule.createDefault"
+  | "holiday.add"
+  | "holiday.remove"
   | "alert.raise"
   | "case.open"
   | "case.alert.attach"

@@ -6,7 +6,7 @@ import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { loadPage, type ListQuery } from "../lists/page";
-import { CASE_PAGE_SIZE, type TCaseListFilters } from "./schema";
+import { CASE_PAGE_SIZE, NOT_CLOSED, type TCaseListFilters } from "./schema";
 
 // Case list and the small lookups the case page needs. The caller's scope is always part of
 // the `where`; filters only narrow it further.
@@ -31,7 +31,8 @@ export function isCaseTeam(user: Pick<SessionUser, "role">): boolean {
 
 function caseListWhere(user: SessionUser, filters: Partial<TCaseListFilters>): Prisma.CaseWhereInput {
   const and: Prisma.CaseWhereInput[] = [caseWhere(user)];
-  if (filters.state) and.push({ state: filters.state });
+  if (filters.state === NOT_CLOSED) and.push({ state: { not: "CLOSED" } });
+  else if (filters.state) and.push({ state: filters.state });
   if (filters.assignee) {
     const userId = filters.assignee === "me" ? user.id : filters.assignee;
     and.push({ assignments: { some: { userId } } });

@@ -63,8 +63,11 @@ export type TAddCaseNoteSchema = z.infer<typeof ZAddCaseNoteSchema>;
 export const CASE_PAGE_SIZE = 25;
 
 /** Case list filters from the URL; anything unreadable is simply ignored. */
+/** Every state but CLOSED: what the home page counts as "Casos abiertos". */
+export const NOT_CLOSED = "NOT_CLOSED";
+
 export const ZCaseListFilters = z.object({
-  state: enumParam(CASE_STATES),
+  state: enumParam([...CASE_STATES, NOT_CLOSED]),
   // "me" = "Mis casos"; otherwise a user id.
   assignee: optionalParam(z.union([z.literal("me"), z.guid()])),
   grade: intParam(1, 6),

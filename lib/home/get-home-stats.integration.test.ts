@@ -3,12 +3,19 @@ import type { SessionUser } from "../auth/types";
 import { dayFromIso, todayInLima } from "../format/date";
 import type { Role } from "../generated/prisma/enums";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/test-database";
+import { findCases } from "../cases/queries";
+import { ZCaseListFilters } from "../cases/schema";
+import { parseListParams } from "../lists/params";
+import { findReferrals } from "../referrals/queries/list-referrals";
+import { parseReferralListParams } from "../referrals/schema";
+import { ZStudentListFilters } from "../students/list-filters";
+import { findStudents } from "../students/queries";
 import { getHomeStats } from "./get-home-stats";
 
 // Two schools with known rows; each role's home must count only its own scope.
 let t: TestDatabase;
 const now = new Date("2026-11-26T15:00:00Z");
-const ids = { a: "", b: "", demuna: "", cem: "", psych: "" };
+const ids = { a: "", b: "", demuna: "", cem: "", psych: "", demunaStaff: "" };
 
 const byId = (stats: Awaited<ReturnType<typeof getHomeStats>>) => Object.fromEntries(stats.map((s) => [s.id, s.value]));
 
@@ -111,6 +118,10 @@ beforeAll(async () => {
   });
   ids.demuna = demuna.id;
   ids.cem = cem.id;
+  const demunaStaff = await db.user.create({
+    data: { email: "demuna@t.pe", name: "Demuna", passwordHash: "x", role: "AGENCY_STAFF", agencyId: demuna.id },
+  });
+  ids.demunaStaff = demunaStaff.id;
   const referral = (
     c: { id: string; schoolId: string; studentId: string },
     agencyId: string,
@@ -189,6 +200,81 @@ describe("[HOME] figures follow the caller's scope", () => {
   });
 
   it("an administrator gets configuration counts only", async () => {
-    expect(byId(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({ users: 1, schools: 2, agencies: 2 });
+    expect(byId(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({ users: 2, schools: 2, agencies: 2 });
+  });
+});
+
+describe("[HOME] every figure links to the list of what it counts", () => {
+  const hrefs = (stats: Awaited<ReturnType<typeof getHomeStats>>) =>
+    Object.fromEntries(stats.map((s) => [s.id, s.href]));
+  const query = (href: string) => new URL(href, "http://x").searchParams;
+
+  it("each role's cards carry the filtered list's address", async () => {
+    expect(hrefs(await getHomeStats(sessionUser("DIRECTOR", [ids.a]), now))).toEqual({
+      students: "/students?status=ACTIVE",
+      "open-alerts": "/alerts",
+      "open-cases": "/cases?state=NOT_CLOSED",
+      "attendance-today": "/attendance#hoy",
+    });
+    expect(hrefs(await getHomeStats(sessionUser("PSYCHOLOGIST", [ids.a], { id: ids.psych }), now))).toEqual({
+      "open-cases": "/cases?state=NOT_CLOSED",
+      "my-cases": "/cases?state=NOT_CLOSED&assignee=me",
+      "overdue-referrals": "/referrals?overdue=1",
+    });
+    expect(
+      hrefs(await getHomeStats(sessionUser("AGENCY_STAFF", [], { agencyId: ids.demuna, agencyType: "DEMUNA" }), now)),
+    ).toEqual({
+      "referrals-waiting": "/referrals?status=SENT",
+      "referrals-in-progress": "/referrals?status=ACCEPTED&status=IN_PROGRESS",
+      "overdue-referrals": "/referrals?overdue=1",
+    });
+    const coordinator = await getHomeStats(sessionUser("COORDINATOR", [ids.a, ids.b]), now);
+    expect(hrefs(coordinator)).toMatchObject({
+      "students-followed": "/reports#grade-sex",
+      "students-alerted": "/reports#grade-sex",
+      "open-cases": "/reports#funnel",
+      "referrals-sent": "/reports#referrals",
+      "referrals-closed": "/reports#referrals",
+    });
+    expect(coordinator.every((s) => s.href.startsWith("/reports#"))).toBe(true);
+    expect(hrefs(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({
+      users: "/admin/users",
+      schools: "/admin/schools",
+      agencies: "/admin/agencies",
+    });
+  });
+
+  it("the referral links use the inbox's filters: overdue=1 and the statuses the card counts", () => {
+    expect(query("/referrals?overdue=1").get("overdue")).toBe("1");
+    expect(query("/referrals?status=ACCEPTED&status=IN_PROGRESS").getAll("status")).toEqual([
+      "ACCEPTED",
+      "IN_PROGRESS",
+    ]);
+  });
+
+  it("the case, referral and student lists behind the cards hold exactly the counted rows", async () => {
+    const psych = sessionUser("PSYCHOLOGIST", [ids.a], { id: ids.psych });
+    const stats = await getHomeStats(psych, now);
+    for (const id of ["open-cases", "my-cases"]) {
+      const stat = stats.find((s) => s.id === id)!;
+      const listed = await findCases(psych, parseListParams(query(stat.href), ZCaseListFilters));
+      expect(listed.total).toBe(stat.value);
+    }
+    // The referral cards: the inbox with the card's URL filters (overdue=1, the statuses) at the same instant.
+    const demuna = sessionUser("AGENCY_STAFF", [], { id: ids.demunaStaff, agencyId: ids.demuna, agencyType: "DEMUNA" });
+    const referralCards = [
+      ...(await getHomeStats(demuna, now)).map((stat) => ({ user: demuna, stat })),
+      { user: psych, stat: stats.find((s) => s.id === "overdue-referrals")! },
+    ];
+    for (const { user, stat } of referralCards) {
+      const params = Object.fromEntries([...query(stat.href).keys()].map((k) => [k, query(stat.href).getAll(k)]));
+      const listed = await findReferrals(user, parseReferralListParams(params), undefined, undefined, now);
+      expect(listed.total, `${user.role} ${stat.id}`).toBe(stat.value);
+    }
+    expect(referralCards.map(({ stat }) => stat.value)).toEqual([1, 1, 1, 1]);
+    const director = sessionUser("DIRECTOR", [ids.a]);
+    const students = (await getHomeStats(director, now)).find((s) => s.id === "students")!;
+    const listed = await findStudents(director, parseListParams(query(students.href), ZStudentListFilters));
+    expect(listed.total).toBe(students.value);
   });
 });

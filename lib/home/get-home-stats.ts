@@ -8,6 +8,7 @@ import { db } from "../db";
 import { dayFromIso, todayInLima } from "../format/date";
 import { getTerritoryStats } from "./territory-stats";
 import { overdueWhere } from "../referrals/overdue";
+import { HOME_LINKS } from "./links";
 import type { HomeStat } from "./types";
 
 // The figures on each role's home page. Every count carries the caller's scope in its
@@ -47,14 +48,17 @@ async function getSchoolStats(user: SessionUser, now: Date): Promise<HomeStat[]>
     can(user.role, "alerts.read") ? db.alert.count({ where: { ...alertWhere(user), status: "OPEN" } }) : null,
     can(user.role, "cases.readSummary") ? db.case.count({ where: { ...caseWhere(user), ...NOT_CLOSED } }) : null,
   ]);
-  const stats: HomeStat[] = [{ id: "students", label: "students", value: students }];
-  if (openAlerts !== null) stats.push({ id: "open-alerts", label: "openAlerts", value: openAlerts });
-  if (openCases !== null) stats.push({ id: "open-cases", label: "openCases", value: openCases });
+  const stats: HomeStat[] = [{ id: "students", label: "students", value: students, href: HOME_LINKS.activeStudents }];
+  if (openAlerts !== null)
+    stats.push({ id: "open-alerts", label: "openAlerts", value: openAlerts, href: HOME_LINKS.openAlerts });
+  if (openCases !== null)
+    stats.push({ id: "open-cases", label: "openCases", value: openCases, href: HOME_LINKS.openCases });
   stats.push({
     id: "attendance-today",
     label: "attendanceToday",
     value: sectionsToday,
     hint: { label: "attendanceTodayHint", values: { total: sections.length } },
+    href: HOME_LINKS.attendanceToday,
   });
   return stats;
 }
@@ -68,9 +72,15 @@ async function getCaseTeamStats(user: SessionUser, now: Date): Promise<HomeStat[
     db.referral.count({ where: { AND: [referralWhere(user), overdueWhere(now)] } }),
   ]);
   return [
-    { id: "open-cases", label: "openCases", value: openCases },
-    { id: "my-cases", label: "myCases", value: myCases },
-    { id: "overdue-referrals", label: "overdueReferrals", value: overdue, hint: { label: "overdueReferralsHint" } },
+    { id: "open-cases", label: "openCases", value: openCases, href: HOME_LINKS.openCases },
+    { id: "my-cases", label: "myCases", value: myCases, href: HOME_LINKS.myOpenCases },
+    {
+      id: "overdue-referrals",
+      label: "overdueReferrals",
+      value: overdue,
+      hint: { label: "overdueReferralsHint" },
+      href: HOME_LINKS.overdueReferrals,
+    },
   ];
 }
 
@@ -84,9 +94,21 @@ async function getAgencyStats(user: SessionUser, now: Date): Promise<HomeStat[]>
     db.referral.count({ where: { AND: [scope, overdueWhere(now)] } }),
   ]);
   return [
-    { id: "referrals-waiting", label: "referralsWaiting", value: waiting },
-    { id: "referrals-in-progress", label: "referralsActive", value: active, hint: { label: "referralsActiveHint" } },
-    { id: "overdue-referrals", label: "overdueReferrals", value: overdue, hint: { label: "overdueReferralsHint" } },
+    { id: "referrals-waiting", label: "referralsWaiting", value: waiting, href: HOME_LINKS.referralsWaiting },
+    {
+      id: "referrals-in-progress",
+      label: "referralsActive",
+      value: active,
+      hint: { label: "referralsActiveHint" },
+      href: HOME_LINKS.referralsActive,
+    },
+    {
+      id: "overdue-referrals",
+      label: "overdueReferrals",
+      value: overdue,
+      hint: { label: "overdueReferralsHint" },
+      href: HOME_LINKS.overdueReferrals,
+    },
   ];
 }
 
@@ -99,8 +121,8 @@ async function getAdminStats(user: SessionUser): Promise<HomeStat[]> {
     db.agency.count({ where: { active: true } }),
   ]);
   return [
-    { id: "users", label: "users", value: users },
-    { id: "schools", label: "schoolsCount", value: schools },
-    { id: "agencies", label: "agencies", value: agencies },
+    { id: "users", label: "users", value: users, href: HOME_LINKS.users },
+    { id: "schools", label: "schoolsCount", value: schools, href: HOME_LINKS.schools },
+    { id: "agencies", label: "agencies", value: agencies, href: HOME_LINKS.agencies },
   ];
 }

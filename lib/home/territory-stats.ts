@@ -5,6 +5,7 @@ import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import { ReferralStatus } from "../generated/prisma/enums";
 import { suppressSmallCount } from "./suppress";
+import { HOME_LINKS } from "./links";
 import type { HomeStat } from "./types";
 
 // Coordinator home: territory-wide aggregates (no names, no rows), small counts suppressed
@@ -34,13 +35,25 @@ export async function getTerritoryStats(user: SessionUser): Promise<HomeStat[]> 
   ]);
   const byStatus = new Map(referrals.map((r) => [r.status, r._count._all]));
   return [
-    { id: "students-followed", label: "studentsFollowed", value: suppressSmallCount(followed) },
-    { id: "students-alerted", label: "studentsAlerted", value: suppressSmallCount(alerted) },
-    { id: "open-cases", label: "openCases", value: suppressSmallCount(openCases) },
+    // "students-followed" keeps its id (tests, bookmarks); it counts the enrolled students.
+    {
+      id: "students-followed",
+      label: "studentsEnrolled",
+      value: suppressSmallCount(followed),
+      href: HOME_LINKS.reportsGradeSex,
+    },
+    {
+      id: "students-alerted",
+      label: "studentsAlerted",
+      value: suppressSmallCount(alerted),
+      href: HOME_LINKS.reportsGradeSex,
+    },
+    { id: "open-cases", label: "openCases", value: suppressSmallCount(openCases), href: HOME_LINKS.reportsFunnel },
     ...Object.values(ReferralStatus).map((status) => ({
       id: `referrals-${status.toLowerCase().replace("_", "-")}`,
       label: REFERRAL_LABELS[status],
       value: suppressSmallCount(byStatus.get(status) ?? 0),
+      href: HOME_LINKS.reportsReferrals,
     })),
   ];
 }

@@ -9,4 +9,6 @@ export type HomeStat = {
   value: StatValue;
   /** Optional secondary line, a key under `home.stats` with its values. */
   hint?: { label: string; values?: Record<string, number> };
+  /** The list of what is counted (lib/home/links.ts). */
+  href: string;
 };

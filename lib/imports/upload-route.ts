@@ -9,6 +9,7 @@ import type { ErrorKey, MessageValues } from "@/lib/errors/keys";
 import { renderError } from "@/lib/errors/render";
 import type { ImportFile, OnImportProgress } from "@/lib/imports/types";
 import { toLocale } from "@/messages/locales";
+import { isSameOrigin } from "../actions/same-origin";
 import { MAX_UPLOAD_BYTES, type ImportCount, type ImportEvent } from "./wire";
 
 type Handlers = {
@@ -162,15 +163,4 @@ function cookieValue(request: Request, name: string): string | undefined {
     if (key === name) return decodeURIComponent(value.join("="));
   }
   return undefined;
-}
-
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -3,7 +3,7 @@ import { writeAudit } from "../audit/write-audit";
 import { authorize } from "../auth/authorize";
 import { schoolScopeWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { parseOrThrow } from "../actions/parse";
 import { AppError, fieldIssue } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
@@ -17,7 +17,9 @@ import { offerFor, type StateOffer } from "./state-offer";
 // Recording what happened at the door, in one transaction:
 // 1. `UPDATE home_visit … WHERE id AND status = 'SCHEDULED' AND <scope>`: the row lock and the
 //    status guard make the first outcome win; a second person's outcome finds DONE and is a
-//    CONFLICT (never an overwrite), an unknown or out-of-scope id is NOT_FOUND;
+//    CONFLICT (never an overwrite), an unknown or out-of-scope id is NOT_FOUND; the same
+//    outcome sent again by its author with the same submission key (a lost answer) is answered
+//    as recorded, writing nothing;
 // 2. a confirmed or corrected address updates the student and writes its history;
 // 3. the timeline entry and the audit entries.
 // It then tells the screen what to offer next: another visit after a failed one, and the next
@@ -81,6 +83,8 @@ export async function recordVisitOutcome(
     if (count === 0) {
       const visible = await tx.homeVisit.findFirst({ where: scoped, select: { id: true } });
       if (!visible) throw new AppError("NOT_FOUND", "visit.notFound");
+      const replay = await answeredBefore(tx, user, visible.id, v.submissionKey);
+      if (replay) return replay;
       throw new AppError("CONFLICT", "visit.conflict");
     }
     const visit = await tx.homeVisit.findFirstOrThrow({
@@ -138,6 +142,7 @@ export async function recordVisitOutcome(
           address,
           notesLength: v.notes?.length ?? 0,
           visitedAt: visitedAt.toISOString(),
+          ...(v.submissionKey ? { submissionKey: v.submissionKey } : {}),
         },
       },
       origin,
@@ -157,25 +162,77 @@ export async function recordVisitOutcome(
       );
     }
 
-    const contactMade = v.outcome === "CONTACTED";
-    const stateOffer = await offerFor(tx, visit, contactMade);
-    return {
-      visitId: visit.id,
-      caseId: visit.caseId,
-      studentId: visit.studentId,
-      outcome: v.outcome,
-      addressHistoryId: change?.historyId ?? null,
-      stateOffer,
-      nextVisit: contactMade
-        ? null
-        : {
-            caseId: visit.caseId,
-            assigneeId: visit.assigneeId,
-            timeWindow: visit.timeWindow,
-            purpose: visit.purpose,
-          },
-    };
+    return resultFor(tx, visit, v.outcome, change?.historyId ?? null);
   });
+}
+
+type RecordedVisit = {
+  id: string;
+  caseId: string;
+  schoolId: string;
+  studentId: string;
+  assigneeId: string | null;
+  timeWindow: VisitTimeWindow | null;
+  purpose: string | null;
+};
+
+async function resultFor(
+  tx: Tx,
+  visit: RecordedVisit,
+  outcome: VisitOutcome,
+  addressHistoryId: string | null,
+): Promise<RecordVisitOutcomeResult> {
+  const contactMade = outcome === "CONTACTED";
+  const stateOffer = await offerFor(tx, visit, contactMade);
+  return {
+    visitId: visit.id,
+    caseId: visit.caseId,
+    studentId: visit.studentId,
+    outcome,
+    addressHistoryId,
+    stateOffer,
+    nextVisit: contactMade
+      ? null
+      : { caseId: visit.caseId, assigneeId: visit.assigneeId, timeWindow: visit.timeWindow, purpose: visit.purpose },
+  };
+}
+
+/**
+ * The answer to an outcome this user already recorded with this submission key — the same
+ * outcome sent again after its answer was lost — or null (then it is someone else's: CONFLICT).
+ */
+async function answeredBefore(
+  tx: Tx,
+  user: SessionUser,
+  visitId: string,
+  submissionKey: string | undefined,
+): Promise<RecordVisitOutcomeResult | null> {
+  if (!submissionKey) return null;
+  const entry = await tx.auditLog.findFirst({
+    where: {
+      action: "visit.outcome.record",
+      entity: "HomeVisit",
+      entityId: visitId,
+      actorId: user.id,
+      details: { path: ["submissionKey"], equals: submissionKey },
+    },
+    select: { id: true },
+  });
+  if (!entry) return null;
+  const visit = await tx.homeVisit.findFirstOrThrow({
+    where: { id: visitId, recordedById: user.id },
+    select: {
+      id: true,
+      caseId: true,
+      schoolId: true,
+      studentId: true,
+      assigneeId: true,
+      timeWindow: true,
+      purpose: true,
+      outcome: true,
+    },
+  });
+  return resultFor(tx, visit, visit.outcome!, null);
 }
 
 /** true: the address on file was right; false: the family was not found there; null: not checked. */

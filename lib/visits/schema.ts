@@ -93,6 +93,11 @@ export const ZRecordVisitOutcomeSchema = z
     newStreet: optionalText(200, errorKey("visit.newStreetTooLong")),
     newReference: optionalText(200, errorKey("visit.newReferenceTooLong")),
     newDistrict: optionalText(100, errorKey("visit.newDistrictTooLong")),
+    /**
+     * Chosen by the phone once per outcome it sends: the same key again is the same outcome sent
+     * twice (an answer lost on a bad connection), answered as recorded rather than as a conflict.
+     */
+    submissionKey: z.preprocess(blankToUndefined, z.guid({ error: errorKey("invalidInput") }).optional()),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: ErrorKey) => ctx.addIssue({ code: "custom", path: [path], message });

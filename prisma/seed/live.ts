@@ -21,13 +21,16 @@ const toMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000
 export function placeWaitingReferrals(ctxs: CaseCtx[]) {
   const r = stream("referrals:live");
   const start = LOAD_START.getTime();
-  let waiting = 0;
+  const waitingAt = new Map<string, number>();
   for (const ctx of ctxs) {
     for (const ref of ctx.rows.referrals.filter((x) => x.caseId === ctx.story.caseId && x.status === "SENT")) {
       const window = REFERRAL_RESPONSE_HOURS[ref.urgency] * HOUR;
-      // Alternately past its deadline (4 to 60 hours ago) and still running (30 to 90 % of the
-      // window left at the start of the load day: an urgent one falls due during that day).
-      const overdue = waiting++ % 2 === 0;
+      // Per agency, alternately past its deadline (4 to 60 hours ago) and still running (30 to
+      // 90 % of the window left at the start of the load day: an urgent one falls due during
+      // that day), starting overdue: every agency's inbox has an overdue referral to follow up.
+      const seen = waitingAt.get(ref.agencyId) ?? 0;
+      waitingAt.set(ref.agencyId, seen + 1);
+      const overdue = seen % 2 === 0;
       const dueIn = overdue ? -r.int(4, 60) * HOUR : window * (0.3 + 0.6 * r.float());
       // Never before the story's own sending time (after the team decided to refer).
       const earliest = new Date(ref.sentAt as Date | string);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ATTENDANCE_CYCLE } from "../../lib/attendance/marks";
+import { ATTENDANCE_MARKS } from "../../lib/attendance/marks";
 import type { LoadUser, Section } from "./load-plan";
 
 // What each user of `npm run bench:load` asks for, round after round (load-plan.ts says who they
@@ -47,8 +47,15 @@ export type Step = {
  * The difference is what was still on its way when the run ended (it may have committed).
  */
 export type Acknowledged = {
-  /** Section key → the marks of its last sent and last acknowledged save, and their counts. */
-  attendance: Map<string, { section: Section; sent: number; saves: number; lastSent: Marks; lastSaved: Marks | null }>;
+  /**
+   * Section key → the marks of its last sent and last acknowledged save, and their counts;
+   * `changes` counts the acknowledged saves that differed from the section's previous one (a
+   * save that changes nothing writes nothing, not even an audit entry).
+   */
+  attendance: Map<
+    string,
+    { section: Section; sent: number; saves: number; changes: number; lastSent: Marks; lastSaved: Marks | null }
+  >;
   visits: { sent: Set<string>; acked: Set<string> };
   referrals: { sent: Set<string>; acked: Set<string> };
 };
@@ -110,7 +117,7 @@ export function userRound(
         const marks = new Map(
           section.studentIds.map((id, i) => {
             const r = (i + round) % 20;
-            return [id, r < ATTENDANCE_CYCLE.length ? ATTENDANCE_CYCLE[r] : "PRESENT"];
+            return [id, r < ATTENDANCE_MARKS.length ? ATTENDANCE_MARKS[r] : "PRESENT"];
           }),
         );
         // The sheet's page, and its save posted to that same address, as the browser does.
@@ -126,15 +133,24 @@ export function userRound(
               ...sectionRef(section),
               date: day,
               marks: [...marks].map(([studentId, status]) => ({ studentId, status })),
+              // The run is a working day whatever the calendar says: a weekend or holiday is
+              // confirmed as the sheet asks a tutor to.
+              confirmNonSchoolDay: true,
             },
             sent: () => {
               const entry = ack.attendance.get(key);
               if (entry) Object.assign(entry, { sent: entry.sent + 1, lastSent: marks });
-              else ack.attendance.set(key, { section, sent: 1, saves: 0, lastSent: marks, lastSaved: null });
+              else
+                ack.attendance.set(key, { section, sent: 1, saves: 0, changes: 0, lastSent: marks, lastSaved: null });
             },
             acknowledged: () => {
               const entry = ack.attendance.get(key)!;
-              Object.assign(entry, { saves: entry.saves + 1, lastSaved: marks });
+              const same = entry.lastSaved !== null && [...marks].every(([id, s]) => entry.lastSaved!.get(id) === s);
+              Object.assign(entry, {
+                saves: entry.saves + 1,
+                changes: entry.changes + (same ? 0 : 1),
+                lastSaved: marks,
+              });
             },
           },
           { kind: "list", method: "GET", path: "/students" },

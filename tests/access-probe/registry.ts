@@ -118,6 +118,9 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/admin/referral-deadlines/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
   "app/(app)/admin/users/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
   "app/(app)/admin/retention/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
+  "app/(app)/admin/holidays/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
+  "app/(app)/admin/schools/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
+  "app/(app)/admin/agencies/page.tsx": { onlyFor: ["ADMIN"], positive: "admin" },
 
   "app/(app)/page.tsx": { noId: "home: counts and lists of the caller's own scope" },
   "app/(app)/alerts/page.tsx": { noId: NO_ID_LIST },
@@ -152,6 +155,27 @@ const upload =
     return { path, init: { method: "POST", body: form } };
   };
 
+/** A save posted with fetch as JSON, as the interactive page sends it. */
+const json = (path: string, body: unknown): { path: string; init: RequestInit } => ({
+  path,
+  init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+});
+
+/** One mark for today; the probe may run on a weekend, which the save asks to confirm. */
+const attendanceInput = (i: Ids) => {
+  const [schoolId, grade, section] = i.sectionKey.split(":");
+  return {
+    schoolId,
+    grade,
+    section,
+    date: todayInLima(),
+    marks: [{ studentId: i.studentId, status: "PRESENT" }],
+    confirmNonSchoolDay: true,
+  };
+};
+
+const visitOutcomeInput = (i: Ids) => ({ visitId: i.visitId, outcome: "NOBODY_HOME", addressAction: "NONE" });
+
 export const ROUTES: Record<string, RouteEntry> = {
   "app/(app)/reports/funnel.csv/route.ts": csv("funnel"),
   "app/(app)/reports/grade-sex.csv/route.ts": csv("grade-sex"),
@@ -167,6 +191,17 @@ export const ROUTES: Record<string, RouteEntry> = {
     needs: ["schoolCode"],
     request: upload("/attendance/import/upload", "DNI;Fecha;Estado\n"),
     positive: "director",
+  },
+  // The sheet's and the visit outcome's saves once the page is interactive (fetch, JSON).
+  "app/(app)/attendance/save/route.ts": {
+    needs: ["sectionKey", "studentId"],
+    request: (i) => json("/attendance/save", attendanceInput(i)),
+    positive: "director",
+  },
+  "app/(app)/visits/[id]/outcome/route.ts": {
+    needs: ["visitId"],
+    request: (i) => json(`/visits/${i.visitId}/outcome`, visitOutcomeInput(i)),
+    positive: "psychologist",
   },
   "app/api/auth/[...nextauth]/route.ts": { noId: "next-auth's own endpoints (sign-in, session, CSRF): no record id" },
   "app/api/health/route.ts": { noId: "liveness and database check: no record id" },
@@ -214,8 +249,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   "lib/visits/actions.ts#recordVisitOutcomeAction": {
     needs: ["visitId"],
-    input: (i) => ({ visitId: i.visitId, outcome: "NOBODY_HOME", addressAction: "NONE" }),
+    input: visitOutcomeInput,
     positive: "psychologist",
+    // The outcome route's in-scope call recorded it first: found, already recorded.
+    positiveMayRefuse: ["CONFLICT"],
   },
   "lib/visits/actions.ts#recordContactAttemptAction": {
     needs: ["caseId"],
@@ -342,15 +379,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   "lib/attendance/actions.ts#saveAttendanceAction": {
     needs: ["sectionKey", "studentId"],
-    input: (i) => {
-      const [schoolId, grade, section] = i.sectionKey.split(":");
-      return { schoolId, grade, section, date: today(), marks: [{ studentId: i.studentId, status: "PRESENT" }] };
-    },
+    input: attendanceInput,
     positive: "director",
   },
-  "lib/alerts/actions.ts#updateAlertRuleAction": {
+  "lib/alerts/actions.ts#updateAlertRulesAction": {
     needs: ["schoolId"],
-    input: (i) => ({ schoolId: i.schoolId, kind: "CONSECUTIVE_UNJUSTIFIED", threshold: "4", active: "true" }),
+    input: (i) => ({
+      rules: [{ schoolId: i.schoolId, kind: "CONSECUTIVE_UNJUSTIFIED", threshold: "4", active: "true" }],
+    }),
     positive: "admin",
     inScopeFor: ["ADMIN"],
   },
@@ -382,6 +418,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     noId: "every closed case past the period, confirmed by count",
     onlyFor: ["ADMIN"],
     input: { cutoff: "2000-01-01", expected: "1" },
+  },
+  "lib/holidays/actions.ts#addHolidayAction": {
+    noId: "the instance's calendar",
+    onlyFor: ["ADMIN"],
+    input: { day: "2030-01-02", name: "Feriado de prueba" },
+  },
+  "lib/holidays/actions.ts#removeHolidayAction": {
+    noId: "the instance's calendar",
+    onlyFor: ["ADMIN"],
+    input: { day: "2030-01-02" },
   },
   "lib/users/actions.ts#changePasswordAction": { noId: "the caller's own password" },
   "app/(app)/settings/actions.ts#updateLocaleAction": { noId: "the caller's own language" },

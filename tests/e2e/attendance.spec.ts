@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { todayInLima } from "../../lib/format/date";
+import { mark, openOnSchoolDay, presentStudents, sectionKeys, shiftIso, student } from "./attendance-helpers";
 import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
 
 // The tutor's phone: 360 × 740 with touch.
@@ -15,7 +17,9 @@ async function recordInteractions(page: Page) {
     (window as unknown as { __interactions: string[] }).__interactions = log;
     const describe = (target: EventTarget | null) => {
       const el = target instanceof Element ? target.closest("button, a, input, select, label, textarea") : null;
-      return el?.getAttribute("data-student-id") ?? el?.textContent?.trim() ?? "page";
+      const row = el?.closest("fieldset[data-student-id]");
+      if (row) return `${row.getAttribute("data-student-id")}:${el?.getAttribute("data-mark")}`;
+      return el?.textContent?.trim() ?? "page";
     };
     document.addEventListener("pointerdown", (e) => e.isTrusted && log.push(describe(e.target)), true);
     document.addEventListener("keydown", (e) => e.isTrusted && log.push(`key ${e.key}`), true);
@@ -25,59 +29,101 @@ async function recordInteractions(page: Page) {
 const interactions = (page: Page) =>
   page.evaluate(() => (window as unknown as { __interactions: string[] }).__interactions);
 
-test("[ATTENDANCE] a tutor records 3 absences in a section in at most 5 taps and finds them saved after reload", async ({
+test("[ATTENDANCE] two absences and a late arrival take one tap each; the confirmation appears beside «Guardar» and survives a reload", async ({
   page,
 }) => {
   await login(page, DEMO_ACCOUNTS.tutor);
-  await page.goto("/attendance");
+  const [sec] = await sectionKeys(page);
+  await openOnSchoolDay(page, sec);
 
-  // Open a section for today (the default day).
-  const section = page.getByLabel("Sección");
-  const firstSection = await section.locator("option:not([disabled])").first().getAttribute("value");
-  expect(firstSection).toBeTruthy();
-  await section.selectOption(firstSection!);
-  await page.getByRole("button", { name: "Abrir lista" }).click();
-  await expect(page.locator("#sheet-heading")).toBeVisible();
-  const present = page.locator('button[data-student-id][data-status="PRESENT"]');
-  await expect(present.first()).toBeVisible();
-  // The sheet's buttons respond only once React is attached.
-  await waitForHydration(page, "button[data-student-id]");
+  // The first student is on the first screen, above the save bar.
+  const first = page.locator("fieldset[data-student-id]").first();
+  const bar = page.getByTestId("attendance-status");
+  const [firstBox, barBox] = [await first.boundingBox(), await bar.boundingBox()];
+  expect(firstBox!.y + firstBox!.height).toBeLessThanOrEqual(barBox!.y);
 
-  // Three students who are present now (the list may already hold a save from an earlier run).
-  const ids: string[] = [];
-  for (let i = 0; i < 3; i++) ids.push((await present.nth(i).getAttribute("data-student-id"))!);
-  const student = (id: string) => page.locator(`button[data-student-id="${id}"]`);
-
-  // From the open sheet on, count what the page receives.
+  const [a, b, c] = await presentStudents(page, 3);
   await recordInteractions(page);
-  for (const id of ids) {
-    await student(id).tap();
-    await expect(student(id)).toHaveAttribute("data-status", "UNJUSTIFIED");
-    await expect(student(id)).toHaveAttribute("aria-pressed", "true");
-    await expect(student(id)).toHaveAttribute("aria-label", /Falta injustificada/);
-  }
+  await mark(page, a, "UNJUSTIFIED");
+  await mark(page, b, "UNJUSTIFIED");
+  await mark(page, c, "LATE");
+  await expect(student(page, c).getByRole("radio", { name: "Tardanza" })).toBeChecked();
+  await expect(bar).toHaveAttribute("data-state", "unsaved");
   await page.getByRole("button", { name: "Guardar", exact: true }).tap();
 
-  const status = page.getByTestId("attendance-status");
-  await expect(status).toContainText("Asistencia guardada:");
-  await expect(status).toContainText("faltas injustificadas");
-  // One tap per absent student and one to save: nothing else was needed.
-  const taps = await interactions(page);
-  expect(taps).toEqual([...ids, "Guardar"]);
-  expect(taps.length).toBeLessThanOrEqual(5);
+  await expect(bar).toHaveAttribute("data-state", "saved");
+  await expect(bar).toContainText("Asistencia guardada:");
+  await expect(bar).toContainText("faltas injustificadas");
+  await expect(bar).toContainText("Registrada el");
+  // Beside the button, on screen without scrolling.
+  await expect(bar).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Guardar", exact: true })).toBeInViewport();
+  // One tap per student and one to save: nothing else was needed.
+  expect(await interactions(page)).toEqual([`${a}:UNJUSTIFIED`, `${b}:UNJUSTIFIED`, `${c}:LATE`, "Guardar"]);
 
   await page.reload();
-  for (const id of ids) await expect(student(id)).toHaveAttribute("data-status", "UNJUSTIFIED");
-  await expect(page.getByTestId("attendance-status")).toContainText("Asistencia guardada:");
+  await expect(student(page, a)).toHaveAttribute("data-status", "UNJUSTIFIED");
+  await expect(student(page, b)).toHaveAttribute("data-status", "UNJUSTIFIED");
+  await expect(student(page, c)).toHaveAttribute("data-status", "LATE");
+  await expect(bar).toHaveAttribute("data-state", "saved");
+});
+
+test("[ATTENDANCE] a Saturday asks before saving, because the day becomes a school day", async ({ page }) => {
+  await login(page, DEMO_ACCOUNTS.tutor);
+  const sec = (await sectionKeys(page))[3];
+  let saturday = todayInLima();
+  while (new Date(`${saturday}T00:00:00Z`).getUTCDay() !== 6) saturday = shiftIso(saturday, -1);
+  await page.goto(`/attendance?sec=${encodeURIComponent(sec)}&date=${saturday}`);
+  await expect(page.getByTestId("non-school-day")).toHaveText("Sábado: no hay clases.");
+  await waitForHydration(page, "fieldset[data-student-id] input");
+  const posts: string[] = [];
+  page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+
+  const bar = page.getByTestId("attendance-status");
+  await page.getByRole("button", { name: "Guardar", exact: true }).tap();
+  await expect(bar).toHaveAttribute("data-state", "confirm");
+  await expect(bar).toContainText("¿Guardar la asistencia de un día sin clases?");
+  expect(posts).toEqual([]);
+  await page.getByRole("button", { name: "Cancelar" }).tap();
+  await expect(bar).toHaveAttribute("data-state", "notSaved");
+
+  await page.getByRole("button", { name: "Guardar", exact: true }).tap();
+  await page.getByRole("button", { name: "Sí, guardar" }).tap();
+  await expect(bar).toHaveAttribute("data-state", "saved");
+  expect(posts).toHaveLength(1);
+});
+
+test("[ATTENDANCE] leaving with unsaved marks asks first, and the marks wait on the phone", async ({ page }) => {
+  await login(page, DEMO_ACCOUNTS.tutor);
+  const sec = (await sectionKeys(page))[4];
+  await openOnSchoolDay(page, sec);
+  const [a] = await presentStudents(page, 1);
+  await mark(page, a, "JUSTIFIED");
+
+  // A link inside the app: the app's own question; staying keeps the page.
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByText("Menú").tap();
+  await page.getByRole("navigation", { name: "Navegación principal" }).getByRole("link", { name: "Inicio" }).tap();
+  await expect.poll(() => asked).toEqual([expect.stringContaining("Hay marcas de asistencia sin guardar")]);
+  expect(new URL(page.url()).pathname).toBe("/attendance");
+
+  // A reload: the browser's own prompt (accepted here); the mark comes back from the phone.
+  page.once("dialog", (d) => void d.accept());
+  await page.reload();
+  await expect(student(page, a)).toHaveAttribute("data-status", "JUSTIFIED");
+  await expect(page.getByText("Se recuperaron marcas de este teléfono")).toBeVisible();
 });
 
 test("[ATTENDANCE] a future date is refused", async ({ page }) => {
   await login(page, DEMO_ACCOUNTS.tutor);
-  await page.goto("/attendance");
-  const value = await page.getByLabel("Sección").locator("option:not([disabled])").first().getAttribute("value");
-  await page.goto(`/attendance?sec=${encodeURIComponent(value!)}&date=2099-01-05`);
+  const [sec] = await sectionKeys(page);
+  await page.goto(`/attendance?sec=${encodeURIComponent(sec)}&date=2099-01-05`);
   await expect(
     page.getByRole("alert").filter({ hasText: "No se puede registrar asistencia de una fecha futura." }),
   ).toBeVisible();
-  await expect(page.locator("button[data-student-id]")).toHaveCount(0);
+  await expect(page.locator("fieldset[data-student-id]")).toHaveCount(0);
 });

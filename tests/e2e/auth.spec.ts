@@ -32,7 +32,17 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
   {
     email: DEMO_ACCOUNTS.admin,
     role: "Administrador(a) del sistema",
-    nav: ["Inicio", "Reglas de alerta", "Plazos de derivación", "Conservación de casos", "Usuarios", "Configuración"],
+    nav: [
+      "Inicio",
+      "Reglas de alerta",
+      "Feriados",
+      "Plazos de derivación",
+      "Conservación de casos",
+      "Usuarios",
+      "Colegios",
+      "Instituciones",
+      "Configuración",
+    ],
   },
   {
     email: DEMO_ACCOUNTS.coordinator,

@@ -42,8 +42,14 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await link.click();
   await page.waitForURL((url) => url.pathname === casePath);
 
-  // Jumping from «Abierto» straight to «Seguimiento» is refused, with the allowed step named.
+  // «Nuevo estado» starts empty: one stray click on «Guardar estado» moves nothing.
   await waitForHydration(page, "#case-state-to");
+  await expect(page.getByLabel("Nuevo estado")).toHaveValue("");
+  await page.getByRole("button", { name: "Guardar estado" }).click();
+  await expect(page.getByText("Elija el nuevo estado del caso.").first()).toBeVisible();
+  await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "OPEN");
+
+  // Jumping from «Abierto» straight to «Seguimiento» is refused, with the allowed step named.
   await page.getByLabel("Nuevo estado").selectOption({ label: "Seguimiento" });
   await page.getByRole("button", { name: "Guardar estado" }).click();
   await expect(

@@ -11,7 +11,8 @@ test("[NOTIFICATIONS] the social worker sees the unread count in the header, ope
 }) => {
   await login(page, DEMO_ACCOUNTS.socialWorker);
   const link = page.getByTestId("notifications-link");
-  const label = (await link.getAttribute("aria-label")) ?? "";
+  const label = (await page.getByTestId("notifications-name").textContent()) ?? "";
+  await expect(link).toHaveAccessibleName(label);
   const unread = Number(/(\d+) sin leer/.exec(label)?.[1] ?? 0);
   expect(unread, label).toBeGreaterThan(0);
   await expect(page.getByTestId("notifications-unread")).toHaveText(unread > 99 ? "99+" : String(unread));
@@ -33,7 +34,7 @@ test("[NOTIFICATIONS] the social worker sees the unread count in the header, ope
     "Todas las notificaciones están leídas.",
   );
   await expect(page.getByTestId("notifications-unread")).toHaveCount(0);
-  await expect(link).toHaveAttribute("aria-label", "Notificaciones, ninguna sin leer");
+  await expect(link).toHaveAccessibleName("Notificaciones, ninguna sin leer");
   await page.reload();
   await expect(page.locator('[data-unread="true"]')).toHaveCount(0);
 });

@@ -39,6 +39,8 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await caseLink.click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   const casePath = new URL(page.url()).pathname;
+  // The page itself, not the one before it, before counting.
+  await expect(page.getByTestId("case-timeline")).toBeVisible();
   // The demo's own history of this case may hold earlier visits: count what is added.
   const notFoundBefore = await visitEntries(page, "Visita domiciliaria: Dirección no encontrada").count();
   const scheduledBefore = await visitEntries(page, "Visita programada para el").count();

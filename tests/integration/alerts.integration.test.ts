@@ -3,7 +3,7 @@ import { computeAlerts, computeAlertsForStudents } from "../../lib/alerts/comput
 import { candidatesSql } from "../../lib/alerts/compute-sql";
 import { findOpenAlerts } from "../../lib/alerts/queries";
 import { dismissAlert } from "../../lib/alerts/review";
-import { listAlertRules, updateAlertRule } from "../../lib/alerts/rule-settings";
+import { listAlertRules, updateAlertRule, updateAlertRules } from "../../lib/alerts/rule-settings";
 import { evaluateStudent, type DayStatus } from "../../lib/alerts/rules";
 import { COMPUTED_KINDS, DEFAULT_RULES, type ComputedKind, type RuleConfig } from "../../lib/alerts/schema";
 import { loadSessionUser } from "../../lib/auth/session";
@@ -488,5 +488,58 @@ describe("[ALERTS] on the pilot demo data", () => {
       before: { threshold: 10, windowDays: 20 },
       after: { threshold: 15, windowDays: 25 },
     });
+  });
+
+  it("rules: the administrator's table saves every school at once, writing only what changed", async () => {
+    const admin = await userByEmail("admin@demo.pe");
+    const schools = await listAlertRules(admin);
+    const table = schools.flatMap((sc) =>
+      sc.rules.map((r) => ({
+        schoolId: sc.id,
+        kind: r.kind,
+        threshold: String(r.threshold),
+        windowDays: r.windowDays === null ? "" : String(r.windowDays),
+        active: r.active,
+      })),
+    );
+    const audits = () => seeded.db.auditLog.count({ where: { action: "alertRule.update" } });
+    const jobs = async () =>
+      (
+        await seeded.db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'alerts.recompute-school' AND state = 'created'`
+      )[0].n;
+    const [auditsBefore, jobsBefore] = [await audits(), await jobs()];
+
+    // Saved untouched: nothing is written.
+    expect(await updateAlertRules(admin, { rules: table })).toEqual({ changed: 0 });
+    expect(await audits()).toBe(auditsBefore);
+
+    // One invalid cell refuses the whole table, naming the cell.
+    const bad = table.map((r, i) => (i === 5 ? { ...r, threshold: "150" } : r));
+    await expect(updateAlertRules(admin, { rules: bad })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      issues: [expect.objectContaining({ field: "rules.5.threshold" })],
+    });
+
+    // Two schools changed, posted as a form before hydration (flat field names).
+    const edited = table.map((r, i) =>
+      i === 0 ? { ...r, threshold: "5" } : i === table.length - 1 ? { ...r, active: false } : r,
+    );
+    const posted = Object.fromEntries(
+      edited.flatMap((r, i) =>
+        Object.entries(r)
+          .filter(([k, v]) => !(k === "active" && v === false))
+          .map(([k, v]) => [`rules.${i}.${k}`, k === "active" ? "on" : String(v)]),
+      ),
+    );
+    expect(await updateAlertRules(admin, posted)).toEqual({ changed: 2 });
+    expect(await audits()).toBe(auditsBefore + 2);
+    expect(await jobs()).toBe(jobsBefore + 2);
+    const after = await listAlertRules(admin);
+    expect(after[0].rules[0]).toMatchObject({ threshold: 5, isDefault: false });
+    expect(after.at(-1)!.rules.at(-1)).toMatchObject({ active: false });
+
+    const director = await userByEmail("director@demo.pe");
+    await expect(updateAlertRules(director, { rules: table })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -426,7 +426,7 @@ describe("[CONCURRENCY] an import in progress blocks no sheet", () => {
         schoolId: school.A,
         grade: 1,
         section: "A",
-        date: "2026-04-02",
+        date: "2026-04-06", // a Monday: 2 and 3 April 2026 are holidays, which ask for a confirmation
         marks: [{ studentId: studentsA[0].id, status: "LATE" }],
       });
       expect(saved.changed).toBe(3);

@@ -241,7 +241,7 @@ describe("[SEED] referrals respect deadlines and data packets", () => {
     ).toBe(0);
   });
 
-  it("gives every demo agency account referrals waiting, some overdue", async () => {
+  it("gives every demo agency account referrals waiting, at least one of them overdue", async () => {
     const waiting = await db.$queryRaw<{ email: string; n: number }[]>`
       SELECT u.email, count(r.id)::int AS n FROM app_user u LEFT JOIN referral r ON r."agencyId" = u."agencyId" AND r.status = 'SENT'
       WHERE u.role = 'AGENCY_STAFF' GROUP BY u.email ORDER BY u.email`;
@@ -263,6 +263,13 @@ describe("[SEED] referrals respect deadlines and data packets", () => {
     expect(
       await one(db.$queryRaw`SELECT count(*)::int AS n FROM referral WHERE status = 'SENT' AND "dueAt" < ${loadStart}`),
     ).toBeGreaterThan(0);
+    // Each inbox has an overdue referral behind its home figure «Derivaciones vencidas».
+    const overdue = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(r.id)::int AS n FROM app_user u
+        LEFT JOIN referral r ON r."agencyId" = u."agencyId" AND r.status = 'SENT' AND r."dueAt" < ${loadStart}
+       WHERE u.role = 'AGENCY_STAFF' GROUP BY u.id`;
+    expect(overdue).toHaveLength(6);
+    for (const o of overdue) expect(o.n).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/types";
 import { saveAttendance } from "../../lib/attendance/take-attendance";
-import { getAttendanceSheet } from "../../lib/attendance/queries";
+import { findLastSection, getAttendanceSheet } from "../../lib/attendance/queries";
 import { dayFromIso, todayInLima } from "../../lib/format/date";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -228,5 +228,98 @@ describe("[ATTENDANCE] taking attendance for a section", () => {
     await t.db.attendanceDay.updateMany({ where: { date: dayFromIso(date) }, data: { recordedById: outsider.id } });
     const sheet = await getAttendanceSheet(tutorA, section(), date);
     expect(sheet?.saved).toMatchObject({ recordedBy: null, counts: { PRESENT: 35 } });
+  });
+});
+
+describe("[ATTENDANCE] a save on a bad connection can be sent again", () => {
+  it("the same payload twice yields one state: the same rows, one school day, one audit entry", async () => {
+    const date = "2026-11-10";
+    const payload = {
+      ...section(),
+      date,
+      marks: [
+        { studentId: ids[1], status: "UNJUSTIFIED" as const },
+        { studentId: ids[2], status: "LATE" as const },
+      ],
+    };
+    const rowsOf = () =>
+      t.db.attendance.findMany({
+        where: { schoolId: schoolA, date: dayFromIso(date) },
+        select: { studentId: true, status: true, recordedAt: true },
+        orderBy: { studentId: "asc" },
+      });
+    const audits = () => t.db.auditLog.count({ where: { action: "attendance.save", entityId: { endsWith: date } } });
+
+    const first = await saveAttendance(tutorA, payload);
+    const afterFirst = await rowsOf();
+    // The retry after a lost response: the server already has it.
+    const second = await saveAttendance(tutorA, payload);
+
+    expect(second).toEqual({ ...first, changed: 0, isEdit: true });
+    expect(second.recordedAt).toEqual(first.recordedAt);
+    expect(await rowsOf()).toEqual(afterFirst);
+    expect(afterFirst).toHaveLength(35);
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso(date) } })).toBe(1);
+    expect(await audits()).toBe(1);
+  });
+});
+
+describe("[ATTENDANCE] a weekend or holiday needs the user's confirmation", () => {
+  it("a Saturday is refused without confirmation and nothing is written", async () => {
+    const saturday = "2026-11-07";
+    await expect(saveAttendance(tutorA, { ...section(), date: saturday, marks: [] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("Es fin de semana"),
+      issues: [expect.objectContaining({ field: "confirmNonSchoolDay" })],
+    });
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso(saturday) } })).toBe(0);
+    expect(await t.db.attendance.count({ where: { date: dayFromIso(saturday) } })).toBe(0);
+  });
+
+  it("a configured holiday is refused without confirmation, saved with it, and edited afterwards without asking again", async () => {
+    const holiday = "2026-10-08"; // Combate de Angamos, a Thursday, in the migration's calendar
+    expect(await t.db.holiday.findUnique({ where: { day: dayFromIso(holiday) } })).toMatchObject({
+      name: "Combate de Angamos",
+    });
+    await expect(saveAttendance(tutorA, { ...section(), date: holiday, marks: [] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("Es feriado"),
+    });
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso(holiday) } })).toBe(0);
+
+    const saved = await saveAttendance(tutorA, { ...section(), date: holiday, marks: [], confirmNonSchoolDay: true });
+    expect(saved.counts.PRESENT).toBe(35);
+    expect(await t.db.attendanceDay.count({ where: { date: dayFromIso(holiday) } })).toBe(1);
+
+    // Already a school day: a correction needs no second confirmation.
+    const edited = await saveAttendance(tutorA, {
+      ...section(),
+      date: holiday,
+      marks: [{ studentId: ids[0], status: "JUSTIFIED" }],
+    });
+    expect(edited).toMatchObject({ isEdit: true, changed: 1 });
+  });
+
+  it("a holiday taken off the list is an ordinary school day again", async () => {
+    const junin = "2026-08-06"; // Batalla de Junín, a Thursday
+    await expect(saveAttendance(tutorA, { ...section(), date: junin, marks: [] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await t.db.holiday.delete({ where: { day: dayFromIso(junin) } });
+    const result = await saveAttendance(tutorA, { ...section(), date: junin, marks: [] });
+    expect(result).toMatchObject({ isEdit: false, counts: { PRESENT: 35 } });
+  });
+});
+
+describe("[ATTENDANCE] «Tomar asistencia» on the home page", () => {
+  it("opens the section this user saved last, within their scope; nobody else's", async () => {
+    const now = new Date("2026-11-12T15:00:00Z");
+    await saveAttendance(tutorA, { ...section(), date: "2026-11-12", marks: [] });
+    expect(await findLastSection(tutorA, now)).toEqual(section());
+    // Another tutor of the same school who saved nothing yet: the list of sections instead.
+    const colleague = user("TUTOR", [schoolA], 7);
+    expect(await findLastSection(colleague, now)).toBeNull();
+    // Out of scope: a tutor of school B never gets school A's section.
+    expect(await findLastSection({ ...tutorB, id: tutorA.id }, now)).toBeNull();
   });
 });

@@ -307,6 +307,30 @@ describe("[VISITS] recording the outcome", () => {
     expect(await writes()).toEqual(before);
   });
 
+  it("[OFFLINE] the same outcome sent twice with its submission key is recorded once; another key or person is a conflict", async () => {
+    const c = await newCase(s.schools.a.id);
+    const { visitId } = await schedule(swA, c.id);
+    const submissionKey = "5d1f6a2e-8c3b-4f7a-9e0d-2b4c6a8e0f13";
+    const input = { visitId, outcome: "NOBODY_HOME", notes: "Nadie abrió.", submissionKey };
+    const first = await recordVisitOutcome(swA, input, origin);
+    const before = await writes();
+    const recorded = await t.db.homeVisit.findUniqueOrThrow({ where: { id: visitId } });
+
+    // The answer was lost on the way back: the phone sends it again.
+    const again = await recordVisitOutcome(swA, input, origin);
+    expect(again).toEqual({ ...first, addressHistoryId: null });
+    expect(await writes()).toEqual(before);
+    expect(await t.db.homeVisit.findUniqueOrThrow({ where: { id: visitId } })).toEqual(recorded);
+    expect(await t.db.auditLog.count({ where: { action: "visit.outcome.record", entityId: visitId } })).toBe(1);
+
+    await expectAppError(
+      recordVisitOutcome(swA, { ...input, submissionKey: "7a0c1e3b-2d4f-4a6b-8c9d-0e1f2a3b4c5d" }, origin),
+      "CONFLICT",
+    );
+    await expectAppError(recordVisitOutcome(s.users.educator, input, origin), "CONFLICT");
+    expect(await writes()).toEqual(before);
+  });
+
   it("two people recording at the same moment: exactly one wins, the other gets the conflict", async () => {
     const c = await newCase(s.schools.a.id);
     const { visitId } = await schedule(swA, c.id);

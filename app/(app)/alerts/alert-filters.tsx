@@ -43,7 +43,7 @@ export async function AlertFiltersForm({
       filters={filters}
       clearHref="/alerts"
       selects={selects}
-      className="lg:grid-cols-4"
+      className="lg:grid-cols-2 xl:grid-cols-4"
     />
   );
 }

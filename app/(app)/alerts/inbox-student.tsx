@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { InboxStudent } from "@/lib/alerts/queries";
 import { alertReason } from "@/lib/alerts/reason";
@@ -22,9 +22,12 @@ export async function InboxStudentRow({
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="inbox-student">
       <h2 className="text-base font-semibold">
-        <Link href={`/students/${student.id}`} className="underline-offset-2 hover:underline">
+        <PendingLink
+          href={`/students/${student.id}`}
+          className="text-teal-800 underline underline-offset-2 hover:decoration-2"
+        >
           {student.name}
-        </Link>
+        </PendingLink>
       </h2>
       <p className="text-sm text-slate-700">
         {t("gradeSection", { grade: student.grade, section: student.section })} · {t(`sex.${student.sex}`)}
@@ -35,9 +38,9 @@ export async function InboxStudentRow({
           <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900">
             {t("inbox.openCaseBadge")}
           </span>
-          <Link href={`/cases/${row.openCaseId}`} className="text-teal-800 underline">
+          <PendingLink href={`/cases/${row.openCaseId}`} className="text-teal-800 underline">
             {t("inbox.viewCase")}
-          </Link>
+          </PendingLink>
         </p>
       ) : null}
       <ul

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -11,6 +12,8 @@ import { requireUser } from "@/lib/auth/session";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { AlertFiltersForm } from "./alert-filters";
 import { InboxStudentRow } from "./inbox-student";
+
+export const generateMetadata = titleFrom("common.nav", "alerts");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

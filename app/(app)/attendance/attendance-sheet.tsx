@@ -1,124 +1,203 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { postAction } from "@/components/offline/post-action";
+import { useDraft } from "@/components/offline/use-draft";
+import { useLeaveWarning } from "@/components/offline/use-leave-warning";
+import { useRetry } from "@/components/offline/use-retry";
+import { Notice } from "@/components/ui/notice";
 import { saveAttendanceAction } from "@/lib/attendance/actions";
+import type { NonSchoolDay } from "@/lib/attendance/calendar";
 import {
-  ATTENDANCE_CYCLE,
+  ATTENDANCE_MARKS,
   countMarks,
-  nextAttendanceStatus,
+  isAttendanceMark,
   type AttendanceCounts,
   type AttendanceMark,
 } from "@/lib/attendance/marks";
+import { formatDateTime } from "@/lib/format/date";
+import { draftKey, isRecord, loadDraft } from "@/lib/offline/drafts";
+import { SaveBar, type SaveBarState } from "./save-bar";
+import { StudentMarks } from "./student-marks";
+
+/** The stored sheet as the server last confirmed it. */
+export type SavedNote = { counts: AttendanceCounts; recordedAt: string; recordedBy: string | null };
 
 type Props = {
+  userId: string;
   schoolId: string;
   grade: number;
   section: string;
   date: string;
   students: { id: string; name: string; status: AttendanceMark }[];
-  saved: { counts: AttendanceCounts; note: string } | null;
+  saved: SavedNote | null;
+  nonSchoolDay: NonSchoolDay | null;
 };
 
-const STYLE: Record<AttendanceMark, string> = {
-  PRESENT: "border-slate-200 bg-white",
-  UNJUSTIFIED: "border-red-400 bg-red-50",
-  JUSTIFIED: "border-amber-400 bg-amber-50",
-  LATE: "border-sky-400 bg-sky-50",
+type Marks = Map<string, AttendanceMark>;
+type MarkList = { studentId: string; status: AttendanceMark }[];
+
+type Draft = {
+  marks: Record<string, AttendanceMark>;
+  /** A save was attempted and did not reach the server: it is sent again by itself. */
+  pending: boolean;
+  confirmed: boolean;
 };
-const BADGE: Record<AttendanceMark, string> = {
-  PRESENT: "bg-emerald-100 text-emerald-900",
-  UNJUSTIFIED: "bg-red-600 text-white",
-  JUSTIFIED: "bg-amber-500 text-black",
-  LATE: "bg-sky-600 text-white",
+
+/** A stored draft as this sheet wrote it, or null (lib/offline/drafts.ts). */
+function readDraft(data: unknown): Draft | null {
+  if (!isRecord(data) || !isRecord(data.marks)) return null;
+  if (typeof data.pending !== "boolean" || typeof data.confirmed !== "boolean") return null;
+  if (!Object.values(data.marks).every(isAttendanceMark)) return null;
+  return data as Draft;
+}
+
+const sameMarks = (a: Marks, b: Marks) => a.size === b.size && [...a].every(([id, s]) => b.get(id) === s);
+const withDraft = (base: Marks, draft: Draft | null): Marks => {
+  const marks = new Map(base);
+  for (const [id, status] of Object.entries(draft?.marks ?? {})) if (marks.has(id)) marks.set(id, status);
+  return marks;
 };
 
 /**
- * One big button per student (tap cycles the status) and one submit that saves the section.
- * The marks are the sheet's own state, sent as bound values; there are no typed fields.
+ * A section's attendance for one day. Every tap is kept at once as a draft on the phone
+ * (lib/offline/drafts.ts) until the server confirms the save, so a reload, a closed tab or a
+ * lost connection loses nothing. A save that finds no connection keeps the marks on screen, says
+ * so beside the button and is sent again when the connection returns; the save is idempotent,
+ * so a repeat after a lost answer changes nothing.
  */
-export function AttendanceSheetForm({ schoolId, grade, section, date, students, saved }: Props) {
+export function AttendanceSheetForm({ userId, schoolId, grade, section, date, students, saved, nonSchoolDay }: Props) {
   const t = useTranslations("attendance");
-  const [statuses, setStatuses] = useState(() => new Map(students.map((s) => [s.id, s.status])));
+  const initial = useMemo<Marks>(() => new Map(students.map((s) => [s.id, s.status])), [students]);
+  // What the server holds, as far as this page knows: the page's data, then each confirmed save.
+  const [stored, setStored] = useState<{ marks: Marks; note: SavedNote } | null>(() =>
+    saved ? { marks: initial, note: saved } : null,
+  );
+  const base = stored?.marks ?? initial;
+  const key = draftKey("asistencia", userId, `${schoolId}:${grade}:${section}:${date}`);
+  const [rawDraft, writeDraft] = useDraft(key, readDraft);
+  // A draft equal to what is stored is the trace of a save whose answer was lost: it arrived.
+  const draft = rawDraft && !rawDraft.pending && sameMarks(withDraft(base, rawDraft), base) ? null : rawDraft;
+  const marks = withDraft(base, draft);
+  const waiting = draft?.pending ?? false;
+  // Confirmed here, or by the tap that made a draft still waiting to be sent.
+  const [confirmedHere, setConfirmedHere] = useState(false);
+  const confirmed = confirmedHere || (draft?.confirmed ?? false);
+  const [touched, setTouched] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    if (rawDraft && !draft) writeDraft(null);
+  }, [rawDraft, draft, writeDraft]);
+
+  const unsaved = draft !== null;
+  useLeaveWarning(unsaved, t("leaveWarning"));
+
+  const keep = (next: Marks, flags: { pending: boolean; confirmed: boolean }) =>
+    writeDraft(sameMarks(next, base) && !flags.pending ? null : { marks: Object.fromEntries(next), ...flags });
+
+  const f = useActionForm<Record<string, never>, SavedNote>({
+    schema: () => import("@/lib/attendance/schema").then((m) => m.ZSaveAttendanceSchema),
+    action: async (input) => {
+      const sent = new Map((input.marks as MarkList).map((m) => [m.studentId, m.status]));
+      const result = await postAction<SavedNote>("/attendance/save", input, t("failedNetwork"));
+      // The draft as it is now: taps made while the save was on its way are in it.
+      const current = loadDraft(key, readDraft);
+      if (result.ok) {
+        setStored({ marks: sent, note: result.data });
+        const now = withDraft(sent, current);
+        writeDraft(sameMarks(now, sent) ? null : { marks: Object.fromEntries(now), pending: false, confirmed });
+      } else if (result.code === "NETWORK") {
+        const now = withDraft(sent, current);
+        writeDraft({ marks: Object.fromEntries(now), pending: true, confirmed: Boolean(input.confirmNonSchoolDay) });
+      } else {
+        if (result.fieldErrors.confirmNonSchoolDay) setConfirming(true);
+        if (current?.pending) writeDraft({ ...current, pending: false });
+      }
+      return result;
+    },
+    defaultValues: {},
+    bound: {
+      schoolId,
+      grade,
+      section,
+      date,
+      marks: [...marks].map(([studentId, status]) => ({ studentId, status })),
+      confirmNonSchoolDay: confirmed,
+    },
+  });
+
+  // The latest submit, for the retry timer and for the confirmation (its flag lands next render).
+  const submit = useRef(f.onSubmit);
+  useEffect(() => {
+    submit.current = f.onSubmit;
+  });
+  const [sendAfterConfirm, setSendAfterConfirm] = useState(0);
+  useEffect(() => {
+    if (sendAfterConfirm > 0) void submit.current();
+  }, [sendAfterConfirm]);
+  const retry = useCallback(() => void submit.current(), []);
+  useRetry(waiting && !f.pending, retry);
+
+  const onSubmit = async (event: FormEvent) => {
+    // Saving a day without classes makes it a school day: ask first (the server asks too).
+    if (nonSchoolDay && !stored && !confirmed) {
+      event.preventDefault();
+      setConfirming(true);
+      return;
+    }
+    await f.onSubmit(event);
+  };
+  const setStatus = (id: string, status: AttendanceMark) => {
+    setTouched(true);
+    keep(new Map(marks).set(id, status), { pending: waiting, confirmed });
+  };
 
   const summary = (counts: AttendanceCounts) =>
-    ATTENDANCE_CYCLE.filter((s) => s === "PRESENT" || counts[s] > 0)
+    ATTENDANCE_MARKS.filter((s) => s === "PRESENT" || counts[s] > 0)
       .map((s) => t(`counts.${s}`, { count: counts[s] }))
       .join(", ");
-  const current = countMarks(statuses.values());
-  const dirty = students.some((s) => statuses.get(s.id) !== s.status) || !saved;
-  const marks = [...statuses].map(([studentId, status]) => ({ studentId, status }));
-  const f = useActionForm({
-    schema: () => import("@/lib/attendance/schema").then((m) => m.ZSaveAttendanceSchema),
-    action: saveAttendanceAction,
-    defaultValues: {},
-    bound: { schoolId, grade, section, date, marks },
-  });
-  const refused = f.result && !f.result.ok ? f.result : null;
-
-  let message: string;
-  let note: string | null = null;
-  if (refused) message = refused.message;
-  else if (saved) [message, note] = [t("saved", { summary: summary(saved.counts) }), saved.note];
-  else message = t("notSavedYet");
+  const refused = f.result && !f.result.ok && f.result.code !== "NETWORK" ? f.result : null;
+  const changed = !sameMarks(marks, base);
+  let bar: SaveBarState;
+  if (f.pending) bar = { kind: "saving" };
+  else if (confirming) bar = { kind: "confirm" };
+  else if (waiting) bar = { kind: "waiting" };
+  else if (refused && (changed || !stored)) bar = { kind: "refused", message: refused.message };
+  else if (changed) bar = { kind: "unsaved", summary: summary(countMarks(marks.values())) };
+  else if (stored) {
+    const at = formatDateTime(new Date(stored.note.recordedAt));
+    const note = stored.note.recordedBy ? t("savedBy", { at, name: stored.note.recordedBy }) : t("savedAt", { at });
+    bar = { kind: "saved", summary: summary(stored.note.counts), note };
+  } else bar = { kind: "notSaved" };
 
   return (
-    <ActionForm form={f}>
-      <p
-        role="status"
-        aria-live="polite"
-        data-testid="attendance-status"
-        className={`mb-3 rounded p-2 text-sm ${refused ? "bg-red-50 text-red-800" : saved ? "bg-emerald-50 text-emerald-900" : "bg-slate-100"}`}
-      >
-        {message}
-        {note && <span className="block text-xs">{note}</span>}
-      </p>
-
-      <ul className="space-y-2">
-        {students.map((s) => {
-          const status = statuses.get(s.id) ?? "PRESENT";
-          return (
-            <li key={s.id}>
-              <button
-                type="button"
-                aria-pressed={status !== "PRESENT"}
-                aria-label={t("studentButton", { name: s.name, status: t(`status.${status}`) })}
-                data-status={status}
-                data-student-id={s.id}
-                onClick={() => setStatuses((prev) => new Map(prev).set(s.id, nextAttendanceStatus(status)))}
-                className={`flex min-h-12 w-full items-center justify-between gap-3 rounded-lg border-2 px-3 py-2 text-left focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-500 ${STYLE[status]}`}
-              >
-                <span className="font-medium">{s.name}</span>
-                <span
-                  className={`shrink-0 rounded px-2 py-1 text-sm font-semibold ${BADGE[status]}`}
-                  aria-hidden="true"
-                >
-                  <span className="sm:hidden">{t(`statusShort.${status}`)}</span>
-                  <span className="hidden sm:inline">{t(`status.${status}`)}</span>
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-
-      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 p-3 shadow-lg">
-        <div className="mx-auto flex max-w-2xl items-center justify-between gap-3">
-          <p className="text-xs text-slate-700" aria-hidden="true">
-            {t("tally", { summary: summary(current) })}
-            {dirty && <span className="block font-medium text-amber-800">{t("unsaved")}</span>}
-          </p>
-          <button
-            type="submit"
-            disabled={f.pending}
-            className="min-h-12 shrink-0 rounded-lg bg-teal-700 px-6 text-lg font-semibold text-white disabled:opacity-60"
-          >
-            {f.pending ? t("saving") : t("save")}
-          </button>
+    <ActionForm form={{ action: saveAttendanceAction, bound: f.bound, onSubmit }} aria-labelledby="sheet-heading">
+      {unsaved && !touched ? (
+        <div className="mb-3">
+          <Notice>{waiting ? t("restoredPending") : t("restored")}</Notice>
         </div>
-      </div>
+      ) : null}
+      <ul className="space-y-2" data-testid="attendance-sheet">
+        {students.map((s) => (
+          <li key={s.id}>
+            <StudentMarks id={s.id} name={s.name} status={marks.get(s.id) ?? "PRESENT"} onChange={setStatus} />
+          </li>
+        ))}
+      </ul>
+      <SaveBar
+        state={bar}
+        disabled={f.pending}
+        onRetry={retry}
+        onConfirm={() => {
+          setConfirming(false);
+          setConfirmedHere(true);
+          setSendAfterConfirm((n) => n + 1);
+        }}
+        onCancel={() => setConfirming(false)}
+      />
     </ActionForm>
   );
 }

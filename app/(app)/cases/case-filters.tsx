@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FilterPanel } from "@/components/ui/filter-form";
 import type { CaseTeamMember } from "@/lib/cases/queries";
-import type { TCaseListFilters } from "@/lib/cases/schema";
+import { NOT_CLOSED, type TCaseListFilters } from "@/lib/cases/schema";
 import { CASE_STATES } from "@/lib/cases/transitions";
 
 const GRADES = [1, 2, 3, 4, 5, 6];
@@ -23,7 +23,10 @@ export async function CaseFiltersForm({
       name: "state",
       label: t("list.state"),
       value: filters.state,
-      options: CASE_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })),
+      options: [
+        { value: NOT_CLOSED, label: t("list.notClosed") },
+        ...CASE_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })),
+      ],
     },
     { name: "assignee", label: t("list.assignee"), value: filters.assignee, options: assignees },
     {
@@ -45,7 +48,7 @@ export async function CaseFiltersForm({
       filters={filters}
       clearHref="/cases"
       selects={selects}
-      className="lg:grid-cols-4"
+      className="lg:grid-cols-2 xl:grid-cols-4"
     />
   );
 }

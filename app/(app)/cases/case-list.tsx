@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { formatDateTime } from "@/lib/format/date";
@@ -15,13 +15,13 @@ export async function CaseList({ rows, showSchool }: { rows: CaseListRow[]; show
         return (
           <li key={row.id} data-testid="case-row" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <Link
+              <PendingLink
                 href={`/cases/${row.id}`}
                 aria-label={t("list.openCase", { name })}
-                className="font-semibold text-teal-800 underline-offset-2 hover:underline"
+                className="font-semibold text-teal-800 underline underline-offset-2 hover:decoration-2"
               >
                 {name}
-              </Link>
+              </PendingLink>
               <StateBadge state={row.state} label={t(`states.${row.state}`)} />
             </div>
             <p className="mt-1 text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/policy";
@@ -10,6 +11,8 @@ import { ZCaseListFilters } from "@/lib/cases/schema";
 import { listHref, parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { CaseFiltersForm } from "./case-filters";
 import { CaseList } from "./case-list";
+
+export const generateMetadata = titleFrom("common.nav", "cases");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

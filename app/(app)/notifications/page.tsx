@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
@@ -8,6 +9,8 @@ import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { listNotifications, type NotificationRow } from "@/lib/notifications/queries";
 import { ZNotificationListFilters } from "@/lib/notifications/schema";
 import { MarkAllReadButton, MarkReadButton } from "./mark-read-buttons";
+
+export const generateMetadata = titleFrom("notifications", "title");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

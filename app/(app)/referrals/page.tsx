@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { getRequestOrigin } from "@/lib/auth/origin";
@@ -10,6 +11,8 @@ import { findReferrals } from "@/lib/referrals/queries/list-referrals";
 import { parseReferralListParams } from "@/lib/referrals/schema";
 import { ReferralFilters, ReferralViews, urlFilters } from "./referral-filters";
 import { ReferralList } from "./referral-list";
+
+export const generateMetadata = titleFrom("common.nav", "referrals");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import { OverdueBadge, ReferralStatusBadge, UrgencyBadge } from "@/components/referrals/referral-badges";
 import { formatDateTime } from "@/lib/format/date";
@@ -19,15 +19,17 @@ export async function ReferralList({ rows, agency }: { rows: ReferralListRow[]; 
             className={`rounded-lg border bg-white p-4 shadow-sm ${r.overdue ? "border-red-700 border-l-4" : "border-slate-200"}`}
           >
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <Link
+              <PendingLink
                 href={`/referrals/${r.id}`}
                 aria-label={
-                  who ? t("list.open", { name: who }) : t("list.openAnonymous", { date: formatDateTime(r.sentAt) })
+                  who
+                    ? t("list.open", { name: who })
+                    : t("list.openAnonymous", { student: t("list.noStudent"), date: formatDateTime(r.sentAt) })
                 }
-                className="font-semibold text-teal-800 underline-offset-2 hover:underline"
+                className="font-semibold text-teal-800 underline underline-offset-2 hover:decoration-2"
               >
                 {who ?? t("list.noStudent")}
-              </Link>
+              </PendingLink>
               <span className="flex flex-wrap gap-1">
                 {r.overdue ? <OverdueBadge label={t("overdue")} /> : null}
                 <ReferralStatusBadge status={r.status} label={t(`status.${r.status}`)} />

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
+import { titleFrom } from "@/i18n/page-title";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { getReports } from "@/lib/reports/load";
 import { reportQuery, ZReportFilters, type TReportFilters } from "@/lib/reports/schema";
@@ -15,6 +16,8 @@ import { PrevalenceSection } from "./prevalence-section";
 import { ReachabilitySection } from "./reachability-section";
 import { ReferralsSection } from "./referrals-section";
 import { ReportFilters } from "./report-filters";
+
+export const generateMetadata = titleFrom("reports", "title");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { CardSection } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -6,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { LanguageForm } from "./language-form";
 import { PasswordForm } from "./password-form";
+
+export const generateMetadata = titleFrom("common.nav", "settings");
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const [user, params, t, tc, tp] = await Promise.all([

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -11,6 +12,8 @@ import { ZStudentListFilters } from "@/lib/students/list-filters";
 import { findStudents, findStudentSections } from "@/lib/students/queries";
 import { StudentFiltersForm } from "./student-filters";
 import { StudentsTable } from "./students-table";
+
+export const generateMetadata = titleFrom("common.nav", "students");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

@@ -44,9 +44,9 @@ export async function StudentFiltersForm({
       clearLabel={t("filters.clear")}
       clearHref="/students"
       selects={selects}
-      className="rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-[2fr_1fr_1fr_1fr]"
+      className="rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-3"
     >
-      <div className="sm:col-span-2 lg:col-span-1">
+      <div className="sm:col-span-2 lg:col-span-3">
         <TextField
           id="f-q"
           name="q"

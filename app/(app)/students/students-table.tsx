@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import type { StudentListRow } from "@/lib/students/queries";
 
@@ -53,12 +53,12 @@ export async function StudentsTable({ rows, showSchool }: { rows: StudentListRow
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-200">
               <td className="p-2">
-                <Link
+                <PendingLink
                   href={`/students/${r.id}`}
-                  className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                  className="font-medium text-teal-800 underline underline-offset-2 hover:decoration-2"
                 >
                   {fullName(r)}
-                </Link>
+                </PendingLink>
               </td>
               <td className="p-2 tabular-nums">{doc(r)}</td>
               <td className="p-2">{t(`sex.${r.sex}`)}</td>
@@ -72,9 +72,9 @@ export async function StudentsTable({ rows, showSchool }: { rows: StudentListRow
       <ul className="space-y-2 md:hidden">
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3">
-            <Link href={`/students/${r.id}`} className="block min-h-11 font-medium text-teal-800 underline">
+            <PendingLink href={`/students/${r.id}`} className="block min-h-11 font-medium text-teal-800 underline">
               {fullName(r)}
-            </Link>
+            </PendingLink>
             <p className="mt-1 text-sm text-slate-700">
               {doc(r)} · {t(`sex.${r.sex}`)} · {t("gradeSection", { grade: r.grade, section: r.section })}
               {showSchool ? ` · ${r.schoolName}` : ""}

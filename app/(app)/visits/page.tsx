@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { FilterPanel } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +10,8 @@ import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { findMyVisits, listVisitAssignees, MY_VISITS_LIMIT } from "@/lib/visits/queries";
 import { ZVisitListFilters } from "@/lib/visits/schema";
 import { VisitSection } from "./visit-section";
+
+export const generateMetadata = titleFrom("common.nav", "visits");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { TelLink } from "@/components/visits/tel-link";
@@ -49,9 +49,12 @@ async function VisitRow({ row, canRecord, showAssignee, showSchool, showDay }: {
   return (
     <li data-testid="visit-row" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-x-2">
-        <Link href={`/cases/${row.caseId}`} className="font-semibold text-teal-800 underline-offset-2 hover:underline">
+        <PendingLink
+          href={`/cases/${row.caseId}`}
+          className="font-semibold text-teal-800 underline underline-offset-2 hover:decoration-2"
+        >
           {name}
-        </Link>
+        </PendingLink>
         <span className="text-sm text-slate-700">
           {showDay ? t("when", { date: formatDay(row.scheduledFor), window }) : window}
         </span>
@@ -95,13 +98,13 @@ async function VisitRow({ row, canRecord, showAssignee, showSchool, showDay }: {
         <p className="mt-1 text-sm text-slate-700">{t("assignedTo", { name: row.assignee.name })}</p>
       ) : null}
       {canRecord ? (
-        <Link
+        <PendingLink
           href={`/visits/${row.id}`}
           aria-label={t("recordFor", { name })}
           className={`${buttonClasses("primary")} mt-3 w-full text-base`}
         >
           {t("record")}
-        </Link>
+        </PendingLink>
       ) : null}
     </li>
   );

@@ -32,7 +32,12 @@ export class RestoreRefused extends Error {
 }
 
 /** Reference rows the migrations themselves write: they do not make a database "not empty". */
-export const FILLED_BY_MIGRATIONS = ["public.referral_deadline", "public.risk_instrument", "public.risk_item"];
+export const FILLED_BY_MIGRATIONS = [
+  "public.holiday",
+  "public.referral_deadline",
+  "public.risk_instrument",
+  "public.risk_item",
+];
 
 export type RestoreResult = {
   header: BackupHeader;

@@ -1,13 +1,15 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CardSection } from "@/components/ui/card";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAlertRules } from "@/lib/alerts/rule-settings";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { RuleForm } from "./rule-form";
+import { RulesForm } from "./rules-form";
 
-/** The administrator edits each school's alert rules; each rule saves on its own. */
+export const generateMetadata = titleFrom("alerts.rules", "title");
+
+/** The administrator edits every school's alert rules in one table, saved at once. */
 export default async function AdminAlertRulesPage() {
   const user = await requireUser();
   if (!can(user.role, "alertRules.write")) notFound();
@@ -15,16 +17,10 @@ export default async function AdminAlertRulesPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("descriptionAdmin")} />
-      {schools.length === 0 ? <p>{t("noSchools")}</p> : null}
-      {schools.map((s) => (
-        <CardSection key={s.id} id={`rules-${s.id}`} title={t("school", { name: s.name, code: s.codigoModular })}>
-          <div className="grid gap-3 lg:grid-cols-2">
-            {s.rules.map((r) => (
-              <RuleForm key={r.kind} schoolId={s.id} rule={r} />
-            ))}
-          </div>
-        </CardSection>
-      ))}
+      <h2 id="rules-title" className="sr-only">
+        {t("title")}
+      </h2>
+      {schools.length === 0 ? <p>{t("noSchools")}</p> : <RulesForm schools={schools} />}
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listManagedUsers } from "@/lib/users/manage-users";
 import { UserActions } from "./user-actions";
+
+export const generateMetadata = titleFrom("users.admin", "title");
 
 /** The administrator's accounts list: status, open sessions, «cerrar sesiones», deactivation. */
 export default async function AdminUsersPage() {

@@ -1,10 +1,13 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAlertRules } from "@/lib/alerts/rule-settings";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { RulesTable } from "./rules-table";
+
+export const generateMetadata = titleFrom("alerts.rules", "title");
 
 /** Read-only view of the school's alert rules (directors); the administrator edits them elsewhere. */
 export default async function AlertRulesPage() {

@@ -6,7 +6,12 @@ export async function RulesTable({ school }: { school: SchoolRules }) {
   const t = await getTranslations("alerts");
   return (
     <CardSection id={`rules-${school.id}`} title={t("rules.school", { name: school.name, code: school.codigoModular })}>
-      <div className="overflow-x-auto">
+      <div
+        role="region"
+        aria-label={t("rules.school", { name: school.name, code: school.codigoModular })}
+        tabIndex={0}
+        className="overflow-x-auto"
+      >
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200">

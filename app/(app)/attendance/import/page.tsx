@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { ImportWizard } from "@/components/import/import-wizard";
 import { SchoolField } from "@/components/import/school-field";
+import { TemplateLink } from "@/components/import/template-link";
 import { controlClasses } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { findImportSchools } from "@/lib/students/queries";
+
+export const generateMetadata = titleFrom("attendance.import", "title");
 
 export default async function AttendanceImportPage() {
   const user = await requireUser();
@@ -21,6 +25,7 @@ export default async function AttendanceImportPage() {
         {t("back")}
       </Link>
       <PageHeader title={t("title")} description={t("description")} />
+      <TemplateLink href="/plantillas/asistencia.csv" label={t("template")} help={t("templateHelp")} />
       <ImportWizard endpoint="/attendance/import/upload">
         <SchoolField schools={schools} label={t("schoolLabel")} />
         <div className="flex flex-col gap-1">

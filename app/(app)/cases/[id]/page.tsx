@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,6 +23,8 @@ import { StateForm } from "./state-form";
 import { AssignForm, UnassignButton } from "./team-forms";
 import { TimelineList } from "./timeline-list";
 import { UrgentTasks } from "./urgent-tasks";
+
+export const generateMetadata = titleFrom("cases.file", "titleAnonymous");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
 
@@ -85,7 +88,10 @@ export default async function CasePage({ params, searchParams }: Props) {
       {schoolSide ? <UrgentTasks user={user} caseId={c.id} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="flex min-w-0 flex-col gap-4">
-          <CaseSummary file={file} />
+          <CaseSummary
+            file={file}
+            studentHref={file.student && can(user.role, "students.read") ? `/students/${c.studentId}` : undefined}
+          />
           <EvaluationsSection user={user} file={file} />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>

@@ -27,18 +27,19 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
   const tr = useTranslations("referrals.case");
   const allowed = allowedTransitions(state);
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
-  const start = { to: allowed[0] ?? others[0], outcome: "", outcomeNote: "", reason: "", confirmOpenReferrals: false };
+  // Starts empty: one stray click on "Guardar estado" must not move a case.
+  const start = { to: "", outcome: "", outcomeNote: "", reason: "", confirmOpenReferrals: false };
   const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
     action: changeCaseStateAction,
     defaultValues: start,
-    // A saved change moves the case: the form starts again from its new first allowed step.
+    // A saved change moves the case: the form starts again, empty.
     values: start,
     // Fields hidden for the chosen step (outcome, reason) are not sent.
     shouldUnregister: true,
     bound: { caseId, version },
   });
-  const to = f.form.watch("to") as CaseState;
+  const to = f.form.watch("to") as CaseState | "";
 
   return (
     <ActionForm form={f} className="flex flex-col gap-3" aria-describedby="state-help">
@@ -46,6 +47,9 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
         {t("stateForm.help", { state: t(`states.${state}`) })}
       </p>
       <SelectField id="case-state-to" label={t("stateForm.label")} {...f.field("to")}>
+        <option value="" disabled>
+          {t("stateForm.placeholder")}
+        </option>
         {allowed.length ? (
           <optgroup label={t("stateForm.allowed")}>
             {allowed.map((s) => (
@@ -101,7 +105,7 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
           ) : null}
         </>
       ) : null}
-      {requiresReason(state, to) ? (
+      {to && requiresReason(state, to) ? (
         <TextAreaField
           id="case-state-reason"
           label={t("stateForm.reason")}

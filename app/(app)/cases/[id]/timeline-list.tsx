@@ -5,7 +5,9 @@ import { alertReason } from "@/lib/alerts/reason";
 import type { CaseTimeline, TimelineItem } from "@/lib/cases/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { describeRiskEvent } from "./evaluation-events";
+import { timelineWeight } from "@/lib/cases/timeline-weight";
 import { describeReferralEvent, type TimelineReferral } from "./referral-events";
+import { WEIGHT_CLASSES, WeightBadge } from "./timeline-weight";
 import { describeVisitEvent } from "./visit-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
@@ -105,14 +107,19 @@ export async function TimelineList({
       <ol className="flex flex-col gap-3" data-testid="case-timeline">
         {timeline.items.map((item) => {
           const { title, detail } = describe(t, tr, describeAlert, item, tv, tf, referrals);
+          const weight = timelineWeight(item);
           const actor = item.kind === "event" && item.event.actorId ? actors.get(item.event.actorId) : undefined;
           return (
             <li
               key={item.key}
               data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()}
-              className={`border-l-4 pl-3 ${item.kind === "referralOverdue" ? "border-red-700" : "border-slate-200"}`}
+              data-weight={weight}
+              className={`border-l-4 pl-3 ${WEIGHT_CLASSES[weight]}`}
             >
-              <p className="font-medium text-slate-900">{title}</p>
+              <p className={weight === "minor" ? "text-sm text-slate-800" : "font-medium text-slate-900"}>
+                <WeightBadge weight={weight} label={t(`timeline.weight.${weight}` as "timeline.weight.urgent")} />
+                {title}
+              </p>
               {detail ? <p className="whitespace-pre-line break-words text-sm text-slate-800">{detail}</p> : null}
               <p className="text-xs text-slate-600">
                 {item.kind === "absence" ? null : (

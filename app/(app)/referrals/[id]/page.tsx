@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { OverdueBadge, ReferralStatusBadge, UrgencyBadge } from "@/components/referrals/referral-badges";
 import { CardSection } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -16,6 +17,8 @@ import { EvaluationsSection } from "../../cases/[id]/evaluations-section";
 import { TimelineList } from "../../cases/[id]/timeline-list";
 import { AnswerForms } from "./answer-forms";
 import { CounterReferral, ReferralDetails } from "./referral-details";
+
+export const generateMetadata = titleFrom("common.nav", "referrals");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
 

@@ -7,10 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
+import { titleFrom } from "@/i18n/page-title";
 import { getReachability } from "@/lib/reports/reachability";
 import type { Count } from "@/lib/reports/table-model";
 import { ZReachabilityFilters } from "@/lib/visits/schema";
 import { GradeSexTable, ReasonsTable, SchoolTable } from "../reach-tables";
+
+export const generateMetadata = titleFrom("common.nav", "reachability");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { formatDay, todayInLima } from "@/lib/format/date";
 import { contactFreshness } from "@/lib/students/record-schema";
 
@@ -10,7 +11,7 @@ export async function ContactBlock({
 }: {
   title: string;
   verifiedAt: Date | null;
-  lines: [string, string | null][];
+  lines: [string, ReactNode][];
 }) {
   const t = await getTranslations("students.detail");
   const freshness = contactFreshness(verifiedAt, todayInLima());

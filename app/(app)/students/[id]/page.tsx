@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -8,12 +9,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
+import { PhoneLinks } from "@/components/ui/phone-links";
 import { getStudent } from "@/lib/students/queries";
+import { getStudentOverview } from "@/lib/students/student-overview";
 import { AddressHistory } from "./address-history";
 import { ContactBlock } from "./contact-block";
 import { StatusChange } from "./status-change";
+import { StudentOverviewSections } from "./student-overview";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export const generateMetadata = titleFrom("students.detail", "pageTitle");
 
 export default async function StudentPage({ params, searchParams }: Props) {
   const user = await requireUser();
@@ -21,6 +27,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const student = await getStudent(user, id);
   if (!student) notFound();
+  const overview = await getStudentOverview(user, student.id);
   const { saved } = await searchParams;
   const t = await getTranslations("students");
   const name = `${[student.paternalSurname, student.maternalSurname].filter(Boolean).join(" ")}, ${student.givenNames}`;
@@ -83,7 +90,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
             <ContactBlock
               title={t("detail.phone")}
               verifiedAt={student.phoneVerifiedAt}
-              lines={[[t("detail.phone"), student.phone]]}
+              lines={[[t("detail.phone"), student.phone ? <PhoneLinks phone={student.phone} /> : null]]}
             />
             <ContactBlock
               title={t("detail.guardian")}
@@ -91,11 +98,20 @@ export default async function StudentPage({ params, searchParams }: Props) {
               lines={[
                 [t("detail.guardianName"), student.guardianName],
                 [t("detail.relationship"), student.guardianRelationship],
-                [t("detail.guardianPhone"), student.guardianPhone],
+                [
+                  t("detail.guardianPhone"),
+                  student.guardianPhone ? (
+                    <PhoneLinks phone={student.guardianPhone} whom={student.guardianName ?? undefined} />
+                  ) : null,
+                ],
               ]}
             />
           </div>
         </CardSection>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StudentOverviewSections overview={overview} />
       </div>
 
       <AddressHistory user={user} studentId={student.id} />

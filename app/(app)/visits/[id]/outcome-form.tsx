@@ -1,16 +1,23 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { postAction } from "@/components/offline/post-action";
+import { newSubmissionKey } from "@/components/offline/submission-key";
+import { useLeaveWarning } from "@/components/offline/use-leave-warning";
+import { useRetry } from "@/components/offline/use-retry";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Choice, ChoiceGroup } from "@/components/visits/choice";
 import { recordVisitOutcomeAction } from "@/lib/visits/actions";
 import { VISIT_OUTCOMES } from "@/lib/visits/labels";
 import { ZRecordVisitOutcomeSchema } from "@/lib/visits/schema";
+import { useOutcomeDraft } from "./use-outcome-draft";
 
 const START = {
   outcome: "",
@@ -30,17 +37,46 @@ const WRONG_ADDRESS = new Set(["ADDRESS_NOT_FOUND", "MOVED"]);
  * The outcome at the door in few taps: one large choice for what happened (a failed visit is
  * two taps with "Guardar"), then only the fields that outcome needs — who was met for a
  * contact, the address confirmed or corrected, notes — and the time if it was not just now.
+ * What is typed stays on the phone until the server has it: without connection the form says
+ * so, keeps everything and sends it when the connection returns, once (its submission key).
  */
-export function OutcomeForm({ visitId, hasAddress }: { visitId: string; hasAddress: boolean }) {
+export function OutcomeForm({ userId, visitId, hasAddress }: { userId: string; visitId: string; hasAddress: boolean }) {
   const t = useTranslations("visits");
+  const router = useRouter();
+  const draftRef = useRef<ReturnType<typeof useOutcomeDraft> | null>(null);
   const f = useActionForm({
     schema: ZRecordVisitOutcomeSchema,
-    action: recordVisitOutcomeAction,
+    action: async (input) => {
+      const kept = draftRef.current!;
+      const key = kept.draft?.key ?? newSubmissionKey();
+      const at = kept.draft?.at ?? new Date().toISOString();
+      // A repeat keeps the time of the first attempt when the form leaves it blank.
+      const sent = { ...input, submissionKey: key, visitedAt: input.visitedAt || (kept.draft?.pending ? at : "") };
+      const result = await postAction(`/visits/${visitId}/outcome`, sent, t("outcome.failedNetwork"));
+      if (result.ok) {
+        kept.clear();
+        router.refresh();
+      } else if (result.code === "NETWORK") {
+        kept.markPending(f.form.getValues() as Record<string, string>, key, at);
+      }
+      return result;
+    },
     defaultValues: START,
     // Fields hidden for the chosen outcome are not sent.
     shouldUnregister: true,
     bound: { visitId },
   });
+  const kept = useOutcomeDraft(userId, visitId, f.form as never, START);
+  useEffect(() => {
+    draftRef.current = kept;
+  });
+  const waiting = kept.draft?.pending ?? false;
+  useLeaveWarning(kept.draft !== null, t("outcome.leaveWarning"));
+  const submit = useRef(f.onSubmit);
+  useEffect(() => {
+    submit.current = f.onSubmit;
+  });
+  useRetry(waiting && !f.pending, () => void submit.current());
   const outcome = f.form.watch("outcome");
   const addressAction = f.form.watch("addressAction");
   const wrongAddress = WRONG_ADDRESS.has(outcome);
@@ -50,7 +86,10 @@ export function OutcomeForm({ visitId, hasAddress }: { visitId: string; hasAddre
   }, [wrongAddress, addressAction, setValue]);
 
   return (
-    <ActionForm form={f} className="flex flex-col gap-5">
+    <ActionForm form={{ ...f, action: recordVisitOutcomeAction }} className="flex flex-col gap-5">
+      {kept.draft && !f.form.formState.isDirty && !f.result ? (
+        <Notice>{waiting ? t("outcome.restoredPending") : t("outcome.restored")}</Notice>
+      ) : null}
       <ChoiceGroup legend={t("outcome.question")} error={f.errorOf("outcome")} errorId="visit-outcome-error">
         {VISIT_OUTCOMES.map((o) => (
           <Choice
@@ -137,6 +176,11 @@ export function OutcomeForm({ visitId, hasAddress }: { visitId: string; hasAddre
         </div>
       </details>
       <FormStatus result={f.result} />
+      {waiting && !f.pending ? (
+        <Button variant="secondary" onClick={() => void submit.current()} className="w-full">
+          {t("outcome.retryNow")}
+        </Button>
+      ) : null}
       <Button type="submit" disabled={f.pending} className="w-full text-base">
         {t("outcome.submit")}
       </Button>

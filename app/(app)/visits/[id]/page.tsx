@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddressOnFile } from "@/components/visits/address-on-file";
-import { TelLink } from "@/components/visits/tel-link";
+import { PhoneLinks } from "@/components/ui/phone-links";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -12,6 +13,8 @@ import { formatDay } from "@/lib/format/date";
 import { getVisitPage } from "@/lib/visits/visit-page";
 import { OutcomeForm } from "./outcome-form";
 import { VisitDone } from "./visit-done";
+
+export const generateMetadata = titleFrom("visits.outcome", "pageTitle");
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -78,7 +81,7 @@ export default async function VisitPage({ params }: Props) {
             <div className="grid grid-cols-[6.5rem_1fr] items-center gap-2">
               <dt className="text-slate-600">{t("people.phone")}</dt>
               <dd>
-                <TelLink phone={student.phone} label={t("people.call", { phone: student.phone })} />
+                <PhoneLinks phone={student.phone} />
               </dd>
             </div>
           ) : null}
@@ -95,7 +98,7 @@ export default async function VisitPage({ params }: Props) {
             <div className="grid grid-cols-[6.5rem_1fr] items-center gap-2">
               <dt className="text-slate-600">{t("people.guardianPhone")}</dt>
               <dd>
-                <TelLink phone={student.guardianPhone} label={t("people.call", { phone: student.guardianPhone })} />
+                <PhoneLinks phone={student.guardianPhone} whom={student.guardianName ?? undefined} />
               </dd>
             </div>
           ) : null}
@@ -106,7 +109,7 @@ export default async function VisitPage({ params }: Props) {
           <h2 id="outcome-title" className="sr-only">
             {t("outcome.question")}
           </h2>
-          <OutcomeForm visitId={visit.id} hasAddress={Boolean(page.address.street)} />
+          <OutcomeForm userId={user.id} visitId={visit.id} hasAddress={Boolean(page.address.street)} />
         </section>
       ) : (
         <VisitDone page={page} />

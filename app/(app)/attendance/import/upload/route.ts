@@ -12,9 +12,10 @@ export const POST = createImportRoute({
       counts: [
         { key: "rows", value: p.rows },
         { key: "days", value: p.days },
-        { key: "toInsert", value: p.toInsert },
-        { key: "toUpdate", value: p.toUpdate },
-        { key: "unchanged", value: p.unchanged },
+        // Attendance records, not students: their own labels (students.importWizard.counts).
+        { key: "recordsToInsert", value: p.toInsert },
+        { key: "recordsToUpdate", value: p.toUpdate },
+        { key: "recordsUnchanged", value: p.unchanged },
       ],
       errors: p.errors,
       errorCount: p.errorCount,
@@ -25,9 +26,9 @@ export const POST = createImportRoute({
     const r = await importAttendance(user, input, origin, onProgress);
     return [
       { key: "days", value: r.days },
-      { key: "inserted", value: r.inserted },
-      { key: "updated", value: r.updated },
-      { key: "unchanged", value: r.unchanged },
+      { key: "recordsInserted", value: r.inserted },
+      { key: "recordsUpdated", value: r.updated },
+      { key: "recordsUnchanged", value: r.unchanged },
     ];
   },
 });

@@ -7,11 +7,14 @@ import { requireUser } from "@/lib/auth/session";
 import { getCasePrint } from "@/lib/cases/case-print";
 import { buildCaseTimeline } from "@/lib/cases/timeline";
 import { isAppError } from "@/lib/errors/app-error";
+import { titleFrom } from "@/i18n/page-title";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { alertReason } from "@/lib/alerts/reason";
 import { timelineReferrals } from "../referral-events";
 import { describe } from "../timeline-list";
 import { PrintButton } from "./print-button";
+
+export const generateMetadata = titleFrom("reports.casePrint", "title");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,11 +1,14 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { isoFromDay, todayInLima } from "@/lib/format/date";
 import { getStudent } from "@/lib/students/queries";
 import { StudentForm } from "../../student-form";
+
+export const generateMetadata = titleFrom("students.form", "editTitle");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRequestOrigin } from "@/lib/auth/origin";
@@ -14,6 +15,8 @@ import { studentFullName } from "../../../state-badge";
 import { AnswerList } from "../answer-list";
 import { ShareSensitiveForm, StartEvaluationButton } from "../evaluation-buttons";
 import { SuggestionBox } from "../suggestion-box";
+
+export const generateMetadata = titleFrom("risk", "title");
 
 type Props = { params: Promise<{ id: string; evaluationId: string }> };
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { requireUser } from "@/lib/auth/session";
@@ -8,6 +9,8 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatDateTime } from "@/lib/format/date";
 import type { Change } from "@/lib/risk/compare";
 import { getEvaluationSeries } from "@/lib/risk/series";
+
+export const generateMetadata = titleFrom("risk.compare", "title");
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -48,7 +51,12 @@ export default async function CompareEvaluationsPage({ params }: Props) {
       </Link>
       <PageHeader title={t("compare.title")} description={t("compare.description")} />
       {columns.length < 2 ? <p className="text-sm text-slate-700">{t("compare.needTwo")}</p> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        role="region"
+        aria-label={t("compare.tableLabel")}
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      >
         <table
           className="min-w-full border-collapse text-sm"
           aria-label={t("compare.tableLabel")}

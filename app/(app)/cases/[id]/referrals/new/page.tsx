@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -12,6 +13,8 @@ import { isAppError } from "@/lib/errors/app-error";
 import { REFERRAL_URGENCIES } from "@/lib/referrals/labels";
 import { getNewReferralContext, type AgencyOption } from "@/lib/referrals/queries/new-referral";
 import { ReferralForm } from "./referral-form";
+
+export const generateMetadata = titleFrom("referrals.form", "title");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ agency?: string; urgency?: string }> };
 

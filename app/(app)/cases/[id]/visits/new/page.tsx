@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { CardSection } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +13,8 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatDay } from "@/lib/format/date";
 import { monthsBefore } from "@/lib/visits/staleness";
 import { getScheduleVisitContext } from "@/lib/visits/queries";
+
+export const generateMetadata = titleFrom("visits.schedule", "title");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/i18n/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { requireUser } from "@/lib/auth/session";
@@ -9,6 +10,8 @@ import { formatDateTime } from "@/lib/format/date";
 import { getOwnDraftOrThrow } from "@/lib/risk/draft";
 import { studentFullName } from "../../../../state-badge";
 import { EvaluationForm } from "./evaluation-form";
+
+export const generateMetadata = titleFrom("risk", "title");
 
 type Props = { params: Promise<{ id: string; evaluationId: string }> };
 
