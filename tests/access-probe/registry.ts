@@ -207,7 +207,6 @@ export const ROUTES: Record<string, RouteEntry> = {
   "app/api/health/route.ts": { noId: "liveness and database check: no record id" },
 };
 
-const today = () => todayInLima();
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const studentRecord = {
   documentType: "DNI",
