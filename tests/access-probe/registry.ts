@@ -155,28 +155,47 @@ const upload =
     return { path, init: { method: "POST", body: form } };
   };
 
-/** A save posted with fetch as JSON, as the interactive page sends it. */
-const json = (path: string, body: unknown): { path: string; init: RequestInit } => ({
+/** The saves a phone sends with fetch (lib/actions/json-route.ts): JSON, from this site. */
+const jsonPost = (path: string, body: unknown) => ({
   path,
   init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
 });
 
-/** One mark for today; the probe may run on a weekend, which the save asks to confirm. */
+/** The attendance save of one student of the section, on any day (a weekend is confirmed). */
 const attendanceInput = (i: Ids) => {
   const [schoolId, grade, section] = i.sectionKey.split(":");
   return {
     schoolId,
     grade,
     section,
-    date: todayInLima(),
+    date: today(),
     marks: [{ studentId: i.studentId, status: "PRESENT" }],
     confirmNonSchoolDay: true,
   };
 };
 
-const visitOutcomeInput = (i: Ids) => ({ visitId: i.visitId, outcome: "NOBODY_HOME", addressAction: "NONE" });
+/**
+ * A visit outcome with the phone's submission key. The route's in-scope call records it; the
+ * action's, later, sends the same outcome with the same key and is answered as recorded.
+ */
+const visitOutcomeInput = (i: Ids) => ({
+  visitId: i.visitId,
+  outcome: "NOBODY_HOME",
+  addressAction: "NONE",
+  submissionKey: "6f1c1f9e-2f7a-4c55-9a51-1b0d7d3c2a10",
+});
 
 export const ROUTES: Record<string, RouteEntry> = {
+  "app/(app)/attendance/save/route.ts": {
+    needs: ["sectionKey", "studentId"],
+    request: (i) => jsonPost("/attendance/save", attendanceInput(i)),
+    positive: "director",
+  },
+  "app/(app)/visits/[id]/outcome/route.ts": {
+    needs: ["visitId"],
+    request: (i) => jsonPost(`/visits/${i.visitId}/outcome`, visitOutcomeInput(i)),
+    positive: "psychologist",
+  },
   "app/(app)/reports/funnel.csv/route.ts": csv("funnel"),
   "app/(app)/reports/grade-sex.csv/route.ts": csv("grade-sex"),
   "app/(app)/reports/prevalence.csv/route.ts": csv("prevalence"),
@@ -192,21 +211,11 @@ export const ROUTES: Record<string, RouteEntry> = {
     request: upload("/attendance/import/upload", "DNI;Fecha;Estado\n"),
     positive: "director",
   },
-  // The sheet's and the visit outcome's saves once the page is interactive (fetch, JSON).
-  "app/(app)/attendance/save/route.ts": {
-    needs: ["sectionKey", "studentId"],
-    request: (i) => json("/attendance/save", attendanceInput(i)),
-    positive: "director",
-  },
-  "app/(app)/visits/[id]/outcome/route.ts": {
-    needs: ["visitId"],
-    request: (i) => json(`/visits/${i.visitId}/outcome`, visitOutcomeInput(i)),
-    positive: "psychologist",
-  },
   "app/api/auth/[...nextauth]/route.ts": { noId: "next-auth's own endpoints (sign-in, session, CSRF): no record id" },
   "app/api/health/route.ts": { noId: "liveness and database check: no record id" },
 };
 
+const today = () => todayInLima();
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const studentRecord = {
   documentType: "DNI",
@@ -250,8 +259,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
     needs: ["visitId"],
     input: visitOutcomeInput,
     positive: "psychologist",
-    // The outcome route's in-scope call recorded it first: found, already recorded.
-    positiveMayRefuse: ["CONFLICT"],
   },
   "lib/visits/actions.ts#recordContactAttemptAction": {
     needs: ["caseId"],
@@ -408,6 +415,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     onlyFor: ["ADMIN"],
     input: { URGENT: "24", PRIORITY: "72", ROUTINE: "168" },
   },
+  "lib/holidays/actions.ts#addHolidayAction": {
+    noId: "the national holiday list",
+    onlyFor: ["ADMIN"],
+    input: { day: "2030-01-02", name: "Feriado de la sonda" },
+  },
+  "lib/holidays/actions.ts#removeHolidayAction": {
+    noId: "the national holiday list",
+    onlyFor: ["ADMIN"],
+    input: { day: "2030-01-01" },
+  },
   "lib/retention/actions.ts#updateRetentionYearsAction": {
     noId: "instance settings",
     onlyFor: ["ADMIN"],
@@ -417,16 +434,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
     noId: "every closed case past the period, confirmed by count",
     onlyFor: ["ADMIN"],
     input: { cutoff: "2000-01-01", expected: "1" },
-  },
-  "lib/holidays/actions.ts#addHolidayAction": {
-    noId: "the instance's calendar",
-    onlyFor: ["ADMIN"],
-    input: { day: "2030-01-02", name: "Feriado de prueba" },
-  },
-  "lib/holidays/actions.ts#removeHolidayAction": {
-    noId: "the instance's calendar",
-    onlyFor: ["ADMIN"],
-    input: { day: "2030-01-02" },
   },
   "lib/users/actions.ts#changePasswordAction": { noId: "the caller's own password" },
   "app/(app)/settings/actions.ts#updateLocaleAction": { noId: "the caller's own language" },

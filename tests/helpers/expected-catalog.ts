@@ -46,9 +46,9 @@ export const EXPECTED_CHECKS = [
   "alert alert_open_key_matches_status_chk",
   "case_file case_file_closed_has_outcome_chk",
   "case_file case_file_open_key_matches_state_chk",
+  "holiday holiday_name_not_blank_chk",
   // 20261201100000_retention: an anonymised case stays closed.
   "case_file case_file_anonymised_is_closed_chk",
-  "holiday holiday_name_not_blank_chk",
   "home_visit home_visit_outcome_iff_done_chk",
   "case_task case_task_done_is_recorded_chk",
   "referral referral_closed_has_counter_referral_chk",

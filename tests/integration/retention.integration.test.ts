@@ -302,15 +302,18 @@ describe("[RETENTION] anonymising the cases past the period", () => {
 
   it("an anonymised case takes no more notes and cannot be reopened; its signed evaluations stay final", async () => {
     const old = await t.db.case.findUniqueOrThrow({ where: { id: c.old.id }, select: { version: true } });
+    // One call at a time: both started at once, the second could reject before it is awaited
+    // (an unhandled rejection for the test runner).
     for (const call of [
-      addCaseNote(users.psychologist, { caseId: c.old.id, version: old.version, body: "Nueva nota" }, origin),
-      changeCaseState(
-        users.psychologist,
-        { caseId: c.old.id, version: old.version, to: "OPEN", reason: "Volvió a faltar" },
-        origin,
-      ),
+      () => addCaseNote(users.psychologist, { caseId: c.old.id, version: old.version, body: "Nueva nota" }, origin),
+      () =>
+        changeCaseState(
+          users.psychologist,
+          { caseId: c.old.id, version: old.version, to: "OPEN", reason: "Volvió a faltar" },
+          origin,
+        ),
     ]) {
-      expect(await appError(call)).toMatchObject({ code: "INVALID_TRANSITION", key: "case.anonymised" });
+      expect(await appError(call())).toMatchObject({ code: "INVALID_TRANSITION", key: "case.anonymised" });
     }
     const signed = await t.db.riskEvaluation.findFirst({ where: { caseId: c.old.id, status: "SIGNED" } });
     if (signed) {
