@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { postAction } from "@/components/offline/post-action";
 import { useDraft } from "@/components/offline/use-draft";
 import { useLeaveWarning } from "@/components/offline/use-leave-warning";
@@ -98,7 +98,7 @@ export function AttendanceSheetForm({ userId, schoolId, grade, section, date, st
   const keep = (next: Marks, flags: { pending: boolean; confirmed: boolean }) =>
     writeDraft(sameMarks(next, base) && !flags.pending ? null : { marks: Object.fromEntries(next), ...flags });
 
-  const f = useActionForm<Record<string, never>, SavedNote>({
+  const f = useLightActionForm<Record<string, never>, SavedNote>({
     schema: () => import("@/lib/attendance/schema").then((m) => m.ZSaveAttendanceSchema),
     action: async (input) => {
       const sent = new Map((input.marks as MarkList).map((m) => [m.studentId, m.status]));
