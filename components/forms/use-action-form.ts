@@ -1,7 +1,6 @@
 "use client";
 
-import { unstable_rethrow } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import {
   get,
   useForm,
@@ -12,8 +11,8 @@ import {
   type UseFormProps,
   type UseFormReturn,
 } from "react-hook-form";
-import type { z } from "zod";
-import type { ActionFailure, ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
+import { callAction, failure, loadSchema, usePrefetchedSchema, type SchemaSource } from "./action-call";
 import { useErrorText } from "./error-text";
 
 /** Values the page rendered rather than the user typed (ids, versions), sent with the fields. */
@@ -25,7 +24,7 @@ type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "
    * Pages a phone opens pass a loader (`() => import("@/lib/…/schema").then((m) => m.ZX)`): zod
    * then arrives after the page, before the first check, instead of in its first-load script.
    */
-  schema?: z.ZodType | (() => Promise<z.ZodType>);
+  schema?: SchemaSource;
   /** A server action made with defineAction (lib/actions/action.ts). */
   action: (input: TFields & BoundValues) => Promise<ActionResult<TData>>;
   defaultValues: DefaultValues<TFields>;
@@ -34,26 +33,16 @@ type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "
 };
 
 /** The schema and zod's resolver, or null when they cannot be fetched (no connection). */
-async function loadChecker(schema: z.ZodType | (() => Promise<z.ZodType>)) {
+async function loadChecker(schema: SchemaSource) {
   try {
-    const [zod, { zodResolver }] = await Promise.all([
-      typeof schema === "function" ? schema() : schema,
-      import("@hookform/resolvers/zod"),
-    ]);
-    return { zod, zodResolver };
+    const [zod, { zodResolver }] = await Promise.all([loadSchema(schema), import("@hookform/resolvers/zod")]);
+    return zod ? { zod, zodResolver } : null;
   } catch {
     return null;
   }
 }
 
 const messageAt = (errors: object, name: string) => (get(errors, name) as { message?: string } | undefined)?.message;
-
-const failure = (code: ActionFailure["code"], message: string): ActionFailure => ({
-  ok: false,
-  code,
-  message,
-  fieldErrors: {},
-});
 
 /**
  * A form on the one action path: react-hook-form validating with the domain's zod schema,
@@ -82,30 +71,14 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
       }) as Resolver<TFields>)
     : undefined;
   const form = useForm<TFields>({ ...formOptions, resolver });
-  // A loaded schema arrives once the page is up, not at the first tap: the signal may be gone by
-  // then (and the service worker keeps what was fetched for the next offline load).
-  const [lazySchema] = useState(() => (typeof schema === "function" ? schema : null));
-  useEffect(() => {
-    if (!lazySchema) return;
-    const timer = setTimeout(() => void loadChecker(lazySchema), 0);
-    return () => clearTimeout(timer);
-  }, [lazySchema]);
+  usePrefetchedSchema(schema);
 
   const onSubmit = form.handleSubmit(
     (values) => {
       const input = { ...values, ...bound };
       setSubmitted(input);
       startTransition(async () => {
-        let answer: ActionResult<TData>;
-        try {
-          answer = await action(input);
-        } catch (error) {
-          // A redirecting action (create → the new record) rejects with Next's redirect, which
-          // its boundary handles. A failed fetch (no connection) says so; anything else is generic.
-          unstable_rethrow(error);
-          const offline = error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine);
-          answer = offline ? failure("NETWORK", errorText("network")!) : failure("UNKNOWN", errorText("unexpected")!);
-        }
+        const answer = await callAction(action, input, errorText);
         setResult(answer);
         if (answer.ok) return onSuccess?.(answer.data, form);
         for (const [name, message] of Object.entries(answer.fieldErrors)) {

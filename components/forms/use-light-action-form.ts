@@ -1,9 +1,8 @@
 "use client";
 
-import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
-import type { z } from "zod";
-import type { ActionFailure, ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
+import { callAction, failure, loadSchema, usePrefetchedSchema, type SchemaSource } from "./action-call";
 import { useErrorText } from "./error-text";
 import type { BoundValues } from "./use-action-form";
 
@@ -27,7 +26,7 @@ export type LightForm<TFields extends Values> = {
 };
 
 type Options<TFields extends Values, TData> = {
-  schema?: z.ZodType | (() => Promise<z.ZodType>);
+  schema?: SchemaSource;
   action: (input: TFields & BoundValues) => Promise<ActionResult<TData>>;
   defaultValues: TFields;
   bound?: BoundValues;
@@ -37,22 +36,6 @@ type Options<TFields extends Values, TData> = {
   shouldUnregister?: boolean;
   onSuccess?: (data: TData, form: LightForm<TFields>) => void;
 };
-
-const failure = (code: ActionFailure["code"], message: string): ActionFailure => ({
-  ok: false,
-  code,
-  message,
-  fieldErrors: {},
-});
-
-/** The form's schema, or null when a lazily loaded one cannot be fetched (no connection). */
-async function loadSchema(schema: z.ZodType | (() => Promise<z.ZodType>)): Promise<z.ZodType | null> {
-  try {
-    return typeof schema === "function" ? await schema() : schema;
-  } catch {
-    return null;
-  }
-}
 
 /** The value of one named control as react-hook-form would give it. */
 function readControl(form: HTMLFormElement, name: string, kind: Kind): unknown {
@@ -91,14 +74,7 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
   const watched = useRef(new Set<string>());
   const [current, setCurrent] = useState<Values>(defaults);
   const formEl = useRef<HTMLFormElement | null>(null);
-  // A loaded schema arrives once the page is up, not at the first tap: the signal may be gone by
-  // then (and the service worker keeps what was fetched for the next offline load).
-  const [lazySchema] = useState(() => (typeof schema === "function" ? schema : null));
-  useEffect(() => {
-    if (!lazySchema) return;
-    const timer = setTimeout(() => void loadSchema(lazySchema), 0);
-    return () => clearTimeout(timer);
-  }, [lazySchema]);
+  usePrefetchedSchema(schema);
 
   const reset = (to?: Partial<TFields>) => {
     const next = { ...defaults, ...to };
@@ -146,16 +122,7 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
   const send = (input: TFields & BoundValues) => {
     setSubmitted(input);
     startTransition(async () => {
-      let answer: ActionResult<TData>;
-      try {
-        answer = await action(input);
-      } catch (error) {
-        // A redirecting action rejects with Next's redirect, which its boundary handles. A
-        // failed fetch (no connection) says so; anything else is a generic failure.
-        unstable_rethrow(error);
-        const offline = error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine);
-        answer = offline ? failure("NETWORK", errorText("network")!) : failure("UNKNOWN", errorText("unexpected")!);
-      }
+      const answer = await callAction(action, input, errorText);
       setResult(answer);
       if (answer.ok) return onSuccess?.(answer.data, api);
       setErrors(Object.fromEntries(Object.entries(answer.fieldErrors).filter(([name]) => !(name in bound))));
