@@ -3,8 +3,8 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 // Form field wrappers: a visible label tied to the control, help text and the error message
 // linked with aria-describedby, and aria-invalid when there is an error.
 
-export const controlClasses =
-  "block w-full min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
+/** Text inputs, selects and text areas: the class .control of app/globals.css (see button.tsx). */
+export const controlClasses = "control";
 
 type FieldProps = {
   id: string;

@@ -26,7 +26,8 @@ type Props = {
 
 /** "Programar visita": date, half-day, who goes and what for; the same schema as the server. */
 export function ScheduleVisitForm({ caseId, assignees, defaults, min, max, next = false, submitLabel }: Props) {
-  const t = useTranslations("visits");
+  const t = useTranslations("visits.schedule");
+  const tl = useTranslations("visits.labels");
   const f = useLightActionForm({
     schema: () => import("@/lib/visits/schema").then((m) => m.ZScheduleVisitSchema),
     action: next ? scheduleNextVisitAction : scheduleVisitAction,
@@ -39,25 +40,20 @@ export function ScheduleVisitForm({ caseId, assignees, defaults, min, max, next 
       <TextField
         id={`${id}-date`}
         type="date"
-        label={t("schedule.date")}
-        help={t("schedule.dateHelp")}
+        label={t("date")}
+        help={t("dateHelp")}
         min={min}
         max={max}
         required
         {...f.field("scheduledFor")}
       />
-      <ChoiceGroup
-        legend={t("schedule.window")}
-        error={f.errorOf("timeWindow")}
-        errorId={`${id}-window-error`}
-        columns={2}
-      >
+      <ChoiceGroup legend={t("window")} error={f.errorOf("timeWindow")} errorId={`${id}-window-error`} columns={2}>
         {TIME_WINDOWS.map((w) => (
-          <Choice key={w} label={t(`labels.windows.${w}`)} {...f.radio("timeWindow", w)} />
+          <Choice key={w} label={tl(`windows.${w}`)} {...f.radio("timeWindow", w)} />
         ))}
       </ChoiceGroup>
-      <SelectField id={`${id}-assignee`} label={t("schedule.assignee")} required {...f.field("assigneeId")}>
-        <option value="">{t("schedule.assigneePlaceholder")}</option>
+      <SelectField id={`${id}-assignee`} label={t("assignee")} required {...f.field("assigneeId")}>
+        <option value="">{t("assigneePlaceholder")}</option>
         {assignees.map((a) => (
           <option key={a.id} value={a.id}>
             {a.label}
@@ -66,8 +62,8 @@ export function ScheduleVisitForm({ caseId, assignees, defaults, min, max, next 
       </SelectField>
       <TextAreaField
         id={`${id}-purpose`}
-        label={t("schedule.purpose")}
-        help={t("schedule.purposeHelp")}
+        label={t("purpose")}
+        help={t("purposeHelp")}
         rows={2}
         maxLength={500}
         required

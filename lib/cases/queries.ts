@@ -53,7 +53,16 @@ export const findCases: ListQuery<TCaseListFilters, CaseListRow> = async (user, 
     pageSize,
     () => db.case.count({ where }),
     ({ skip, take }) =>
-      db.case.findMany({ where, select: LIST_SELECT, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip, take }),
+      db.case.findMany({
+        // One query per relation, not joins: a page is sorted out of every case in scope, and
+        // joined relations would be built for each of them before the limit (decision 017).
+        relationLoadStrategy: "query",
+        where,
+        select: LIST_SELECT,
+        orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+        skip,
+        take,
+      }),
   );
 };
 

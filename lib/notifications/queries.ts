@@ -81,6 +81,8 @@ export const listNotifications: ListQuery<TNotificationListFilters, Notification
     () => db.notification.count({ where }),
     async ({ skip, take }) => {
       const rows = await db.notification.findMany({
+        // One query per relation (see lib/cases/queries.ts): a page out of all the user's.
+        relationLoadStrategy: "query",
         where,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip,

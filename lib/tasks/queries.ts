@@ -50,6 +50,8 @@ export type HomeTask = Prisma.CaseTaskGetPayload<{ select: typeof HOME_SELECT }>
 export async function listOpenTasksForHome(user: SessionUser): Promise<HomeTask[]> {
   if (!can(user.role, "caseTasks.read")) return [];
   return db.caseTask.findMany({
+    // One query per relation (see lib/cases/queries.ts): 20 out of every open task in scope.
+    relationLoadStrategy: "query",
     where: { AND: [{ doneAt: null }, schoolScopeWhere(user), { case: caseWhere(user) }] },
     select: HOME_SELECT,
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],

@@ -112,6 +112,8 @@ export async function findMyVisits(
   if (assignee !== "all") and.push({ assigneeId: assignee === "me" ? user.id : assignee });
   const showText = can(user.role, "cases.read");
   const records = await db.homeVisit.findMany({
+    // One query per relation (see lib/cases/queries.ts): a page out of every planned visit.
+    relationLoadStrategy: "query",
     where: { AND: and },
     select: showText ? { ...MY_VISIT_SELECT, purpose: true } : MY_VISIT_SELECT,
     orderBy: [

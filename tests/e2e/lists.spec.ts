@@ -50,3 +50,27 @@ test("[LISTS] the alert inbox shows each student once, with every open alert ins
   await expect(busiest.getByRole("button", { name: "Descartar" })).toHaveCount(Math.max(...counts));
   await expectNoSidewaysScroll(page);
 });
+
+test("[LISTS] «Descartar» opens its dialog on demand, checks the reason in the page, and closes without a trace", async ({
+  page,
+}) => {
+  await login(page, DEMO_ACCOUNTS.director);
+  await page.goto("/alerts");
+  const row = page.getByTestId("inbox-student").first();
+  // The dialogs are not in the page until asked for (one per alert would be most of its HTML).
+  await expect(page.locator("dialog")).toHaveCount(0);
+  await row.getByRole("button", { name: "Descartar" }).first().click();
+  const dialog = page.getByRole("dialog", { name: /^Descartar la alerta de / });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Descartar alerta" }).click();
+  await expect(dialog.getByText("Escriba el motivo para descartar la alerta (al menos 5 caracteres).")).toBeVisible();
+  await expect(dialog.getByLabel("Motivo")).toBeFocused();
+  await dialog.getByRole("button", { name: "Cancelar" }).click();
+  await expect(page.locator("dialog")).toHaveCount(0);
+  // Asked again, it opens again, empty; Esc closes it too.
+  await row.getByRole("button", { name: "Descartar" }).first().click();
+  await expect(dialog.getByLabel("Motivo")).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(page.locator("dialog")).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+});

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_SHARED_SECTIONS } from "../../lib/auth/policy";
+import { todayInLima } from "../../lib/format/date";
 import { SHARED_SECTIONS } from "../../lib/referrals/packet";
 import type { AgencyType } from "../../lib/generated/prisma/enums";
 import { agencyId } from "../../prisma/seed/people";
@@ -105,7 +106,9 @@ describe("[REFERRALS] the database refuses a referral without the details of its
     legalNorm: "NULL",
     consentGivenBy: "'Rosa Quispe'",
     consentRelationship: "'Madre'",
-    consentDate: "current_date",
+    // Lima's date, as the birth dates below are computed: the server's current_date is UTC's,
+    // a day ahead every evening after 19:00 in Lima.
+    consentDate: `'${todayInLima()}'`,
     consentMethod: "'WRITTEN'",
   };
 

@@ -1,23 +1,32 @@
 import { PendingLink } from "@/components/nav/pending-link";
-import { getLocale, getTranslations } from "next-intl/server";
+import type { getTranslations } from "next-intl/server";
 import type { InboxStudent } from "@/lib/alerts/queries";
 import { alertReason } from "@/lib/alerts/reason";
 import { formatDateTime } from "@/lib/format/date";
 import { AlertActions } from "./alert-actions";
 
-/** One student of the inbox: who, and every open alert with its figures and its own actions. */
-export async function InboxStudentRow({
+type Translate = Awaited<ReturnType<typeof getTranslations<"alerts">>>;
+
+/**
+ * One student of the inbox: who, and every open alert with its figures and its own actions.
+ * Synchronous, with the page's translator: an async component is a separate part of the
+ * response for each of the page's rows.
+ */
+export function InboxStudentRow({
   row,
   showSchool,
   canReview,
   canOpenCase,
+  t,
+  locale,
 }: {
   row: InboxStudent;
   showSchool: boolean;
   canReview: boolean;
   canOpenCase: boolean;
+  t: Translate;
+  locale: string;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("alerts"), getLocale()]);
   const { student } = row;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="inbox-student">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { titleFrom } from "@/i18n/page-title";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,8 +20,9 @@ type Props = { searchParams: Promise<RawSearchParams> };
 export default async function AlertsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "alerts.read")) notFound();
-  const [t, result] = await Promise.all([
+  const [t, locale, result] = await Promise.all([
     getTranslations("alerts"),
+    getLocale(),
     findOpenAlerts(user, parseListParams(await searchParams, ZAlertListFilters)),
   ]);
   const canReview = can(user.role, "alerts.review");
@@ -55,6 +56,8 @@ export default async function AlertsPage({ searchParams }: Props) {
               showSchool={result.multiSchool}
               canReview={canReview}
               canOpenCase={canOpenCase}
+              t={t}
+              locale={locale}
             />
           ))}
         </ul>

@@ -90,7 +90,15 @@ async function readTiers(tx: Tx, groups: Tier[], requestedPage: number | undefin
       skip -= counts[i];
       continue;
     }
-    const part = await tx.referral.findMany({ where: g.where, orderBy: g.orderBy, select: ROW_SELECT, skip, take });
+    // One query per relation (see lib/cases/queries.ts): a page out of every referral in scope.
+    const part = await tx.referral.findMany({
+      relationLoadStrategy: "query",
+      where: g.where,
+      orderBy: g.orderBy,
+      select: ROW_SELECT,
+      skip,
+      take,
+    });
     rows.push(...part);
     take -= part.length;
     skip = 0;

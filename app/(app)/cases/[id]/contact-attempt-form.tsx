@@ -14,7 +14,8 @@ const START = { channel: "PHONE", outcome: "", attemptedAt: "", notes: "" };
 
 /** A call, a message or a word at school: channel, result, optional time and notes. */
 export function ContactAttemptForm({ caseId }: { caseId: string }) {
-  const t = useTranslations("visits");
+  const t = useTranslations("visits.attempt");
+  const tl = useTranslations("visits.labels");
   const f = useLightActionForm({
     schema: () => import("@/lib/visits/schema").then((m) => m.ZRecordContactAttemptSchema),
     action: recordContactAttemptAction,
@@ -26,40 +27,40 @@ export function ContactAttemptForm({ caseId }: { caseId: string }) {
   return (
     <div className="flex flex-col gap-4">
       <ActionForm form={f} className="flex flex-col gap-3">
-        <SelectField id="attempt-channel" label={t("attempt.channel")} {...f.field("channel")}>
+        <SelectField id="attempt-channel" label={t("channel")} {...f.field("channel")}>
           {CONTACT_CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {t(`labels.channels.${c}`)}
+              {tl(`channels.${c}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField id="attempt-outcome" label={t("attempt.outcome")} {...f.field("outcome")}>
+        <SelectField id="attempt-outcome" label={t("outcome")} {...f.field("outcome")}>
           <option value="">—</option>
           {CONTACT_OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {t(`labels.attemptOutcomes.${o}`)}
+              {tl(`attemptOutcomes.${o}`)}
             </option>
           ))}
         </SelectField>
         <TextField
           id="attempt-at"
           type="datetime-local"
-          label={t("attempt.attemptedAt")}
-          help={t("attempt.attemptedAtHelp")}
+          label={t("attemptedAt")}
+          help={t("attemptedAtHelp")}
           {...f.field("attemptedAt")}
         />
         <TextAreaField
           id="attempt-notes"
-          label={t("attempt.notes")}
-          help={t("attempt.notesHelp")}
+          label={t("notes")}
+          help={t("notesHelp")}
           rows={2}
           maxLength={2000}
           {...f.field("notes")}
         />
-        <FormStatus result={f.result} saved={t("attempt.saved")} />
+        <FormStatus result={f.result} saved={t("saved")} />
         <div>
           <Button type="submit" disabled={f.pending} className="w-full sm:w-auto">
-            {t("attempt.submit")}
+            {t("submit")}
           </Button>
         </div>
       </ActionForm>

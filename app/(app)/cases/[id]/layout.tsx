@@ -1,9 +1,22 @@
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-// The catalogue parts this route's client components read (components/i18n/client-messages.tsx).
+// The catalogue parts this route's client components read (components/i18n/client-messages.tsx),
+// as narrow as they ask: every message listed here is sent with each case page, twice.
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["cases", "visits", "risk.view", "risk.tasks", "referrals", "errors"]}>
+    <ClientMessages
+      namespaces={[
+        "cases",
+        "visits.attempt",
+        "visits.schedule",
+        "visits.done",
+        "visits.labels",
+        "risk.view",
+        "risk.tasks",
+        "referrals.case",
+        "errors",
+      ]}
+    >
       {children}
     </ClientMessages>
   );
