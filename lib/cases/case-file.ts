@@ -219,11 +219,18 @@ async function loadSections(
   const byCase = { caseId: c.id, schoolId: c.schoolId };
   const studentWhere = { id: c.studentId, schoolId: c.schoolId };
   const visibility = visitVisibility(access, sections);
+  // Identification and contact are columns of one row: read once (only the visible sections'
+  // columns), split by section below.
+  const studentSelect = {
+    ...(has("IDENTIFICATION") ? STUDENT_SELECT : {}),
+    ...(has("CONTACT") ? CONTACT_SELECT : {}),
+  };
   // Independent reads, sent together: each waits for its own connection instead of queueing
   // behind the others on one.
-  const [student, contact, events, team, absences, alerts, visits, attempts, evaluations] = await Promise.all([
-    has("IDENTIFICATION") ? tx.student.findFirst({ where: studentWhere, select: STUDENT_SELECT }) : null,
-    has("CONTACT") ? tx.student.findFirst({ where: studentWhere, select: CONTACT_SELECT }) : null,
+  const [studentRow, events, team, absences, alerts, visits, attempts, evaluations] = await Promise.all([
+    has("IDENTIFICATION") || has("CONTACT")
+      ? tx.student.findFirst({ where: studentWhere, select: studentSelect })
+      : null,
     tx.caseEvent.findMany({
       where: { ...byCase, type: { in: eventTypes } },
       select: EVENT_SELECT,
@@ -267,6 +274,12 @@ async function loadSections(
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
+  const pick = <K extends string>(keys: Record<K, true>) =>
+    studentRow
+      ? (Object.fromEntries(Object.keys(keys).map((k) => [k, studentRow[k as keyof typeof studentRow]])) as never)
+      : null;
+  const student: CaseFileStudent | null = has("IDENTIFICATION") ? pick(STUDENT_SELECT) : null;
+  const contact: CaseFileContact | null = has("CONTACT") ? pick(CONTACT_SELECT) : null;
   return {
     student,
     contact,

@@ -76,9 +76,7 @@ function tiers(base: Prisma.ReferralWhereInput, now: Date): Tier[] {
 
 /** One page across the groups: counts each, then reads the slice of each the page covers. */
 async function readTiers(tx: Tx, groups: Tier[], requestedPage: number | undefined, pageSize: number) {
-  // One query at a time: a transaction is one connection.
-  const counts: number[] = [];
-  for (const g of groups) counts.push(await tx.referral.count({ where: g.where }));
+  const counts = await Promise.all(groups.map((g) => tx.referral.count({ where: g.where })));
   const total = counts.reduce((a, b) => a + b, 0);
   const { page, pageCount, offset } = paginate(total, requestedPage, pageSize);
   const rows = [];
@@ -90,15 +88,7 @@ async function readTiers(tx: Tx, groups: Tier[], requestedPage: number | undefin
       skip -= counts[i];
       continue;
     }
-    // One query per relation (see lib/cases/queries.ts): a page out of every referral in scope.
-    const part = await tx.referral.findMany({
-      relationLoadStrategy: "query",
-      where: g.where,
-      orderBy: g.orderBy,
-      select: ROW_SELECT,
-      skip,
-      take,
-    });
+    const part = await tx.referral.findMany({ where: g.where, orderBy: g.orderBy, select: ROW_SELECT, skip, take });
     rows.push(...part);
     take -= part.length;
     skip = 0;
@@ -147,51 +137,54 @@ export async function findReferrals(
   if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   if (!can(user.role, "referrals.inbox") && !can(user.role, "referrals.read"))
     throw new AppError("NOT_FOUND", "notFound");
-  return db.$transaction(async (tx) => {
-    const base = filterWhere(user, filters, now);
-    const { rows, total, page, pageCount } = await readTiers(tx, tiers(base, now), filters.page, pageSize);
-    const labels = await labelStudents(tx, user, rows);
-    const schoolSide = user.role !== "AGENCY_STAFF";
-    const agency =
-      !schoolSide && user.agencyId
-        ? await tx.agency.findUnique({ where: { id: user.agencyId }, select: { name: true } })
-        : null;
-    await writeReadAudit(
-      tx,
-      user,
-      {
-        action: "referral.list",
-        entity: "Referral",
-        entityId: schoolSide ? "sent" : `inbox:${user.agencyId}`,
-        details: {
-          status: filters.status ?? [],
-          urgency: filters.urgency ?? null,
-          overdue: Boolean(filters.overdue),
-          page,
-        },
+  // Not one interactive transaction: at READ COMMITTED it gave the reads no common snapshot,
+  // but held one connection across every round trip, which under load emptied the pool (as the
+  // case file did, decision 017). The reads go out in parallel where they can; the list's read
+  // is recorded once they succeeded, before anything is returned.
+  const base = filterWhere(user, filters, now);
+  const schoolSide = user.role !== "AGENCY_STAFF";
+  const [{ rows, total, page, pageCount }, agency] = await Promise.all([
+    readTiers(db, tiers(base, now), filters.page, pageSize),
+    !schoolSide && user.agencyId
+      ? db.agency.findUnique({ where: { id: user.agencyId }, select: { name: true } })
+      : null,
+  ]);
+  const labels = await labelStudents(db, user, rows);
+  await writeReadAudit(
+    db,
+    user,
+    {
+      action: "referral.list",
+      entity: "Referral",
+      entityId: schoolSide ? "sent" : `inbox:${user.agencyId}`,
+      details: {
+        status: filters.status ?? [],
+        urgency: filters.urgency ?? null,
+        overdue: Boolean(filters.overdue),
+        page,
       },
-      origin,
-    );
-    return {
-      rows: rows.map((r) => ({
-        id: r.id,
-        caseId: schoolSide ? r.caseId : null,
-        status: r.status,
-        urgency: r.urgency,
-        sentAt: r.sentAt,
-        dueAt: r.dueAt,
-        respondedAt: r.respondedAt,
-        closedAt: r.closedAt,
-        overdue: isOverdue(r, now),
-        agencyName: r.agency.name,
-        schoolName: r.case.school.name,
-        student: labels.get(r.id) ?? null,
-      })),
-      total,
-      page,
-      pageSize,
-      pageCount,
-      agencyName: agency?.name ?? null,
-    };
-  });
+    },
+    origin,
+  );
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      caseId: schoolSide ? r.caseId : null,
+      status: r.status,
+      urgency: r.urgency,
+      sentAt: r.sentAt,
+      dueAt: r.dueAt,
+      respondedAt: r.respondedAt,
+      closedAt: r.closedAt,
+      overdue: isOverdue(r, now),
+      agencyName: r.agency.name,
+      schoolName: r.case.school.name,
+      student: labels.get(r.id) ?? null,
+    })),
+    total,
+    page,
+    pageSize,
+    pageCount,
+    agencyName: agency?.name ?? null,
+  };
 }

@@ -5,7 +5,6 @@ import { CardSection } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import type { CaseFile } from "@/lib/cases/case-file";
-import { findActorNames } from "@/lib/cases/queries";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { ContactAttemptForm } from "./contact-attempt-form";
 
@@ -16,7 +15,16 @@ type Visit = NonNullable<CaseFile["homeVisits"]>[number];
  * viewer may see them (purpose and notes only when the case file returned them), and for the
  * case team the way to plan a visit and to log a call or a message.
  */
-export async function CaseVisits({ user, file }: { user: SessionUser; file: CaseFile }) {
+export async function CaseVisits({
+  user,
+  file,
+  names,
+}: {
+  user: SessionUser;
+  file: CaseFile;
+  /** Names of the assignees and authors, read by the page with the rest of its names. */
+  names: ReadonlyMap<string, string>;
+}) {
   const visits = file.homeVisits;
   const attempts = file.contactAttempts ?? [];
   if (!visits) return null;
@@ -25,12 +33,7 @@ export async function CaseVisits({ user, file }: { user: SessionUser; file: Case
   const open = c.state !== "CLOSED";
   const canVisit = schoolSide && open && can(user.role, "visits.write");
   const canLog = schoolSide && open && can(user.role, "contacts.write");
-  const [t, names] = await Promise.all([
-    getTranslations("visits"),
-    schoolSide
-      ? findActorNames(user, c.schoolId, [...visits.map((v) => v.assigneeId), ...attempts.map((a) => a.actorId)])
-      : new Map<string, string>(),
-  ]);
+  const t = await getTranslations("visits");
   const windowOf = (v: Visit) => (v.timeWindow ? t(`labels.windows.${v.timeWindow}`) : t("labels.windowUnknown"));
   const statusOf = (v: Visit) =>
     v.outcome ? t(`labels.outcomes.${v.outcome}`) : t(v.status === "CANCELLED" ? "labels.cancelled" : "labels.pending");

@@ -51,11 +51,13 @@ export default async function CasePage({ params, searchParams }: Props) {
     getTranslations("cases"),
     getTranslations("common"),
     schoolSide
-      ? findActorNames(
-          user,
-          c.schoolId,
-          timeline.items.map((i) => (i.kind === "event" ? i.event.actorId : null)),
-        )
+      ? // One read of every name the page prints: the timeline's actors, the visits' assignees
+        // and the contact attempts' authors.
+        findActorNames(user, c.schoolId, [
+          ...timeline.items.map((i) => (i.kind === "event" ? i.event.actorId : null)),
+          ...(file.homeVisits ?? []).map((v) => v.assigneeId),
+          ...(file.contactAttempts ?? []).map((a) => a.actorId),
+        ])
       : new Map<string, string>(),
     canAssign ? listAssignableMembers(user, c.schoolId) : [],
   ]);
@@ -125,7 +127,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             </CardSection>
           ) : null}
           <CaseReferrals user={user} file={file} />
-          <CaseVisits user={user} file={file} />
+          <CaseVisits user={user} file={file} names={actors} />
         </div>
         <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
           <TimelineList

@@ -91,7 +91,8 @@ export default async function ReferralPage({ params, searchParams }: Props) {
             </div>
             <CaseSummary file={file} />
             <EvaluationsSection user={user} file={file} />
-            <CaseVisits user={user} file={file} />
+            {/* An agency sees no school staff names. */}
+            <CaseVisits user={user} file={file} names={new Map()} />
             <CardSection id="referral-timeline" title={t("detail.timeline")}>
               <TimelineList
                 timeline={timeline}
