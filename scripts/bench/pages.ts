@@ -15,7 +15,8 @@ import { signIn, startServer, type RunningServer } from "../lib/production-serve
 // page's p95 ÷ the shell's p95 in the same run, the gain of one process per core over one
 // process, and the first-load JavaScript of the pages a phone opens.
 //
-// Settings (environment): BENCH_DURATION seconds per page (10), BENCH_CONNECTIONS (20),
+// Settings (environment): BENCH_DURATION seconds per page (10), BENCH_WARMUP seconds of
+// warm-up per page before any is measured (5), BENCH_CONNECTIONS (20),
 // BENCH_PROCESSES server processes for the table (default: npm start's, one per core),
 // BENCH_COMPARE=0 skips the 1-process comparison, BENCH_FRESH=1 reloads the data set,
 // BENCH_BUILD=always|never (default: build when the sources are newer than .next),
@@ -25,7 +26,9 @@ import { signIn, startServer, type RunningServer } from "../lib/production-serve
 const env = process.env;
 const SECONDS = Number(env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
-const WARMUP_SECONDS = Math.min(2, SECONDS);
+// 5 s, not 2: after 2 s per page the server was still warming up (the shell's first run cost
+// 26–30 ms of CPU per request, its last 18–24), so the pages measured first paid for it.
+const WARMUP_SECONDS = Number(env.BENCH_WARMUP ?? 5);
 const PORT = Number(env.PORT ?? 3252);
 const CORES = os.availableParallelism();
 
