@@ -204,6 +204,11 @@ function evaluationEventSummary(data: Prisma.JsonValue | null): Prisma.JsonValue
   return Object.keys(picked).length ? picked : null;
 }
 
+/** The columns of `select` out of a row read with a wider one: each section gets only its own. */
+function columnsOf(row: Record<string, unknown>, select: Record<string, true>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(select).map((column) => [column, row[column]]));
+}
+
 async function loadSections(
   tx: Tx,
   user: SessionUser,
@@ -274,12 +279,9 @@ async function loadSections(
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
-  const pick = <K extends string>(keys: Record<K, true>) =>
-    studentRow
-      ? (Object.fromEntries(Object.keys(keys).map((k) => [k, studentRow[k as keyof typeof studentRow]])) as never)
-      : null;
-  const student: CaseFileStudent | null = has("IDENTIFICATION") ? pick(STUDENT_SELECT) : null;
-  const contact: CaseFileContact | null = has("CONTACT") ? pick(CONTACT_SELECT) : null;
+  const student =
+    has("IDENTIFICATION") && studentRow ? (columnsOf(studentRow, STUDENT_SELECT) as CaseFileStudent) : null;
+  const contact = has("CONTACT") && studentRow ? (columnsOf(studentRow, CONTACT_SELECT) as CaseFileContact) : null;
   return {
     student,
     contact,
