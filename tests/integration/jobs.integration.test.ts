@@ -27,9 +27,17 @@ let absent: string;
 const PLACE = { region: "La Libertad", province: "Trujillo", district: "Trujillo" };
 const SECTION = { grade: 1, section: "A" };
 
+/**
+ * The n-th weekday before today in Lima. Weekdays, not calendar days: attendance is refused on a
+ * weekend, so calendar offsets failed on whichever days of the week put one of them on a
+ * Saturday or Sunday (Mondays for the rolled-back save).
+ */
 function daysAgo(n: number): string {
   const d = dayFromIso(todayInLima());
-  d.setUTCDate(d.getUTCDate() - n);
+  for (let left = n; left > 0; ) {
+    d.setUTCDate(d.getUTCDate() - 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--;
+  }
   return d.toISOString().slice(0, 10);
 }
 
