@@ -5,7 +5,13 @@ import { caseReferralWhere, caseWhere } from "../auth/scope";
 import type { RequestOrigin, SessionUser } from "../auth/types";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors/app-error";
-import { listEvaluationSummaries, type EvaluationSummary } from "../risk/queries";
+import {
+  evaluationSummaryArgs,
+  toEvaluationSummaries,
+  type EvaluationSummary,
+  type EvaluationSummaryRow,
+} from "../risk/queries";
+import { OPEN_TASK_SELECT, type OpenCaseTask } from "../tasks/queries";
 import { caseNotFound } from "./case-lock";
 import type { Prisma } from "../generated/prisma/client";
 import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
@@ -130,6 +136,8 @@ const REFERRAL_SELECT = {
   version: true,
   agency: { select: { id: true, name: true, type: true } },
 } satisfies Prisma.ReferralSelect;
+/** Every user of the case's school: the names the page prints, and who may be assigned. */
+const STAFF_SELECT = { id: true, name: true, role: true, active: true } satisfies Prisma.UserSelect;
 const TEAM_SELECT = {
   assignedAt: true,
   user: { select: { id: true, name: true, role: true } },
@@ -148,6 +156,7 @@ export type CaseFileContactAttempt = ContactAttemptView;
 export type CaseFileEvaluation = EvaluationSummary;
 export type CaseFileReferral = Prisma.ReferralGetPayload<{ select: typeof REFERRAL_SELECT }>;
 export type CaseFileMember = Prisma.CaseAssignmentGetPayload<{ select: typeof TEAM_SELECT }>;
+export type CaseFileStaffMember = Prisma.UserGetPayload<{ select: typeof STAFF_SELECT }>;
 
 /** A section is `null` when the viewer may not see it (never an empty list standing in for "hidden"). */
 export type CaseFile = {
@@ -167,6 +176,13 @@ export type CaseFile = {
   evaluations: CaseFileEvaluation[] | null; // RISK_SUMMARY
   /** School side: every referral of the case; agency: only the open ones sent to their agency. */
   referrals: CaseFileReferral[];
+  /**
+   * School side only: the users of the case's school, by name (active or not). The timeline's
+   * authors are looked up here, so a name is printed only for staff of the case's school.
+   */
+  staff: CaseFileStaffMember[] | null;
+  /** The case's open urgent tasks, oldest first; null for viewers who may not see tasks. */
+  openTasks: OpenCaseTask[] | null;
 };
 
 function accessOf(user: SessionUser): CaseFileAccess | null {
@@ -209,68 +225,80 @@ function columnsOf(row: Record<string, unknown>, select: Record<string, true>): 
   return Object.fromEntries(Object.keys(select).map((column) => [column, row[column]]));
 }
 
-async function loadSections(
-  tx: Tx,
-  user: SessionUser,
-  c: CaseFileCase,
-  sections: SharedSection[],
-  access: CaseFileAccess,
-) {
+/** The case's relations as sectionsSelect reads them: a section not selected is absent. */
+type SectionRows = {
+  school?: { users: { user: CaseFileStaffMember }[] };
+  tasks?: OpenCaseTask[];
+  student?: (Record<string, unknown> & { attendance?: CaseFileAbsence[] }) | null;
+  events: CaseFileEvent[];
+  assignments?: CaseFileMember[];
+  alerts?: CaseFileAlert[];
+  homeVisits?: object[];
+  contactAttempts?: object[];
+  evaluations?: EvaluationSummaryRow[];
+};
+
+/**
+ * The sections this viewer may see, as relations of the case row, so that they are read in the
+ * same query as the case (joined in the database) instead of one query each. A section the
+ * viewer may not see is not selected, and text they may not read is not a column of the select
+ * (lib/visits/visibility.ts).
+ */
+function sectionsSelect(user: SessionUser, sections: SharedSection[], access: CaseFileAccess) {
   const has = (s: SharedSection) => sections.includes(s);
   const eventTypes = (Object.keys(EVENT_SECTION) as CaseEventType[]).filter((t) => {
     const s = EVENT_SECTION[t];
     return access !== "AGENCY" || s === null || (s !== "never" && has(s));
   });
-  const byCase = { caseId: c.id, schoolId: c.schoolId };
-  const studentWhere = { id: c.studentId, schoolId: c.schoolId };
   const visibility = visitVisibility(access, sections);
-  // Identification and contact are columns of one row: read once (only the visible sections'
-  // columns), split by section below.
-  const studentSelect = {
+  const absences = {
+    where: { status: { not: "PRESENT" } },
+    select: ABSENCE_SELECT,
+    orderBy: { date: "desc" },
+    take: 200,
+  } satisfies Prisma.Student$attendanceArgs;
+  // Identification and contact are columns of one row (only the visible sections' columns),
+  // split by section in toSections; the absences are the student's.
+  const student: Prisma.StudentSelect = {
     ...(has("IDENTIFICATION") ? STUDENT_SELECT : {}),
     ...(has("CONTACT") ? CONTACT_SELECT : {}),
+    ...(has("ATTENDANCE") ? { attendance: absences } : {}),
   };
-  // Independent reads, sent together: each waits for its own connection instead of queueing
-  // behind the others on one.
-  const [studentRow, events, team, absences, alerts, visits, attempts, evaluations] = await Promise.all([
-    has("IDENTIFICATION") || has("CONTACT")
-      ? tx.student.findFirst({ where: studentWhere, select: studentSelect })
-      : null,
-    tx.caseEvent.findMany({
-      where: { ...byCase, type: { in: eventTypes } },
-      select: EVENT_SELECT,
-      orderBy: { occurredAt: "desc" },
-    }),
-    access === "AGENCY"
-      ? null
-      : tx.caseAssignment.findMany({ where: { caseId: c.id }, select: TEAM_SELECT, orderBy: { assignedAt: "asc" } }),
-    has("ATTENDANCE")
-      ? tx.attendance.findMany({
-          where: { studentId: c.studentId, schoolId: c.schoolId, status: { not: "PRESENT" } },
-          select: ABSENCE_SELECT,
-          orderBy: { date: "desc" },
-          take: 200,
-        })
-      : null,
-    has("ATTENDANCE")
-      ? tx.alert.findMany({ where: byCase, select: ALERT_SELECT, orderBy: { createdAt: "desc" } })
-      : null,
-    has("HOME_VISITS")
-      ? tx.homeVisit.findMany({ where: byCase, select: visitSelect(visibility), orderBy: { scheduledFor: "desc" } })
-      : null,
-    has("HOME_VISITS")
-      ? tx.contactAttempt.findMany({
-          where: byCase,
-          select: attemptSelect(visibility),
-          orderBy: { attemptedAt: "desc" },
-        })
-      : null,
-    has("RISK_SUMMARY") ? listEvaluationSummaries(tx, user, c) : null,
-  ]);
+  return {
+    ...(Object.keys(student).length ? { student: { select: student } } : {}),
+    events: { where: { type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } },
+    ...(access === "AGENCY" ? {} : { assignments: { select: TEAM_SELECT, orderBy: { assignedAt: "asc" } } }),
+    ...(has("ATTENDANCE") ? { alerts: { select: ALERT_SELECT, orderBy: { createdAt: "desc" } } } : {}),
+    ...(has("HOME_VISITS")
+      ? {
+          homeVisits: { select: visitSelect(visibility), orderBy: { scheduledFor: "desc" } },
+          contactAttempts: { select: attemptSelect(visibility), orderBy: { attemptedAt: "desc" } },
+        }
+      : {}),
+    ...(has("RISK_SUMMARY") ? { evaluations: evaluationSummaryArgs(user) } : {}),
+    ...(access === "AGENCY"
+      ? {}
+      : {
+          school: {
+            select: {
+              ...CASE_SELECT.school.select,
+              users: { select: { user: { select: STAFF_SELECT } }, orderBy: { user: { name: "asc" } } },
+            },
+          },
+        }),
+    ...(access !== "AGENCY" && can(user.role, "caseTasks.read")
+      ? { tasks: { where: { doneAt: null }, select: OPEN_TASK_SELECT, orderBy: { createdAt: "asc" } } }
+      : {}),
+  } satisfies Prisma.CaseSelect;
+}
+
+/** The sections of a case row read with sectionsSelect, as the case file holds them. */
+function toSections(user: SessionUser, rows: SectionRows, sections: SharedSection[], access: CaseFileAccess) {
+  const has = (s: SharedSection) => sections.includes(s);
   // An event shown outside its section keeps its type and date only: a director sees that an
   // evaluation happened, not its level; a state change's written reason is note text, so an
   // agency reads it only when NOTES is shared.
-  const timeline = events.map((e) => {
+  const timeline = rows.events.map((e) => {
     const s = EVENT_SECTION[e.type];
     // An evaluation's level is summary (director, educator); its free text goes with the answers.
     if (e.type === "EVALUATION" && has("RISK_SUMMARY") && !has("RISK_ANSWERS")) {
@@ -279,20 +307,37 @@ async function loadSections(
     if (s === null) return access === "AGENCY" && !has("NOTES") ? { ...e, body: null } : e;
     return s === "never" || has(s) ? e : { ...e, body: null, data: null };
   });
-  const student =
-    has("IDENTIFICATION") && studentRow ? (columnsOf(studentRow, STUDENT_SELECT) as CaseFileStudent) : null;
-  const contact = has("CONTACT") && studentRow ? (columnsOf(studentRow, CONTACT_SELECT) as CaseFileContact) : null;
+  const row = rows.student ?? null;
   return {
-    student,
-    contact,
-    team,
+    student: has("IDENTIFICATION") && row ? (columnsOf(row, STUDENT_SELECT) as CaseFileStudent) : null,
+    contact: has("CONTACT") && row ? (columnsOf(row, CONTACT_SELECT) as CaseFileContact) : null,
+    team: rows.assignments ?? null,
     timeline,
-    absences,
-    alerts,
-    homeVisits: visits?.map(toVisitView) ?? null,
-    contactAttempts: attempts?.map(toAttemptView) ?? null,
-    evaluations,
+    absences: has("ATTENDANCE") ? (row?.attendance ?? []) : null,
+    alerts: rows.alerts ?? null,
+    homeVisits: rows.homeVisits?.map(toVisitView) ?? null,
+    contactAttempts: rows.contactAttempts?.map(toAttemptView) ?? null,
+    evaluations: rows.evaluations ? toEvaluationSummaries(user, rows.evaluations) : null,
+    staff: rows.school?.users.map((u) => u.user) ?? null,
+    openTasks: rows.tasks ?? null,
   };
+}
+
+/** The sections of a case already found in scope, in one query (an agency's path: its sections follow from its referrals). */
+async function loadSections(
+  tx: Tx,
+  user: SessionUser,
+  c: CaseFileCase,
+  sections: SharedSection[],
+  access: CaseFileAccess,
+) {
+  const rows = await tx.case.findFirst({
+    where: { AND: [{ id: c.id, schoolId: c.schoolId }, caseWhere(user)] },
+    select: sectionsSelect(user, sections, access),
+  });
+  if (!rows) throw caseNotFound();
+  // The select is built per viewer, so Prisma cannot type the result: SectionRows says what it holds.
+  return toSections(user, rows as unknown as SectionRows, sections, access);
 }
 
 export type CaseForViewer = {
@@ -348,6 +393,64 @@ export async function loadReferredCaseFile(tx: Tx, user: SessionUser, referralId
 }
 
 /**
+ * The case and its sections. The school side's sections follow from the role alone, so the
+ * case, its referrals and every section are one query; an agency's follow from its referrals,
+ * so its case is read first (findCaseForViewer), then the sections.
+ */
+async function readCaseFile(user: SessionUser, access: CaseFileAccess, caseId: string) {
+  if (access === "AGENCY") {
+    const viewer = await findCaseForViewer(db, user, caseId);
+    return { ...viewer, loaded: await loadSections(db, user, viewer.case, viewer.sections, access) };
+  }
+  const sections = sectionsFor(user, access, []);
+  const found = await db.case.findFirst({
+    where: { AND: [{ id: caseId }, caseWhere(user)] },
+    select: {
+      ...CASE_SELECT,
+      referrals: { where: caseReferralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
+      ...sectionsSelect(user, sections, access),
+    },
+  });
+  if (!found) throw caseNotFound();
+  // As in loadSections: the sections' part of the select is per viewer.
+  const {
+    referrals,
+    school,
+    tasks,
+    student,
+    events,
+    assignments,
+    alerts,
+    homeVisits,
+    contactAttempts,
+    evaluations,
+    ...c
+  } = found as unknown as Omit<CaseFileCase, "school"> & { referrals: CaseFileReferral[] } & Required<
+      Pick<SectionRows, "school">
+    > &
+    SectionRows;
+  const { users, ...schoolOnly } = school;
+  const rows = {
+    school: { users },
+    tasks,
+    student,
+    events,
+    assignments,
+    alerts,
+    homeVisits,
+    contactAttempts,
+    evaluations,
+  };
+  return {
+    access,
+    sections,
+    case: { ...c, school: schoolOnly as CaseFileCase["school"] },
+    referrals,
+    loaded: toSections(user, rows, sections, access),
+  };
+}
+
+/**
  * The case file as `user` may see it. Out of scope, unknown id or no permission: NOT_FOUND,
  * plus a `case.read_denied` audit entry (written on its own, since the read rolled back).
  * Both entries are skipped when the same read was recorded minutes ago (write-read-audit.ts).
@@ -368,8 +471,7 @@ export async function getCaseFileOrThrow(
     // anyway, and it held a connection across every round trip (under load, requests waited
     // for the pool and failed). The entry is written once everything was read and before
     // anything is returned, so a failed read leaves none and no read goes unrecorded.
-    const { referrals, sections, case: c } = await findCaseForViewer(db, user, caseId);
-    const loaded = await loadSections(db, user, c, sections, access);
+    const { referrals, sections, case: c, loaded } = await readCaseFile(user, access, caseId);
     // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
     await writeReadAudit(
       db,

@@ -1,11 +1,12 @@
 import "server-only";
-import { authorize, assertSchoolInScope } from "../auth/authorize";
+import { authorize } from "../auth/authorize";
 import { CASE_TEAM_ROLES, isCaseTeamRole } from "../auth/policy";
 import { caseWhere, scopedSchoolIds } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { loadPage, type ListQuery } from "../lists/page";
+import type { CaseFile, CaseFileStaffMember } from "./case-file";
 import { CASE_PAGE_SIZE, NOT_CLOSED, type TCaseListFilters } from "./schema";
 
 // Case list and the small lookups the case page needs. The caller's scope is always part of
@@ -69,15 +70,13 @@ export const findCases: ListQuery<TCaseListFilters, CaseListRow> = async (user, 
 const MEMBER_SELECT = { id: true, name: true, role: true } satisfies Prisma.UserSelect;
 export type CaseTeamMember = Prisma.UserGetPayload<{ select: typeof MEMBER_SELECT }>;
 
-/** Who may be assigned to a case of this school: active case-team users serving it. */
-export async function listAssignableMembers(user: SessionUser | null, schoolId: string): Promise<CaseTeamMember[]> {
-  authorize(user, "cases.assign");
-  assertSchoolInScope(user, schoolId);
-  return db.user.findMany({
-    where: { active: true, role: { in: [...CASE_TEAM_ROLES] }, schools: { some: { schoolId } } },
-    select: MEMBER_SELECT,
-    orderBy: { name: "asc" },
-  });
+/**
+ * Who may be assigned to a case: active case-team users of its school (the file's staff, read
+ * with the case) not on its team yet, by name. assignCaseMember checks the same on the server.
+ */
+export function assignableMembers(file: Pick<CaseFile, "staff" | "team">): CaseFileStaffMember[] {
+  const assigned = new Set((file.team ?? []).map((m) => m.user.id));
+  return (file.staff ?? []).filter((m) => m.active && isCaseTeamRole(m.role) && !assigned.has(m.id));
 }
 
 /** Options of the "assigned to" filter: case-team members of the schools in the user's scope. */
@@ -90,24 +89,4 @@ export async function listAssigneeFilterOptions(user: SessionUser | null): Promi
     select: MEMBER_SELECT,
     orderBy: { name: "asc" },
   });
-}
-
-/**
- * Names of the people who acted on a case the viewer already may see (timeline authors).
- * Limited to staff of the case's school so an id cannot be used to look anyone else up.
- */
-export async function findActorNames(
-  user: SessionUser | null,
-  schoolId: string,
-  ids: readonly (string | null)[],
-): Promise<Map<string, string>> {
-  authorize(user, "cases.readSummary");
-  assertSchoolInScope(user, schoolId);
-  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (unique.length === 0) return new Map();
-  const rows = await db.user.findMany({
-    where: { id: { in: unique }, schools: { some: { schoolId } } },
-    select: { id: true, name: true },
-  });
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -115,19 +115,23 @@ function toDetail(user: SessionUser, row: FullRow): EvaluationDetail {
   };
 }
 
-/** The case page's list, newest first (the case read that loads it is audited as case.read). */
-export async function listEvaluationSummaries(
-  tx: Tx,
-  user: SessionUser,
-  c: { id: string; schoolId: string },
-): Promise<EvaluationSummary[]> {
-  const rows = await tx.riskEvaluation.findMany({
-    where: { AND: [{ caseId: c.id, schoolId: c.schoolId }, riskEvaluationWhere(user)] },
+/**
+ * The case page's list, newest first, as arguments of the case's `evaluations` relation: it is
+ * read with the case itself (lib/cases/case-file.ts; that read is audited as case.read).
+ */
+export function evaluationSummaryArgs(user: SessionUser) {
+  return {
+    where: riskEvaluationWhere(user),
     select: SUMMARY_SELECT,
     orderBy: [{ evaluatedAt: "desc" }, { id: "asc" }],
-  });
+  } satisfies Prisma.Case$evaluationsArgs;
+}
+
+export function toEvaluationSummaries(user: SessionUser, rows: EvaluationSummaryRow[]): EvaluationSummary[] {
   return rows.map((r) => toSummary(user, r));
 }
+
+export type EvaluationSummaryRow = SummaryRow;
 
 /** The answers of one evaluation this viewer may read, in form order. */
 export async function findVisibleAnswers(

@@ -9,7 +9,8 @@ import type { Prisma } from "../generated/prisma/client";
 // them (docs/decisions/011-risk-evaluations.md: every case-team member of the school, and the
 // director, are told — an urgent referral must not wait for the one assigned person).
 
-const TASK_SELECT = {
+/** An open task as its case shows it (read with the case: lib/cases/case-file.ts). */
+export const OPEN_TASK_SELECT = {
   id: true,
   kind: true,
   agencyType: true,
@@ -19,20 +20,10 @@ const TASK_SELECT = {
   agency: { select: { name: true, district: true } },
 } satisfies Prisma.CaseTaskSelect;
 
-export type OpenCaseTask = Prisma.CaseTaskGetPayload<{ select: typeof TASK_SELECT }>;
-
-/** The case's open tasks, oldest first; none for a viewer who may not see tasks. */
-export async function listOpenCaseTasks(user: SessionUser, caseId: string): Promise<OpenCaseTask[]> {
-  if (!can(user.role, "caseTasks.read")) return [];
-  return db.caseTask.findMany({
-    where: { caseId, doneAt: null, case: caseWhere(user) },
-    select: TASK_SELECT,
-    orderBy: { createdAt: "asc" },
-  });
-}
+export type OpenCaseTask = Prisma.CaseTaskGetPayload<{ select: typeof OPEN_TASK_SELECT }>;
 
 const HOME_SELECT = {
-  ...TASK_SELECT,
+  ...OPEN_TASK_SELECT,
   case: {
     select: {
       id: true,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
 import { openCaseFromAlert } from "../../lib/cases/open-case";
-import { findCases, listAssignableMembers } from "../../lib/cases/queries";
+import { assignableMembers, findCases } from "../../lib/cases/queries";
 import { ZCaseListFilters } from "../../lib/cases/schema";
 import { buildCaseTimeline } from "../../lib/cases/timeline";
 import { addCaseNote, assignCaseMember, changeCaseState, unassignCaseMember } from "../../lib/cases/update-case";
@@ -167,7 +167,8 @@ describe("[CASES] scope: a director sees only their school's cases", () => {
       unassignCaseMember(s.users.directorA, { caseId: caseB, version: v, userId: s.users.socialWorker.id }, origin),
       "NOT_FOUND",
     );
-    await expectAppError(listAssignableMembers(s.users.directorA, s.schools.b.id), "NOT_FOUND");
+    // Nor who works there: the staff of a school comes only with one of its cases.
+    await expectAppError(getCaseFileOrThrow(s.users.directorA, caseB, origin), "NOT_FOUND");
     // A stale version does not turn "not yours" into "conflict": existence is never revealed.
     await expectAppError(
       addCaseNote(s.users.directorA, { caseId: caseB, version: v + 7, body: "Intruso" }, origin),
@@ -201,7 +202,7 @@ describe("[CASES] assignment", () => {
     const student = await newStudent(s.schools.a.id);
     const { caseId } = await openCaseFromAlert(s.users.directorA, { alertId: (await newAlert(student)).id }, origin);
 
-    const assignable = await listAssignableMembers(s.users.directorA, s.schools.a.id);
+    const assignable = assignableMembers(await getCaseFileOrThrow(s.users.directorA, caseId, origin));
     expect(assignable.map((m) => m.id).sort()).toEqual(
       [s.users.educator.id, s.users.psychologist.id, s.users.socialWorker.id].sort(),
     );
@@ -212,6 +213,11 @@ describe("[CASES] assignment", () => {
       origin,
     );
     expect(r).toEqual({ caseId, version: 2 });
+    const file = await getCaseFileOrThrow(s.users.directorA, caseId, origin);
+    expect(assignableMembers(file).map((m) => m.id)).not.toContain(s.users.socialWorker.id);
+    // The names the page may print are the case's school's staff, never another school's.
+    expect(file.staff!.map((m) => m.id)).toContain(s.users.tutor.id);
+    expect(file.staff!.map((m) => m.id)).not.toContain(s.users.directorB.id);
     const mine = await findCases(s.users.socialWorker, filters({ assignee: "me" }));
     expect(mine.rows.map((row) => row.id)).toContain(caseId);
     expect(

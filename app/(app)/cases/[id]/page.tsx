@@ -9,7 +9,7 @@ import { getRequestOrigin } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { getCaseFileOrThrow, type CaseFile } from "@/lib/cases/case-file";
-import { findActorNames, listAssignableMembers } from "@/lib/cases/queries";
+import { assignableMembers } from "@/lib/cases/queries";
 import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
 import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
@@ -47,25 +47,18 @@ export default async function CasePage({ params, searchParams }: Props) {
   const canAssign = schoolSide && can(user.role, "cases.assign");
 
   const timeline = buildCaseTimeline(file, { limit: Number(limit) || undefined });
-  const [t, tc, actors, members] = await Promise.all([
-    getTranslations("cases"),
-    getTranslations("common"),
-    schoolSide
-      ? // One read of every name the page prints: the timeline's actors, the visits' assignees
-        // and the contact attempts' authors.
-        findActorNames(user, c.schoolId, [
-          ...timeline.items.map((i) => (i.kind === "event" ? i.event.actorId : null)),
-          ...(file.homeVisits ?? []).map((v) => v.assigneeId),
-          ...(file.contactAttempts ?? []).map((a) => a.actorId),
-        ])
-      : new Map<string, string>(),
-    canAssign ? listAssignableMembers(user, c.schoolId) : [],
-  ]);
+  const [t, tc] = await Promise.all([getTranslations("cases"), getTranslations("common")]);
+  // The names the page prints (timeline authors, visit assignees, attempt authors) and who may
+  // be assigned come from the staff of the case's school, read with the case.
+  const actors = new Map((file.staff ?? []).map((m) => [m.id, m.name]));
   const team = file.team ?? [];
-  const assigned = new Set(team.map((m) => m.user.id));
-  const candidates = members
-    .filter((m) => !assigned.has(m.id))
-    .map((m) => ({ id: m.id, name: m.name, roleLabel: roleLabel(tc, { role: m.role, agencyType: null }) }));
+  const candidates = canAssign
+    ? assignableMembers(file).map((m) => ({
+        id: m.id,
+        name: m.name,
+        roleLabel: roleLabel(tc, { role: m.role, agencyType: null }),
+      }))
+    : [];
   const name = file.student ? studentFullName(file.student) : null;
 
   return (
@@ -87,7 +80,7 @@ export default async function CasePage({ params, searchParams }: Props) {
           </span>
         }
       />
-      {schoolSide ? <UrgentTasks user={user} caseId={c.id} /> : null}
+      {schoolSide ? <UrgentTasks user={user} caseId={c.id} tasks={file.openTasks ?? []} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <CaseSummary

@@ -4,15 +4,23 @@ import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDateTime } from "@/lib/format/date";
-import { listOpenCaseTasks } from "@/lib/tasks/queries";
+import type { OpenCaseTask } from "@/lib/tasks/queries";
 import { TaskDoneForm } from "./task-done-form";
 
 /**
  * The case's open urgent tasks, above everything else (anchor #urgent-tasks: signing an
- * evaluation with self-harm present lands here). It names the agency, never the answer.
+ * evaluation with self-harm present lands here). It names the agency, never the answer. The
+ * tasks are read with the case (lib/cases/case-file.ts).
  */
-export async function UrgentTasks({ user, caseId }: { user: SessionUser; caseId: string }) {
-  const tasks = await listOpenCaseTasks(user, caseId);
+export async function UrgentTasks({
+  user,
+  caseId,
+  tasks,
+}: {
+  user: SessionUser;
+  caseId: string;
+  tasks: OpenCaseTask[];
+}) {
   if (tasks.length === 0) return null;
   const [t, tr] = await Promise.all([getTranslations("risk.tasks"), getTranslations("referrals.task")]);
   const now = new Date();
