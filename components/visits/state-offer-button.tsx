@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useLightActionForm } from "@/components/forms/use-light-action-form";
+import { useBoundAction } from "@/components/forms/use-bound-action";
 import { Button } from "@/components/ui/button";
 import { changeCaseStateAction } from "@/lib/cases/actions";
 
@@ -18,12 +18,7 @@ export function StateOfferButton({ offer }: { offer: Offer }) {
   const t = useTranslations("visits.done");
   const tc = useTranslations("cases");
   const to = tc(`states.${offer.to}`);
-  const f = useLightActionForm({
-    schema: () => import("@/lib/cases/schema").then((m) => m.ZChangeCaseStateSchema),
-    action: changeCaseStateAction,
-    defaultValues: {},
-    bound: { caseId: offer.caseId, version: offer.version, to: offer.to },
-  });
+  const f = useBoundAction(changeCaseStateAction, { caseId: offer.caseId, version: offer.version, to: offer.to });
   return (
     <ActionForm form={f} className="flex flex-col gap-2" aria-labelledby="state-offer-title">
       <h2 id="state-offer-title" className="font-semibold text-slate-900">

@@ -1,58 +1,45 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { callAction } from "@/components/forms/action-call";
-import { useErrorText } from "@/components/forms/error-text";
 import { FormStatus } from "@/components/forms/form-status";
+import { useBoundAction } from "@/components/forms/use-bound-action";
 import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/actions/result";
 import { dismissAlertAction } from "@/lib/alerts/actions";
 import { openCaseFromAlertAction } from "@/lib/cases/actions";
 
 type Props = { alertId: string; studentName: string; hasOpenCase: boolean; canOpenCase: boolean };
 
 // The inbox renders these actions for each of up to a few dozen alerts, so they stay light
-// (decision 017): "Abrir caso" has no field to check, so it is a form with the alert's id and
-// no form hook (each instance of one cost ~0.15 ms of the page's server time); the dismiss
-// dialog with its form is mounted only once it is asked for (before hydration it cannot open
-// anyway).
+// (decision 017): "Abrir caso" has no field to check (useBoundAction, no form state), and the
+// dismiss dialog with its form is mounted only once it is asked for (before hydration it
+// cannot open anyway).
 
 /** "Abrir caso" and "Descartar" (with a confirmation dialog that requires a reason). */
 export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }: Props) {
   const t = useTranslations("alerts");
-  const errorText = useErrorText();
   // Success goes to the case (the action redirects); only a refusal stays here.
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const openCase = {
-    action: openCaseFromAlertAction,
-    bound: { alertId },
-    onSubmit: async (e: FormEvent) => {
-      e.preventDefault();
-      startTransition(async () => setResult(await callAction(openCaseFromAlertAction, { alertId }, errorText)));
-    },
-  };
+  const openCase = useBoundAction(openCaseFromAlertAction, { alertId });
   const [asked, setAsked] = useState(false);
 
   return (
     <div className="flex flex-wrap items-start gap-2">
       {canOpenCase ? (
         <ActionForm form={openCase}>
-          <Button type="submit" disabled={pending}>
-            {pending ? t("openCase.pending") : hasOpenCase ? t("openCase.attach") : t("openCase.button")}
+          <Button type="submit" disabled={openCase.pending}>
+            {openCase.pending ? t("openCase.pending") : hasOpenCase ? t("openCase.attach") : t("openCase.button")}
           </Button>
         </ActionForm>
       ) : null}
       <Button variant="secondary" aria-haspopup="dialog" onClick={() => setAsked(true)}>
         {t("dismiss.button")}
       </Button>
-      {result && !result.ok ? (
+      {openCase.result && !openCase.result.ok ? (
         <div className="w-full">
-          <FormStatus result={result} />
+          <FormStatus result={openCase.result} />
         </div>
       ) : null}
       {asked ? <DismissDialog alertId={alertId} studentName={studentName} onClose={() => setAsked(false)} /> : null}

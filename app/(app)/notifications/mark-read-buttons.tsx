@@ -3,20 +3,14 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useBoundAction } from "@/components/forms/use-bound-action";
 import { Button } from "@/components/ui/button";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
-import { ZMarkAllNotificationsReadSchema, ZMarkNotificationReadSchema } from "@/lib/notifications/schema";
 
 /** "Marcar como leída" on one notification. */
 export function MarkReadButton({ notificationId }: { notificationId: string }) {
   const t = useTranslations("notifications");
-  const f = useActionForm({
-    schema: ZMarkNotificationReadSchema,
-    action: markNotificationReadAction,
-    defaultValues: {},
-    bound: { notificationId },
-  });
+  const f = useBoundAction(markNotificationReadAction, { notificationId });
   return (
     <ActionForm form={f}>
       <FormStatus result={f.result?.ok ? null : f.result} />
@@ -33,11 +27,7 @@ export function MarkReadButton({ notificationId }: { notificationId: string }) {
  */
 export function MarkAllReadButton({ hasUnread }: { hasUnread: boolean }) {
   const t = useTranslations("notifications");
-  const f = useActionForm({
-    schema: ZMarkAllNotificationsReadSchema,
-    action: markAllNotificationsReadAction,
-    defaultValues: {},
-  });
+  const f = useBoundAction(markAllNotificationsReadAction, {});
   return (
     <ActionForm form={f} className="flex flex-col gap-2">
       <FormStatus result={f.result} saved={t("markedAll")} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
+import { useBoundAction } from "@/components/forms/use-bound-action";
 import { useLightActionForm } from "@/components/forms/use-light-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -42,12 +43,8 @@ export function AssignForm({ caseId, version, candidates }: { caseId: string; ve
 
 export function UnassignButton({ caseId, version, member }: { caseId: string; version: number; member: Member }) {
   const t = useTranslations("cases.team");
-  const f = useLightActionForm({
-    schema: () => import("@/lib/cases/schema").then((m) => m.ZUnassignCaseMemberSchema),
-    action: unassignCaseMemberAction,
-    defaultValues: {},
-    bound: { caseId, version, userId: member.id },
-  });
+  // Nothing to type: the member and the version are the form (the server checks them).
+  const f = useBoundAction(unassignCaseMemberAction, { caseId, version, userId: member.id });
   return (
     <ActionForm form={f} className="flex flex-col gap-2">
       <Button

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormStatus } from "@/components/forms/form-status";
-import { useLightActionForm } from "@/components/forms/use-light-action-form";
+import { useBoundAction } from "@/components/forms/use-bound-action";
 import { Button } from "@/components/ui/button";
 import { shareSensitiveAnswersAction, startEvaluationAction } from "@/lib/risk/actions";
 
@@ -19,12 +19,7 @@ export function StartEvaluationButton({
   label: string;
   variant?: "primary" | "secondary";
 }) {
-  const f = useLightActionForm({
-    schema: () => import("@/lib/risk/schema").then((m) => m.ZStartEvaluationSchema),
-    action: startEvaluationAction,
-    defaultValues: {},
-    bound: correctsId ? { caseId, correctsId } : { caseId },
-  });
+  const f = useBoundAction(startEvaluationAction, correctsId ? { caseId, correctsId } : { caseId });
   return (
     <ActionForm form={f} className="flex flex-col gap-2">
       <div>
@@ -48,12 +43,7 @@ export function ShareSensitiveForm({
   shared: boolean;
 }) {
   const t = useTranslations("risk.view");
-  const f = useLightActionForm({
-    schema: () => import("@/lib/risk/schema").then((m) => m.ZShareSensitiveSchema),
-    action: shareSensitiveAnswersAction,
-    defaultValues: {},
-    bound: { caseId, evaluationId, share: !shared },
-  });
+  const f = useBoundAction(shareSensitiveAnswersAction, { caseId, evaluationId, share: !shared });
   return (
     <ActionForm form={f} className="flex flex-col gap-2">
       <p className="text-sm text-slate-800" data-testid="sharing-state">
