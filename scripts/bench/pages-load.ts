@@ -20,15 +20,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** What one run of the load gives before it is summarised: every latency, errors and bytes. */
-export type LoadSample = { latencies: number[]; seconds: number; errors: number; bodyBytes: number };
-
-/** One run of `connections` users for `seconds`. */
-export async function sample(
+export async function drive(
   url: string,
   cookie: string,
   opts: { connections: number; seconds: number },
-): Promise<LoadSample> {
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let bodyBytes = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -47,29 +43,14 @@ export async function sample(
       bodyBytes += resBytes;
     });
   });
-  return { latencies, seconds: opts.seconds, errors: result.errors + result.timeouts + result.non2xx, bodyBytes };
-}
-
-/** Several runs of the same page as one result: their latencies together, their seconds added. */
-export function summarise(samples: LoadSample[]): LoadResult {
-  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
-  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
-  const bodyBytes = samples.reduce((sum, s) => sum + s.bodyBytes, 0);
+  latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
-    rps: seconds ? latencies.length / seconds : 0,
+    rps: latencies.length / opts.seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    errors: result.errors + result.timeouts + result.non2xx,
     bytes: latencies.length ? bodyBytes / latencies.length : 0,
   };
-}
-
-export async function drive(
-  url: string,
-  cookie: string,
-  opts: { connections: number; seconds: number },
-): Promise<LoadResult> {
-  return summarise([await sample(url, cookie, opts)]);
 }

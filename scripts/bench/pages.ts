@@ -4,7 +4,7 @@ import path from "node:path";
 import { ensureBuild, firstLoadJs } from "./pages-build";
 import { DATA_DIR, openDataset, type DatasetInfo } from "./pages-data";
 import { postmasterPid, treeCpuMs } from "./pages-cpu";
-import { drive, sample, summarise, type LoadResult, type LoadSample } from "./pages-load";
+import { drive, type LoadResult } from "./pages-load";
 import { FIRST_LOAD_TARGET_KB, ROUTES, routePath, TARGET_RATIO, WEIGHED_PAGES, type BenchRoute } from "./pages-routes";
 import { signIn, startServer, type RunningServer } from "../lib/production-server";
 
@@ -15,12 +15,7 @@ import { signIn, startServer, type RunningServer } from "../lib/production-serve
 // page's p95 ÷ the shell's p95 in the same run, the gain of one process per core over one
 // process, and the first-load JavaScript of the pages a phone opens.
 //
-// The shell is measured in slices alternating with each page's (BENCH_SLICES of
-// BENCH_DURATION ÷ BENCH_SLICES seconds each), and each page's p95 is divided by the shell's p95
-// from those same minutes: on a machine shared with other work, the load drifts over a run, and
-// a shell measured only at its start and end made the ratios move by ±20 % from run to run.
-//
-// Settings (environment): BENCH_DURATION seconds per page (10), BENCH_SLICES (5), BENCH_WARMUP seconds of
+// Settings (environment): BENCH_DURATION seconds per page (10), BENCH_WARMUP seconds of
 // warm-up per page before any is measured (5), BENCH_CONNECTIONS (20),
 // BENCH_PROCESSES server processes for the table (default: npm start's, one per core),
 // BENCH_COMPARE=0 skips the 1-process comparison, BENCH_FRESH=1 reloads the data set,
@@ -34,7 +29,6 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
 // 5 s, not 2: after 2 s per page the server was still warming up (the shell's first run cost
 // 26–30 ms of CPU per request, its last 18–24), so the pages measured first paid for it.
 const WARMUP_SECONDS = Number(env.BENCH_WARMUP ?? 5);
-const SLICES = Math.max(1, Number(env.BENCH_SLICES ?? 5));
 const PORT = Number(env.PORT ?? 3252);
 const CORES = os.availableParallelism();
 
@@ -49,19 +43,8 @@ const COMPARED: [string, BenchRoute["user"]][] = [
   ["/cases/{caseId}", "caseTeam"],
 ];
 
-/**
- * appCpu / dbCpu: CPU ms per request of the server processes and of PostgreSQL; shell: the
- * shell's own result in the slices that alternated with this page's.
- */
-type Row = {
-  route: BenchRoute;
-  path: string;
-  result?: LoadResult;
-  shell?: LoadResult;
-  appCpu?: number;
-  dbCpu?: number;
-  notice?: string;
-};
+/** appCpu / dbCpu: CPU ms per request of the server processes and of PostgreSQL. */
+type Row = { route: BenchRoute; path: string; result?: LoadResult; appCpu?: number; dbCpu?: number; notice?: string };
 type Cookies = Record<BenchRoute["user"], string>;
 
 async function signInAll(server: RunningServer, info: DatasetInfo): Promise<Cookies> {
@@ -86,102 +69,31 @@ async function probe(server: RunningServer, routes: Row[], cookies: Cookies) {
   }
 }
 
-/** CPU of the web processes and of PostgreSQL, in ms, now. */
-function cpuNow(server: RunningServer): { app: number; db: number } {
-  const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
-  // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
-  return { app: treeCpuMs(server.pid), db: postmaster ? treeCpuMs(postmaster) : NaN };
-}
-
-/**
- * Waits until the server has finished what the last slice left in flight (a slice ends with up
- * to CONNECTIONS requests still being rendered): otherwise the first requests of the next
- * slice queue behind another page's work. Idle = under 20 ms of CPU in 100 ms; at most 3 s.
- */
-async function settle(server: RunningServer) {
-  const until = performance.now() + 3000;
-  let last = cpuNow(server).app;
-  while (performance.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = cpuNow(server).app;
-    if (now - last < 20) return;
-    last = now;
-  }
-}
-
-/** One slice of load on a row (started on a settled server), its CPU added to the row's totals. */
-async function slice(
-  server: RunningServer,
-  row: Row,
-  cookie: string,
-  seconds: number,
-  cpu: { app: number; db: number },
-) {
-  await settle(server);
-  const before = cpuNow(server);
-  const result = await sample(server.base + row.path, cookie, { connections: CONNECTIONS, seconds });
-  // What the slice left in flight is still its own work: count it in its CPU.
-  await settle(server);
-  const after = cpuNow(server);
-  cpu.app += after.app - before.app;
-  cpu.db += after.db - before.db;
-  return result;
-}
-
-/** rows[0] is the shell; every other row is measured in slices alternating with it. */
 async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, label: string) {
-  const [shell, ...pages] = rows;
-  const live = pages.filter((row) => !row.notice?.startsWith("404"));
+  const live = rows.filter((row) => !row.notice?.startsWith("404"));
   // Every page once under load before any is measured: the first page measured would
   // otherwise also pay for the server's cold code (JIT, caches) that later pages find warm.
-  for (const row of [shell, ...live]) {
+  for (const row of live) {
     log(`${label}: warming ${row.path} as ${row.route.user}…`);
     await drive(server.base + row.path, cookies[row.route.user], { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
   }
-  const sliceSeconds = SECONDS / SLICES;
-  const allShell: LoadSample[] = [];
-  const shellCpu = { app: 0, db: 0 };
   for (const row of live) {
-    log(`${label}: ${row.path} as ${row.route.user}, alternating with the shell…`);
-    const mine: LoadSample[] = [];
-    const theirs: LoadSample[] = [];
-    const cpu = { app: 0, db: 0 };
-    for (let i = 0; i < SLICES; i++) {
-      theirs.push(await slice(server, shell, cookies[shell.route.user], sliceSeconds, shellCpu));
-      mine.push(await slice(server, row, cookies[row.route.user], sliceSeconds, cpu));
-    }
-    row.result = summarise(mine);
-    row.shell = summarise(theirs);
-    row.appCpu = cpu.app / row.result.requests;
-    row.dbCpu = cpu.db / row.result.requests;
-    allShell.push(...theirs);
+    log(`${label}: ${row.path} as ${row.route.user}…`);
+    const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
+    // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
+    const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
+    row.result = await drive(server.base + row.path, cookies[row.route.user], {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
+    row.appCpu = (treeCpuMs(server.pid) - app0) / row.result.requests;
+    row.dbCpu = postmaster ? (treeCpuMs(postmaster) - db0) / row.result.requests : NaN;
   }
-  shell.result = summarise(allShell);
-  shell.shell = shell.result;
-  shell.appCpu = shellCpu.app / shell.result.requests;
-  shell.dbCpu = shellCpu.db / shell.result.requests;
 }
 
-/** A page's p95 ÷ the shell's p95 in the slices alternating with it. */
-const ratioOf = (row: Row) => (row.result?.p95 ?? NaN) / (row.shell?.p95 ?? NaN);
-
-function printTable(rows: Row[]) {
-  const head = [
-    "page",
-    "as",
-    "req/s",
-    "p50",
-    "p95",
-    "p99",
-    "errors",
-    "KB",
-    "CPU app+db",
-    "shell p95",
-    "p95/shell",
-    "target",
-  ];
-  const lines = rows.map((row) => {
-    const { route, result: r, appCpu, dbCpu, notice } = row;
+function printTable(rows: Row[], shellP95: number) {
+  const head = ["page", "as", "req/s", "p50", "p95", "p99", "errors", "KB", "CPU app+db", "p95/shell", "target"];
+  const lines = rows.map(({ route, result: r, appCpu, dbCpu, notice }) => {
     const shown = route.path.replace("{caseId}", "<id>").replace("{studentId}", "<id>");
     if (!r || r.requests === 0)
       return [
@@ -196,9 +108,8 @@ function printTable(rows: Row[]) {
         "",
         "",
         "",
-        "",
       ];
-    const ratio = ratioOf(row);
+    const ratio = r.p95 / shellP95;
     const target = TARGET_RATIO[route.kind];
     const verdict = route.kind === "shell" ? "" : `≤ ${target} ${ratio <= target && r.errors === 0 ? "OK" : "MISSED"}`;
     return [
@@ -211,7 +122,6 @@ function printTable(rows: Row[]) {
       String(r.errors),
       (r.bytes / 1024).toFixed(0),
       `${(appCpu ?? NaN).toFixed(0)}+${(dbCpu ?? NaN).toFixed(0)} ms`,
-      ms(row.shell?.p95 ?? NaN),
       route.kind === "shell" ? "1.00" : ratio.toFixed(2),
       verdict,
     ];
@@ -258,7 +168,9 @@ async function main() {
     const cookies = await signInAll(server, info);
     const table = rows();
     await probe(server, table, cookies);
-    await runTable(server, table, cookies, `${processes ?? "N"} processes`);
+    // The shell first and last: the machine is shared, so its p95 is taken as the mean of both.
+    const shellAgain: Row = { ...table[0] };
+    await runTable(server, [...table, shellAgain], cookies, `${processes ?? "N"} processes`);
     await server.stop();
     server = undefined;
 
@@ -287,21 +199,21 @@ async function main() {
         `${c.risk_evaluation.toLocaleString("en-US")} evaluations, ${c.referral.toLocaleString("en-US")} referrals in ${c.school} schools`,
     );
     out(
-      `${CONNECTIONS} connections, ${SECONDS} s per page in ${SLICES} slices alternating with the shell, after ${WARMUP_SECONDS} s of warm-up of every page; ` +
+      `${CONNECTIONS} connections, ${SECONDS} s per page after ${WARMUP_SECONDS} s of warm-up of every page; ` +
         `server: ${processes ?? `npm start's default (${CORES} cores)`} process(es); Node ${process.version}, ${CORES} cores`,
     );
     out(`load average at the start ${loadStart}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine)`);
     out();
-    printTable(table);
-    out(
-      `shell p95: the shell's, in ${SLICES} slices of ${(SECONDS / SLICES).toFixed(1)} s alternating with the page's own ` +
-        `(first row: all of them together)`,
-    );
+    const shellP95 = ((table[0].result?.p95 ?? NaN) + (shellAgain.result?.p95 ?? NaN)) / 2;
+    printTable([...table, { ...shellAgain, route: { ...shellAgain.route } }], shellP95);
+    out(`shell p95 = mean of the first and last shell runs = ${ms(shellP95)}`);
     out(
       `CPU app+db: CPU time per request of the server processes and of PostgreSQL (steadier than latency on a shared machine)`,
     );
     const failed = table.some(
-      (r) => r.result && (r.result.errors > 0 || (r.route.kind !== "shell" && ratioOf(r) > TARGET_RATIO[r.route.kind])),
+      (r) =>
+        r.result &&
+        (r.result.errors > 0 || (r.route.kind !== "shell" && r.result.p95 / shellP95 > TARGET_RATIO[r.route.kind])),
     );
     for (const r of table) if (r.notice) log(`note: ${r.path} — ${r.notice}`);
 
