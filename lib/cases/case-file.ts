@@ -221,8 +221,9 @@ function evaluationEventSummary(data: Prisma.JsonValue | null): Prisma.JsonValue
 }
 
 /** The columns of `select` out of a row read with a wider one: each section gets only its own. */
-function columnsOf(row: Record<string, unknown>, select: Record<string, true>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(select).map((column) => [column, row[column]]));
+function columnsOf(row: object, select: object): Record<string, unknown> {
+  const values = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(select).map((column) => [column, values[column]]));
 }
 
 /** The case's relations as sectionsSelect reads them: a section not selected is absent. */
@@ -237,6 +238,11 @@ type SectionRows = {
   contactAttempts?: object[];
   evaluations?: EvaluationSummaryRow[];
 };
+
+/** The school side's row: the case, its referrals, and its sections with the school's staff. */
+type SchoolSideRow = CaseFileCase & { referrals: CaseFileReferral[] } & SectionRows & {
+    school: CaseFileCase["school"] & NonNullable<SectionRows["school"]>;
+  };
 
 /**
  * The sections this viewer may see, as relations of the case row, so that they are read in the
@@ -412,42 +418,12 @@ async function readCaseFile(user: SessionUser, access: CaseFileAccess, caseId: s
     },
   });
   if (!found) throw caseNotFound();
-  // As in loadSections: the sections' part of the select is per viewer.
-  const {
-    referrals,
-    school,
-    tasks,
-    student,
-    events,
-    assignments,
-    alerts,
-    homeVisits,
-    contactAttempts,
-    evaluations,
-    ...c
-  } = found as unknown as Omit<CaseFileCase, "school"> & { referrals: CaseFileReferral[] } & Required<
-      Pick<SectionRows, "school">
-    > &
-    SectionRows;
-  const { users, ...schoolOnly } = school;
-  const rows = {
-    school: { users },
-    tasks,
-    student,
-    events,
-    assignments,
-    alerts,
-    homeVisits,
-    contactAttempts,
-    evaluations,
-  };
-  return {
-    access,
-    sections,
-    case: { ...c, school: schoolOnly as CaseFileCase["school"] },
-    referrals,
-    loaded: toSections(user, rows, sections, access),
-  };
+  // As in loadSections: the sections' part of the select is per viewer. The row is itself the
+  // SectionRows toSections reads; the case is its own columns, with its school without the staff.
+  const row = found as unknown as SchoolSideRow;
+  const { users: _staff, ...school } = row.school;
+  const c = { ...(columnsOf(row, CASE_SELECT) as CaseFileCase), school };
+  return { access, sections, case: c, referrals: row.referrals, loaded: toSections(user, row, sections, access) };
 }
 
 /**
