@@ -54,7 +54,9 @@ const NEEDS_COHORT: ReportSection[] = ["funnel", "gradeSex", "reachability"];
  * Report figures are aggregates over a whole territory; at UGEL scale computing them costs
  * about seven times a small page, and a coordinator's monthly report does not need them to
  * the second. Each server process keeps them for REPORTS_CACHE_SECONDS (default 120; 0 turns
- * the cache off), and the page says when they were computed.
+ * the cache off), and the page says when they were computed. Past half that time a read still
+ * gets them at once and starts their recomputation behind it (ttl-cache.ts), so a report read
+ * steadily never makes its reader wait for it, and no figure shown is older than the TTL.
  */
 const REPORT_CACHE = new TtlCache<Figures>(Number(process.env.REPORTS_CACHE_SECONDS ?? 120) * 1000, 200);
 
