@@ -11,7 +11,7 @@ test.describe.configure({ mode: "parallel" });
 async function funnelFigure(page: Page, step: string): Promise<string> {
   return (await page
     .getByTestId("funnel-table")
-    .locator(`tr[data-step="${step}"] td [data-value]`)
+    .locator(`tr[data-step="${step}"] td[data-value]`)
     .first()
     .getAttribute("data-value"))!;
 }

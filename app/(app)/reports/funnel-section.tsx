@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { Figure, Percent } from "@/components/reports/figure";
+import { FigureCell, PercentCell } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import { CASE_OUTCOMES } from "@/lib/reports/cohort-sql";
 import type { FunnelReport } from "@/lib/reports/funnel";
@@ -46,12 +46,8 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
             {steps.map((s) => (
               <tr key={s.step} className="border-b border-slate-100" data-step={s.step}>
                 <th scope="row">{t(`funnel.steps.${s.step}`)}</th>
-                <td>
-                  <Figure value={s.count} />
-                </td>
-                <td>
-                  <Percent value={s.pctOfPrevious} />
-                </td>
+                <FigureCell value={s.count} />
+                <PercentCell value={s.pctOfPrevious} />
               </tr>
             ))}
           </tbody>
@@ -76,9 +72,7 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
                 <tr key={row.key} className="border-b border-slate-100">
                   <th scope="row">{row.name}</th>
                   {row.column.steps.map((s) => (
-                    <td key={s.step}>
-                      <Figure value={s.count} />
-                    </td>
+                    <FigureCell key={s.step} value={s.count} />
                   ))}
                 </tr>
               ))}
@@ -99,16 +93,12 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
               {CASE_OUTCOMES.map((o) => (
                 <tr key={o} className="border-b border-slate-100">
                   <th scope="row">{t(`funnel.outcomes.${o}`)}</th>
-                  <td>
-                    <Figure value={funnel.total.outcomes[o]} />
-                  </td>
+                  <FigureCell value={funnel.total.outcomes[o]} />
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t("funnel.closed")}</th>
-                <td className="font-semibold">
-                  <Figure value={funnel.total.closed} />
-                </td>
+                <FigureCell className="font-semibold" value={funnel.total.closed} />
               </tr>
             </tbody>
           </ReportTable>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { Figure, Percent } from "@/components/reports/figure";
+import { FigureCell, PercentCell } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { GradeSexReport, GradeSexRow, SexColumn } from "@/lib/reports/grade-sex";
 import { DownloadLink, ReportTable } from "./table-parts";
@@ -84,15 +84,9 @@ function HeaderTriple({ labels }: { labels: string[] }) {
 function CellTriple({ cell, sex }: { cell: GradeSexRow["cells"][SexColumn]; sex: SexColumn }) {
   return (
     <>
-      <td data-sex={sex} data-measure="followed">
-        <Figure value={cell.followed} />
-      </td>
-      <td data-sex={sex} data-measure="alerted">
-        <Figure value={cell.alerted} />
-      </td>
-      <td data-sex={sex} data-measure="rate">
-        <Percent value={cell.rate} />
-      </td>
+      <FigureCell data-sex={sex} data-measure="followed" value={cell.followed} />
+      <FigureCell data-sex={sex} data-measure="alerted" value={cell.alerted} />
+      <PercentCell data-sex={sex} data-measure="rate" value={cell.rate} />
     </>
   );
 }

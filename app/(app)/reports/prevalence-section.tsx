@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { Figure, Percent } from "@/components/reports/figure";
+import { FigureCell, PercentCell } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { RiskDomain } from "@/lib/generated/prisma/enums";
 import type { Prevalence } from "@/lib/risk/prevalence";
@@ -84,15 +84,9 @@ export async function PrevalenceSection({
                           <th scope="row" className="min-w-48 whitespace-normal">
                             {labelOf(r)}
                           </th>
-                          <td>
-                            <Figure value={r.present} />
-                          </td>
-                          <td>
-                            <Figure value={r.answered} />
-                          </td>
-                          <td>
-                            <Percent value={r.percent} />
-                          </td>
+                          <FigureCell value={r.present} />
+                          <FigureCell value={r.answered} />
+                          <PercentCell value={r.percent} />
                         </tr>
                       ))}
                     </tbody>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Figure, Percent } from "@/components/reports/figure";
+import { FigureCell, PercentCell } from "@/components/reports/figure";
 import type { ReachCell } from "@/lib/reports/grade-sex";
 import type { ReachabilityReport } from "@/lib/reports/load";
 import type { Count } from "@/lib/reports/table-model";
@@ -14,15 +14,9 @@ type Triple = { alerted: Count; reached: Count; reachedPct: number | null };
 function CellFigures({ cell }: { cell: Triple }) {
   return (
     <>
-      <td>
-        <Figure value={cell.alerted} />
-      </td>
-      <td>
-        <Figure value={cell.reached} />
-      </td>
-      <td>
-        <Percent value={cell.reachedPct} />
-      </td>
+      <FigureCell value={cell.alerted} />
+      <FigureCell value={cell.reached} />
+      <PercentCell value={cell.reachedPct} />
     </>
   );
 }
@@ -142,18 +136,14 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
             <tr key={reason} className="border-b border-slate-100" data-reason={reason}>
               <th scope="row">{t(`reasons.${reason}`)}</th>
               {columns.map((c) => (
-                <td key={c.key}>
-                  <Figure value={c.cell.reasons?.[reason] ?? "withheld"} />
-                </td>
+                <FigureCell key={c.key} value={c.cell.reasons?.[reason] ?? "withheld"} />
               ))}
             </tr>
           ))}
           <tr>
             <th scope="row">{t("notReached")}</th>
             {columns.map((c) => (
-              <td key={c.key} className="font-semibold">
-                <Figure value={c.cell.notReached ?? "withheld"} />
-              </td>
+              <FigureCell key={c.key} className="font-semibold" value={c.cell.notReached ?? "withheld"} />
             ))}
           </tr>
         </tbody>

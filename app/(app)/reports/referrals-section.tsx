@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { Figure } from "@/components/reports/figure";
+import { FigureCell } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { AgencyTimes, ReferralTimesReport } from "@/lib/reports/referral-times";
 import { DownloadLink, ReportTable } from "./table-parts";
@@ -71,9 +71,7 @@ export async function ReferralsSection({
                   <tr key={r.key} className="border-b border-slate-100">
                     <th scope="row">{r.name}</th>
                     {counts.map((c) => (
-                      <td key={c}>
-                        <Figure value={r.times[c]} />
-                      </td>
+                      <FigureCell key={c} value={r.times[c]} />
                     ))}
                     <td>{time(r.times.toAcceptHours.median, "hours")}</td>
                     <td>{time(r.times.toAcceptHours.p90, "hours")}</td>
