@@ -16,6 +16,8 @@ import { signIn, startServer, type RunningServer } from "../lib/production-serve
 //
 // Each entry is server:path:user[:cookie] (the cookie is added to the session's, for switches a
 // page reads while it is being measured). AB_ROUNDS (8), AB_SECS per slice (2), AB_CONNS (1).
+// AB_ENV_A / AB_ENV_B: extra environment of one server ("NAME=value NAME2=value"), e.g. Node
+// flags in NODE_OPTIONS; with AB_BASE=. both servers run this checkout's build.
 // Its figures compare two builds; the edges of short slices make them unfit as absolute
 // latencies (bench:pages measures those). An A/A run (AB_BASE=.) shows the noise floor.
 
@@ -31,17 +33,36 @@ type Item = {
   p95s: number[];
 };
 
+/** AB_ENV_A / AB_ENV_B as variables; a value holds no spaces. */
+const envOf = (spec: string | undefined): Record<string, string> =>
+  Object.fromEntries(
+    (spec ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
+
 async function main() {
   const dataset = await openDataset();
   const servers: Record<string, RunningServer> = {};
   const here = process.cwd();
   try {
     const common = { databaseUrl: dataset.url, ownerUrl: dataset.ownerUrl, processes: 1 };
-    servers.A = await startServer({ ...common, port: 3262, logFile: path.join(DATA_DIR, "ab-a.log") });
+    servers.A = await startServer({
+      ...common,
+      port: 3262,
+      logFile: path.join(DATA_DIR, "ab-a.log"),
+      env: envOf(process.env.AB_ENV_A),
+    });
     if (process.env.AB_BASE) {
       // startServer runs `scripts/start.ts` from the working directory: the other checkout's.
       process.chdir(process.env.AB_BASE);
-      servers.B = await startServer({ ...common, port: 3263, logFile: path.join(DATA_DIR, "ab-b.log") });
+      servers.B = await startServer({
+        ...common,
+        port: 3263,
+        logFile: path.join(DATA_DIR, "ab-b.log"),
+        env: envOf(process.env.AB_ENV_B),
+      });
       process.chdir(here);
     }
     const { info } = dataset;
