@@ -3,6 +3,13 @@ import autocannon from "autocannon";
 // One page under load: `connections` signed-in users asking for it back to back for
 // `seconds` (autocannon), every response's latency kept so p95 is exact (autocannon's own
 // summary has p97.5 but no p95). A redirect counts as an error: it means the session was lost.
+//
+// `reconnectRate`: each connection is closed and opened again after that many requests. The
+// server's processes share the port through Node's cluster, which hands each new connection
+// to a process; 20 connections opened at once were split 7/13, 9/11, 12/8… between the two
+// processes, and held for the whole run, so a page's p95 was mostly that of the process that
+// happened to get more of them (decision 017, fourth round). Reconnecting spreads the users
+// over the processes again every few seconds, as the comings and goings of real users do.
 
 export type LoadResult = {
   requests: number;
@@ -23,7 +30,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function drive(
   url: string,
   cookie: string,
-  opts: { connections: number; seconds: number },
+  opts: { connections: number; seconds: number; reconnectRate?: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let bodyBytes = 0;
@@ -35,6 +42,7 @@ export async function drive(
         duration: opts.seconds,
         headers: { cookie, "accept-encoding": "gzip" },
         timeout: 30,
+        reconnectRate: opts.reconnectRate ?? 0,
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );

@@ -17,7 +17,8 @@ import { signIn, startServer, type RunningServer } from "../lib/production-serve
 // the pages a phone opens.
 //
 // Settings (environment): BENCH_DURATION seconds per page (12), BENCH_WARMUP seconds of
-// warm-up per page before any is measured (5), BENCH_SETTLE seconds of load on each page
+// warm-up per page before any is measured (5), BENCH_RECONNECT requests per connection before
+// it is opened again (10; 0 keeps it), BENCH_SETTLE seconds of load on each page
 // just before it is measured (2), BENCH_CONNECTIONS (20),
 // BENCH_PROCESSES server processes for the table (default: npm start's, one per core),
 // BENCH_COMPARE=0 skips the 1-process comparison, BENCH_FRESH=1 reloads the data set,
@@ -37,6 +38,8 @@ const WARMUP_SECONDS = Number(env.BENCH_WARMUP ?? 5);
 // minutes of reading) would fall in the first second of a 12 s window. The report's cold
 // cost is printed on its own line instead (coldReport).
 const SETTLE_SECONDS = Number(env.BENCH_SETTLE ?? 2);
+// Requests per connection before it is opened again (pages-load.ts); 0 keeps each for the run.
+const RECONNECT = Number(env.BENCH_RECONNECT ?? 10);
 const PORT = Number(env.PORT ?? 3252);
 const CORES = os.availableParallelism();
 
@@ -112,7 +115,11 @@ async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, la
   // otherwise also pay for the server's cold code (JIT, caches) that later pages find warm.
   for (const row of live) {
     log(`${label}: warming ${row.path} as ${row.route.user}…`);
-    await drive(server.base + row.path, cookies[row.route.user], { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+    await drive(server.base + row.path, cookies[row.route.user], {
+      connections: CONNECTIONS,
+      seconds: WARMUP_SECONDS,
+      reconnectRate: RECONNECT,
+    });
   }
   for (const row of live) {
     log(`${label}: ${row.path} as ${row.route.user}…`);
@@ -120,6 +127,7 @@ async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, la
       await drive(server.base + row.path, cookies[row.route.user], {
         connections: CONNECTIONS,
         seconds: SETTLE_SECONDS,
+        reconnectRate: RECONNECT,
       });
     const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
     // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
@@ -127,6 +135,7 @@ async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, la
     row.result = await drive(server.base + row.path, cookies[row.route.user], {
       connections: CONNECTIONS,
       seconds: SECONDS,
+      reconnectRate: RECONNECT,
     });
     row.appCpu = (treeCpuMs(server.pid) - app0) / row.result.requests;
     row.dbCpu = postmaster ? (treeCpuMs(postmaster) - db0) / row.result.requests : NaN;
