@@ -6,7 +6,7 @@ import { computeAlerts, computeAlertsForStudents } from "../../lib/alerts/comput
 import { candidatesSql } from "../../lib/alerts/compute-sql";
 import { createPrismaClient } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
-import { createDatabaseIfMissing, freePort, startCluster, urlFor } from "../lib/embedded-postgres";
+import { createDatabaseIfMissing, freePort, startCluster, urlFor, runScript } from "../lib/embedded-postgres";
 import { addSchoolDay, generateBenchData } from "./alerts-data";
 import { DENSE_REFERENCE, digestSql, ENGINE_ALERTS, SPARSE_INSERT, SPARSE_REFERENCE } from "./alerts-reference";
 
@@ -178,11 +178,4 @@ function candidatesText(): string {
   return `SELECT "studentId" AS sid, kind::text AS kind, "firstDate" AS first_date, "lastDate" AS last_date FROM (${text}) engine`;
 }
 
-// Exit explicitly: embedded-postgres exits through async-exit-hook on "beforeExit" with code 0,
-// which would report a missed target or a failure as success.
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit(process.exitCode ?? 0));
+runScript(main);

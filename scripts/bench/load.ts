@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { newSecret } from "../lib/secret";
-import { ROLES, urlFor } from "../lib/embedded-postgres";
+import { ROLES, urlFor, runScript } from "../lib/embedded-postgres";
 import { driveUsers, type DriveResult, type KindStats } from "./load-drive";
 import { newAcknowledged, readActionIds, userRound, type Acknowledged } from "./load-mix";
 import { cloneDatabase, dropDatabase, preparePlan, type LoadPlan, type LoadUser } from "./load-plan";
@@ -257,11 +257,4 @@ async function main() {
   if (reports.some((r) => r.result.total.errors > 0 || !r.verdict.ok)) process.exitCode = 1;
 }
 
-// Exit explicitly: embedded-postgres exits through async-exit-hook on "beforeExit" with code 0,
-// which would report a missed target or a failure as success.
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit(process.exitCode ?? 0));
+runScript(main);

@@ -3,6 +3,7 @@ import { DATA_DIR, openDataset } from "./pages-data";
 import { postmasterPid, treeCpuMs } from "./pages-cpu";
 import { drive } from "./pages-load";
 import { signIn, startServer, type RunningServer } from "../lib/production-server";
+import { runScript } from "../lib/embedded-postgres";
 
 // An interleaved A/B of page cost (decision 017, third round): one production server of one
 // process from this checkout's build (A) and, with AB_BASE, one from another checkout's build
@@ -126,11 +127,4 @@ async function main() {
   }
 }
 
-// Exit explicitly: embedded-postgres exits through async-exit-hook on "beforeExit" with code 0,
-// which would report a missed target or a failure as success.
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit(process.exitCode ?? 0));
+runScript(main);

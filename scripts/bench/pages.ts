@@ -7,6 +7,7 @@ import { postmasterPid, treeCpuMs } from "./pages-cpu";
 import { drive, type LoadResult } from "./pages-load";
 import { FIRST_LOAD_TARGET_KB, ROUTES, routePath, TARGET_RATIO, WEIGHED_PAGES, type BenchRoute } from "./pages-routes";
 import { signIn, startServer, type RunningServer } from "../lib/production-server";
+import { runScript } from "../lib/embedded-postgres";
 
 // `npm run bench:pages`: page speed at UGEL scale (docs/decisions/017-page-speed.md).
 // A production build, the UGEL data set (pages-data.ts) in its own embedded cluster, the
@@ -337,11 +338,4 @@ async function main() {
   }
 }
 
-// Exit explicitly: embedded-postgres exits through async-exit-hook on "beforeExit" with code 0,
-// which would report a missed target or a failure as success.
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit(process.exitCode ?? 0));
+runScript(main);

