@@ -16,15 +16,15 @@ type Offer = { caseId: string; version: number; from: string; to: string };
  */
 export function StateOfferButton({ offer }: { offer: Offer }) {
   const t = useTranslations("visits.done");
-  const tc = useTranslations("cases");
-  const to = tc(`states.${offer.to}`);
+  const tc = useTranslations("cases.states");
+  const to = tc(offer.to);
   const f = useBoundAction(changeCaseStateAction, { caseId: offer.caseId, version: offer.version, to: offer.to });
   return (
     <ActionForm form={f} className="flex flex-col gap-2" aria-labelledby="state-offer-title">
       <h2 id="state-offer-title" className="font-semibold text-slate-900">
         {t("offerTitle")}
       </h2>
-      <p className="text-sm text-slate-700">{t("offerHelp", { from: tc(`states.${offer.from}`), to })}</p>
+      <p className="text-sm text-slate-700">{t("offerHelp", { from: tc(offer.from), to })}</p>
       <FormStatus result={f.result} saved={t("offerDone", { to })} />
       {f.result?.ok ? null : (
         <div>

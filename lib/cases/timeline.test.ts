@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCaseTimeline, clampTimelineLimit, episodeStart, type TimelineSource } from "./timeline";
+import { absenceRuns, buildCaseTimeline, clampTimelineLimit, episodeStart, type TimelineSource } from "./timeline";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -88,6 +88,47 @@ describe("[CASES] timeline", () => {
     );
     const absences = closed.items.filter((i) => i.kind === "absence").map((i) => i.key);
     expect(absences).toEqual(["absence:2026-05-08", "absence:2026-05-07", "absence:2026-05-06"]);
+  });
+
+  it("shows absences on consecutive school days with the same status as one entry", () => {
+    const t = buildCaseTimeline(
+      source({
+        case: { openedAt: new Date("2026-09-01T15:00:00.000Z"), closedAt: null },
+        timeline: [],
+        alerts: [],
+        absences: [
+          // Thursday to Wednesday across a weekend: one run of five school days.
+          ...["2026-09-10", "2026-09-11", "2026-09-14", "2026-09-15", "2026-09-16"].map((d) => ({
+            date: day(d),
+            status: "UNJUSTIFIED" as const,
+          })),
+          // Another status the next day, then a day without absence (Friday) before Monday.
+          { date: day("2026-09-17"), status: "JUSTIFIED" },
+          { date: day("2026-09-21"), status: "UNJUSTIFIED" },
+        ],
+      }),
+    );
+    expect(t.items.map((i) => i.key)).toEqual([
+      "absence:2026-09-21",
+      "absence:2026-09-17",
+      "absence:2026-09-10..2026-09-16",
+    ]);
+    expect(t.items[2]).toMatchObject({ from: day("2026-09-10"), date: day("2026-09-16"), days: 5 });
+    expect(t.items[0]).toMatchObject({ from: day("2026-09-21"), date: day("2026-09-21"), days: 1 });
+    expect(t.total).toBe(3);
+  });
+
+  it("ends a run at a day that is not the next school day", () => {
+    const runs = absenceRuns([
+      { date: day("2026-09-08"), status: "U" },
+      { date: day("2026-09-07"), status: "U" },
+      // Wednesday 09/09 without absence.
+      { date: day("2026-09-10"), status: "U" },
+    ]);
+    expect(runs.map((r) => r.days.map((d) => d.toISOString().slice(0, 10)))).toEqual([
+      ["2026-09-07", "2026-09-08"],
+      ["2026-09-10"],
+    ]);
   });
 
   it("shows nothing of a hidden section", () => {

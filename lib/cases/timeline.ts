@@ -47,7 +47,16 @@ export type TimelineSource = {
 
 export type TimelineItem =
   | { kind: "event"; key: string; at: Date; event: EventRow }
-  | { kind: "absence"; key: string; at: Date; date: Date; status: "JUSTIFIED" | "UNJUSTIFIED" }
+  /** One absence, or a run of them on consecutive school days with the same status: `from`–`date`. */
+  | {
+      kind: "absence";
+      key: string;
+      at: Date;
+      date: Date;
+      from: Date;
+      days: number;
+      status: "JUSTIFIED" | "UNJUSTIFIED";
+    }
   | { kind: "alert"; key: string; at: Date; alert: AlertRow }
   | { kind: "referralOverdue"; key: string; at: Date; referralId: string; agencyName: string };
 
@@ -85,6 +94,32 @@ function alertIdsOf(data: JsonValue | null): string[] {
   return typeof data.alertId === "string" ? [data.alertId] : [];
 }
 
+/** The school day after `day` (a DATE value): Monday after a Friday. */
+function nextWeekday(day: Date): Date {
+  const next = new Date(day.getTime() + DAY_MS);
+  const weekendDays = [1, 0, 0, 0, 0, 0, 2][next.getUTCDay()]; // Sunday 1 more, Saturday 2
+  return new Date(next.getTime() + weekendDays * DAY_MS);
+}
+
+/**
+ * Absences on consecutive school days with the same status, as one run each: a week of
+ * unjustified absences is one entry that says so, not five that bury the rest of the case.
+ * A day between them without an absence (present, late, a holiday) ends the run.
+ */
+export function absenceRuns<S extends string>(
+  absences: readonly { date: Date; status: S }[],
+): { status: S; days: Date[] }[] {
+  const sorted = [...absences].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const runs: { status: S; days: Date[] }[] = [];
+  for (const a of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.days[run.days.length - 1];
+    if (run && run.status === a.status && nextWeekday(last).getTime() === a.date.getTime()) run.days.push(a.date);
+    else runs.push({ status: a.status, days: [a.date] });
+  }
+  return runs;
+}
+
 /** Newest first; ties keep a stable order (events, then alerts, then absences). */
 export function buildCaseTimeline(
   source: TimelineSource,
@@ -120,16 +155,22 @@ export function buildCaseTimeline(
   if (source.absences) {
     const from = episodeStart(source);
     const until = source.case.closedAt ? limaDayOf(source.case.closedAt) : null;
-    for (const a of source.absences) {
-      if (a.status !== "JUSTIFIED" && a.status !== "UNJUSTIFIED") continue;
-      if (a.date < from || (until && a.date > until)) continue;
-      const at = new Date(a.date.getTime() + LIMA_OFFSET_MS);
+    const days = source.absences.filter(
+      (a): a is AbsenceRow & { status: "JUSTIFIED" | "UNJUSTIFIED" } =>
+        (a.status === "JUSTIFIED" || a.status === "UNJUSTIFIED") && a.date >= from && !(until && a.date > until),
+    );
+    for (const run of absenceRuns(days)) {
+      const last = run.days[run.days.length - 1];
+      const first = run.days[0];
+      const iso = (d: Date) => d.toISOString().slice(0, 10);
       items.push({
         kind: "absence",
-        key: `absence:${a.date.toISOString().slice(0, 10)}`,
-        at,
-        date: a.date,
-        status: a.status,
+        key: run.days.length === 1 ? `absence:${iso(last)}` : `absence:${iso(first)}..${iso(last)}`,
+        at: new Date(last.getTime() + LIMA_OFFSET_MS),
+        date: last,
+        from: first,
+        days: run.days.length,
+        status: run.status,
       });
     }
   }

@@ -19,17 +19,17 @@ type Props = {
  * than the refused form had, it says so instead of repeating "reload".
  */
 export function CaseFormStatus({ form: { result, submitted }, version, saved }: Props) {
-  const t = useTranslations("cases");
+  const t = useTranslations("cases.conflict");
   const router = useRouter();
   const conflict = result && !result.ok && result.code === "CONFLICT";
   if (conflict && Number(submitted?.version) !== version) {
-    return <Notice tone="info">{t("conflict.reloaded")}</Notice>;
+    return <Notice tone="info">{t("reloaded")}</Notice>;
   }
   return (
     <FormStatus result={result} saved={saved}>
       {conflict ? (
         <Button variant="secondary" className="mt-2" onClick={() => router.refresh()}>
-          {t("conflict.reload")}
+          {t("reload")}
         </Button>
       ) : null}
     </FormStatus>

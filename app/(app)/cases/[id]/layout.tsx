@@ -6,7 +6,12 @@ export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
       namespaces={[
-        "cases",
+        "cases.conflict",
+        "cases.note",
+        "cases.stateForm",
+        "cases.states",
+        "cases.outcomes",
+        "cases.team",
         "visits.attempt",
         "visits.schedule",
         "visits.done",

@@ -9,7 +9,7 @@ import { addCaseNoteAction } from "@/lib/cases/actions";
 import { CaseFormStatus } from "./form-status";
 
 export function NoteForm({ caseId, version }: { caseId: string; version: number }) {
-  const t = useTranslations("cases");
+  const t = useTranslations("cases.note");
   const f = useLightActionForm({
     schema: () => import("@/lib/cases/schema").then((m) => m.ZAddCaseNoteSchema),
     action: addCaseNoteAction,
@@ -21,16 +21,16 @@ export function NoteForm({ caseId, version }: { caseId: string; version: number 
     <ActionForm form={f} className="flex flex-col gap-3">
       <TextAreaField
         id="case-note-body"
-        label={t("note.label")}
-        help={t("note.help")}
+        label={t("label")}
+        help={t("help")}
         rows={4}
         maxLength={5000}
         {...f.field("body")}
       />
-      <CaseFormStatus form={f} version={version} saved={t("note.saved")} />
+      <CaseFormStatus form={f} version={version} saved={t("saved")} />
       <div>
         <Button type="submit" disabled={f.pending}>
-          {t("note.submit")}
+          {t("submit")}
         </Button>
       </div>
     </ActionForm>

@@ -23,7 +23,9 @@ type Props = {
  * protocol is visible, and the server explains why such a move is refused.
  */
 export function StateForm({ caseId, version, state, unsettled }: Props) {
-  const t = useTranslations("cases");
+  const t = useTranslations("cases.stateForm");
+  const ts = useTranslations("cases.states");
+  const tout = useTranslations("cases.outcomes");
   const tr = useTranslations("referrals.case");
   const allowed = allowedTransitions(state);
   const others = CASE_STATES.filter((s) => s !== state && !allowed.includes(s));
@@ -44,42 +46,42 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
   return (
     <ActionForm form={f} className="flex flex-col gap-3" aria-describedby="state-help">
       <p id="state-help" className="text-sm text-slate-700">
-        {t("stateForm.help", { state: t(`states.${state}`) })}
+        {t("help", { state: ts(state) })}
       </p>
-      <SelectField id="case-state-to" label={t("stateForm.label")} {...f.field("to")}>
+      <SelectField id="case-state-to" label={t("label")} {...f.field("to")}>
         <option value="" disabled>
-          {t("stateForm.placeholder")}
+          {t("placeholder")}
         </option>
         {allowed.length ? (
-          <optgroup label={t("stateForm.allowed")}>
+          <optgroup label={t("allowed")}>
             {allowed.map((s) => (
               <option key={s} value={s}>
-                {t(`states.${s}`)}
+                {ts(s)}
               </option>
             ))}
           </optgroup>
         ) : null}
-        <optgroup label={t("stateForm.others")}>
+        <optgroup label={t("others")}>
           {others.map((s) => (
             <option key={s} value={s}>
-              {t(`states.${s}`)}
+              {ts(s)}
             </option>
           ))}
         </optgroup>
       </SelectField>
       {to === "CLOSED" ? (
         <>
-          <SelectField id="case-state-outcome" label={t("stateForm.outcome")} {...f.field("outcome")}>
-            <option value="">{t("stateForm.outcomePlaceholder")}</option>
+          <SelectField id="case-state-outcome" label={t("outcome")} {...f.field("outcome")}>
+            <option value="">{t("outcomePlaceholder")}</option>
             {CASE_OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {t(`outcomes.${o}`)}
+                {tout(o)}
               </option>
             ))}
           </SelectField>
           <TextAreaField
             id="case-state-outcome-note"
-            label={t("stateForm.outcomeNote")}
+            label={t("outcomeNote")}
             rows={2}
             maxLength={2000}
             {...f.field("outcomeNote")}
@@ -108,17 +110,17 @@ export function StateForm({ caseId, version, state, unsettled }: Props) {
       {to && requiresReason(state, to) ? (
         <TextAreaField
           id="case-state-reason"
-          label={t("stateForm.reason")}
-          help={t("stateForm.reasonHelp")}
+          label={t("reason")}
+          help={t("reasonHelp")}
           rows={3}
           maxLength={2000}
           {...f.field("reason")}
         />
       ) : null}
-      <CaseFormStatus form={f} version={version} saved={t("stateForm.saved")} />
+      <CaseFormStatus form={f} version={version} saved={t("saved")} />
       <div>
         <Button type="submit" disabled={f.pending}>
-          {t("stateForm.submit")}
+          {t("submit")}
         </Button>
       </div>
     </ActionForm>

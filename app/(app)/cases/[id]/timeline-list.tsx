@@ -7,7 +7,7 @@ import { formatDateTime, formatDay } from "@/lib/format/date";
 import { describeRiskEvent } from "./evaluation-events";
 import { timelineWeight } from "@/lib/cases/timeline-weight";
 import { describeReferralEvent, type TimelineReferral } from "./referral-events";
-import { WEIGHT_CLASSES, WeightBadge } from "./timeline-weight";
+import { WeightBadge } from "./timeline-weight";
 import { describeVisitEvent } from "./visit-events";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"cases">>>;
@@ -32,7 +32,13 @@ export function describe(
   referrals: ReadonlyMap<string, TimelineReferral>,
 ): { title: string; detail?: string | null } {
   if (item.kind === "referralOverdue") return { title: tf("timeline.overdue", { agency: item.agencyName }) };
-  if (item.kind === "absence") return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
+  if (item.kind === "absence") {
+    if (item.days === 1) return { title: t(`timeline.absence.${item.status}`), detail: formatDay(item.date) };
+    return {
+      title: t(`timeline.absenceRun.${item.status}`, { days: item.days }),
+      detail: t("timeline.absenceDays", { from: formatDay(item.from), to: formatDay(item.date) }),
+    };
+  }
   if (item.kind === "alert") {
     const a = item.alert;
     const window =
@@ -114,19 +120,20 @@ export async function TimelineList({
               key={item.key}
               data-kind={item.kind === "event" ? item.event.type : item.kind.toUpperCase()}
               data-weight={weight}
-              className={`border-l-4 pl-3 ${WEIGHT_CLASSES[weight]}`}
+              className="timeline-entry"
             >
-              <p className={weight === "minor" ? "text-sm text-slate-800" : "font-medium text-slate-900"}>
+              <p className="timeline-title">
                 <WeightBadge weight={weight} label={t(`timeline.weight.${weight}` as "timeline.weight.urgent")} />
                 {title}
               </p>
-              {detail ? <p className="whitespace-pre-line break-words text-sm text-slate-800">{detail}</p> : null}
-              <p className="text-xs text-slate-600">
-                {item.kind === "absence" ? null : (
+              {detail ? <p className="timeline-detail">{detail}</p> : null}
+              {/* An absence is a school day: its date is the detail, and it has no time or author. */}
+              {item.kind === "absence" ? null : (
+                <p className="timeline-meta">
                   <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>
-                )}
-                {actor ? ` · ${t("timeline.by", { name: actor })}` : null}
-              </p>
+                  {actor ? ` · ${t("timeline.by", { name: actor })}` : null}
+                </p>
+              )}
             </li>
           );
         })}
