@@ -20,7 +20,8 @@ const limaDay = new Intl.DateTimeFormat("es-PE", {
 const limaTime = new Intl.DateTimeFormat("es-PE", {
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  // h23, not `hour12: false`: with that, es-PE writes midnight as 24:00.
+  hourCycle: "h23",
   timeZone: TIME_ZONE,
 });
 const isoDay = new Intl.DateTimeFormat("en-CA", {

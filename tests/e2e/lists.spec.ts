@@ -25,7 +25,7 @@ test("[LISTS] the roster pages with links that keep the search, and «jose» fin
   await page.getByRole("button", { name: "Buscar" }).click();
   await page.waitForURL(/[?&]q=jose/);
   expect(new URL(page.url()).searchParams.get("page")).toBeNull();
-  const names = await page.locator("main ul li a[href^='/students/']").allInnerTexts();
+  const names = await page.getByTestId("students-table").locator("a[href^='/students/']").allInnerTexts();
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(name).toMatch(/José/);
 

@@ -26,7 +26,7 @@ export function AlertActions({ alertId, studentName, hasOpenCase, canOpenCase }:
   const [asked, setAsked] = useState(false);
 
   return (
-    <div className="flex flex-wrap items-start gap-2">
+    <div className="inbox-actions">
       {canOpenCase ? (
         <ActionForm form={openCase}>
           <Button type="submit" disabled={openCase.pending}>

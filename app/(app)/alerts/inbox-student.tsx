@@ -10,7 +10,8 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"alerts">>>;
 /**
  * One student of the inbox: who, and every open alert with its figures and its own actions.
  * Synchronous, with the page's translator: an async component is a separate part of the
- * response for each of the page's rows.
+ * response for each of the page's rows. Styles: `.inbox-student` in app/globals.css, once
+ * instead of a class list on every alert of the page.
  */
 export function InboxStudentRow({
   row,
@@ -29,12 +30,9 @@ export function InboxStudentRow({
 }) {
   const { student } = row;
   return (
-    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="inbox-student">
+    <li className="inbox-student" data-testid="inbox-student">
       <h2 className="text-base font-semibold">
-        <PendingLink
-          href={`/students/${student.id}`}
-          className="text-teal-800 underline underline-offset-2 hover:decoration-2"
-        >
+        <PendingLink href={`/students/${student.id}`} className="list-card-title">
           {student.name}
         </PendingLink>
       </h2>
@@ -52,18 +50,15 @@ export function InboxStudentRow({
           </PendingLink>
         </p>
       ) : null}
-      <ul
-        aria-label={t("inbox.reasons", { name: student.name })}
-        className="mt-3 divide-y divide-slate-200 border-t border-slate-200"
-      >
+      <ul aria-label={t("inbox.reasons", { name: student.name })} className="inbox-alerts">
         {row.alerts.map((a) => {
           const reason = alertReason(a, locale);
           return (
-            <li key={a.id} className="flex flex-col gap-2 py-3 last:pb-0 md:flex-row md:items-start md:justify-between">
-              <div className="min-w-0 space-y-1">
-                <p className="text-sm font-medium text-red-800">{t(`kinds.${a.kind as "CONCERN"}`)}</p>
+            <li key={a.id}>
+              <div>
+                <p className="inbox-kind">{t(`kinds.${a.kind as "CONCERN"}`)}</p>
                 <p>{t(`reason.${reason.key as "consecutive"}`, reason.values)}</p>
-                <p className="text-xs text-slate-600">{t("inbox.raisedOn", { date: formatDateTime(a.createdAt) })}</p>
+                <p className="inbox-meta">{t("inbox.raisedOn", { date: formatDateTime(a.createdAt) })}</p>
               </div>
               {canReview ? (
                 <AlertActions

@@ -4,7 +4,7 @@ import { OverdueBadge, ReferralStatusBadge, UrgencyBadge } from "@/components/re
 import { formatDateTime } from "@/lib/format/date";
 import type { ReferralListRow } from "@/lib/referrals/queries/list-referrals";
 
-/** Cards rather than a table: they read the same at 360 px and on a desktop. */
+/** Cards rather than a table: they read the same at 360 px and on a desktop (`.list-card`, app/globals.css). */
 export async function ReferralList({ rows, agency }: { rows: ReferralListRow[]; agency: boolean }) {
   const t = await getTranslations("referrals");
   return (
@@ -16,9 +16,10 @@ export async function ReferralList({ rows, agency }: { rows: ReferralListRow[]; 
             key={r.id}
             data-testid="referral-row"
             data-status={r.status}
-            className={`rounded-lg border bg-white p-4 shadow-sm ${r.overdue ? "border-red-700 border-l-4" : "border-slate-200"}`}
+            data-overdue={r.overdue || undefined}
+            className="list-card"
           >
-            <div className="flex flex-wrap items-start justify-between gap-2">
+            <div className="list-card-head">
               <PendingLink
                 href={`/referrals/${r.id}`}
                 aria-label={
@@ -26,7 +27,7 @@ export async function ReferralList({ rows, agency }: { rows: ReferralListRow[]; 
                     ? t("list.open", { name: who })
                     : t("list.openAnonymous", { student: t("list.noStudent"), date: formatDateTime(r.sentAt) })
                 }
-                className="font-semibold text-teal-800 underline underline-offset-2 hover:decoration-2"
+                className="list-card-title"
               >
                 {who ?? t("list.noStudent")}
               </PendingLink>
@@ -36,12 +37,12 @@ export async function ReferralList({ rows, agency }: { rows: ReferralListRow[]; 
                 <UrgencyBadge urgency={r.urgency} label={t(`urgency.${r.urgency}`)} />
               </span>
             </div>
-            <p className="mt-1 text-sm text-slate-700">
+            <p className="list-card-line">
               {agency ? t("list.from", { school: r.schoolName }) : t("list.to", { agency: r.agencyName })}
               {" · "}
               {t("list.sent", { date: formatDateTime(r.sentAt) })}
             </p>
-            <p className={`mt-1 text-sm ${r.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
+            <p className="list-card-line list-card-due">
               {r.status === "SENT"
                 ? r.overdue
                   ? t("overdueSince", { date: formatDateTime(r.dueAt) })
