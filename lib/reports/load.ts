@@ -17,7 +17,7 @@ import { loadReferralTimes, type ReferralTimesReport } from "./referral-times";
 import type { TReportFilters } from "./schema";
 import { resolveReportScope, type ReportSchool, type ReportScope } from "./scope";
 import { percentOf, protectLinked, type Count } from "./table-model";
-import { TtlCache } from "./ttl-cache";
+import { TtlCache } from "../cache/ttl-cache";
 
 // Everything /reports shows, from a handful of set-based statements run side by side: the
 // cohort (funnel and grade × sex), reachability by grade, sex and reason, risk prevalence and
@@ -55,7 +55,7 @@ const NEEDS_COHORT: ReportSection[] = ["funnel", "gradeSex", "reachability"];
  * about seven times a small page, and a coordinator's monthly report does not need them to
  * the second. Each server process keeps them for REPORTS_CACHE_SECONDS (default 120; 0 turns
  * the cache off), and the page says when they were computed. Past half that time a read still
- * gets them at once and starts their recomputation behind it (ttl-cache.ts), so a report read
+ * gets them at once and starts their recomputation behind it (lib/cache/ttl-cache.ts), so a report read
  * steadily never makes its reader wait for it, and no figure shown is older than the TTL.
  */
 const REPORT_CACHE = new TtlCache<Figures>(Number(process.env.REPORTS_CACHE_SECONDS ?? 120) * 1000, 200);

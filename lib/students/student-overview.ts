@@ -48,6 +48,20 @@ export async function getStudentOverview(
     select: { id: true, schoolId: true },
   });
   if (!student) return { attendance: null, alerts: null, cases: null };
+  return readStudentOverview(user, student, now);
+}
+
+/**
+ * The overview of a student the caller has just read in scope (the student page reads it with
+ * getStudent), without looking the student up again. Each query still carries the caller's
+ * scope in its `where`, so a student out of reach yields nothing whatever is passed.
+ */
+export async function readStudentOverview(
+  user: SessionUser | null,
+  student: { id: string; schoolId: string },
+  now = new Date(),
+): Promise<StudentOverview> {
+  authorize(user, "students.read");
   const from = new Date(dayFromIso(todayInLima(now)).getTime() - OVERVIEW_DAYS * 86_400_000);
   const mine = { studentId: student.id, schoolId: student.schoolId };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "../auth/authorize";
-import { studentWhere } from "../auth/scope";
+import { schoolScopeWhere, studentWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import { AppError } from "../errors/app-error";
@@ -35,8 +35,17 @@ export async function findAddressHistory(user: SessionUser | null, studentId: st
     select: { id: true, schoolId: true },
   });
   if (!student) throw new AppError("NOT_FOUND", "student.notFound");
+  return readAddressHistory(user, student);
+}
+
+/** The history of a student the caller has just read in scope; the query carries the scope too. */
+export async function readAddressHistory(
+  user: SessionUser | null,
+  student: { id: string; schoolId: string },
+): Promise<AddressHistoryRow[]> {
+  authorize(user, "students.read");
   return db.studentAddressHistory.findMany({
-    where: { studentId: student.id, schoolId: student.schoolId },
+    where: { AND: [schoolScopeWhere(user), { studentId: student.id, schoolId: student.schoolId }] },
     select: HISTORY_SELECT,
     orderBy: [{ changedAt: "desc" }, { id: "asc" }],
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "../../lib/auth/session";
 import type { SessionUser } from "../../lib/auth/types";
-import { getStudentOverview } from "../../lib/students/student-overview";
+import { getStudentOverview, readStudentOverview } from "../../lib/students/student-overview";
+import { readAddressHistory } from "../../lib/visits/address-history";
 import { SEED_NOW } from "../../prisma/seed/calendar";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -67,5 +68,21 @@ describe("[STUDENTS] the record shows attendance, alerts and cases to those who 
       alerts: null,
       cases: null,
     });
+  });
+
+  it("[SCOPE] the page's reads without a second lookup still carry the caller's scope", async () => {
+    // A student of another school, passed as if it had been read: every query filters by the
+    // caller's schools, so nothing of that student comes back.
+    const other = await t.db.student.findFirstOrThrow({
+      where: { schoolId: users.directorSjl.schoolIds[0], alerts: { some: {} }, attendance: { some: {} } },
+      select: { id: true, schoolId: true },
+    });
+    const theirs = await readStudentOverview(users.directorSjl, other, SEED_NOW);
+    expect(theirs.alerts?.length).toBeGreaterThan(0);
+    const outside = await readStudentOverview(users.director, other, SEED_NOW);
+    expect(outside.attendance?.days).toBe(0);
+    expect(outside.alerts).toEqual([]);
+    expect(outside.cases).toEqual([]);
+    expect(await readAddressHistory(users.director, other)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { CardSection } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDateTime, formatDay } from "@/lib/format/date";
-import { findAddressHistory } from "@/lib/visits/address-history";
+import type { AddressHistoryRow } from "@/lib/visits/address-history";
 
 type Address = { street: string | null; reference: string | null; district: string | null; verifiedAt: Date | null };
 
@@ -12,8 +12,8 @@ type Address = { street: string | null; reference: string | null; district: stri
  * "Historial de dirección": every confirmation or correction made on a visit, newest first —
  * who, when, from which visit, and the address before and after.
  */
-export async function AddressHistory({ user, studentId }: { user: SessionUser; studentId: string }) {
-  const [t, rows] = await Promise.all([getTranslations("visits.history"), findAddressHistory(user, studentId)]);
+export async function AddressHistory({ user, rows }: { user: SessionUser; rows: AddressHistoryRow[] }) {
+  const t = await getTranslations("visits.history");
   const canOpenCase = can(user.role, "cases.readSummary");
   const line = (a: Address) =>
     [

@@ -11,7 +11,8 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { PhoneLinks } from "@/components/ui/phone-links";
 import { getStudent } from "@/lib/students/queries";
-import { getStudentOverview } from "@/lib/students/student-overview";
+import { readStudentOverview } from "@/lib/students/student-overview";
+import { readAddressHistory } from "@/lib/visits/address-history";
 import { AddressHistory } from "./address-history";
 import { ContactBlock } from "./contact-block";
 import { StatusChange } from "./status-change";
@@ -27,9 +28,14 @@ export default async function StudentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const student = await getStudent(user, id);
   if (!student) notFound();
-  const overview = await getStudentOverview(user, student.id);
-  const { saved } = await searchParams;
-  const t = await getTranslations("students");
+  // The student was read in scope above; the sections below are read together, each query
+  // with the caller's scope in its `where`, without looking the student up again.
+  const [overview, history, { saved }, t] = await Promise.all([
+    readStudentOverview(user, student),
+    readAddressHistory(user, student),
+    searchParams,
+    getTranslations("students"),
+  ]);
   const name = `${[student.paternalSurname, student.maternalSurname].filter(Boolean).join(" ")}, ${student.givenNames}`;
   const canWrite = can(user.role, "students.write");
   const row = (label: string, value: React.ReactNode) => (
@@ -114,7 +120,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
         <StudentOverviewSections overview={overview} />
       </div>
 
-      <AddressHistory user={user} studentId={student.id} />
+      <AddressHistory user={user} rows={history} />
 
       {canWrite && (
         <CardSection id="status-change" title={t("statusChange.title")}>

@@ -13,7 +13,8 @@ type Status = "ACTIVE" | "WITHDRAWN" | "TRANSFERRED";
 
 /** Mark withdrawn / transferred (or active again) with an explicit confirmation step. */
 export function StatusChange({ studentId, name, status }: { studentId: string; name: string; status: Status }) {
-  const t = useTranslations("students");
+  const t = useTranslations("students.statusChange");
+  const ts = useTranslations("students.status");
   const [pendingTarget, setPendingTarget] = useState<Status | null>(null);
   const [showOutcome, setShowOutcome] = useState(false);
   const f = useActionForm({
@@ -25,15 +26,11 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
   });
   const targets: Status[] = status === "ACTIVE" ? ["WITHDRAWN", "TRANSFERRED"] : ["ACTIVE"];
   const label = (s: Status) =>
-    s === "WITHDRAWN"
-      ? t("statusChange.markWithdrawn")
-      : s === "TRANSFERRED"
-        ? t("statusChange.markTransferred")
-        : t("statusChange.reactivate");
+    s === "WITHDRAWN" ? t("markWithdrawn") : s === "TRANSFERRED" ? t("markTransferred") : t("reactivate");
 
   return (
     <div className="space-y-3">
-      <p>{t("statusChange.current", { status: t(`status.${status}`) })}</p>
+      <p>{t("current", { status: ts(status) })}</p>
       {pendingTarget ? (
         <ActionForm
           form={f}
@@ -41,7 +38,7 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
           aria-labelledby="status-confirm"
           className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3"
         >
-          <p id="status-confirm">{t(`statusChange.confirm${pendingTarget}`, { name })}</p>
+          <p id="status-confirm">{t(`confirm${pendingTarget}`, { name })}</p>
           <div className="flex flex-wrap gap-2">
             <button
               type="submit"
@@ -49,7 +46,7 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
               onClick={() => setShowOutcome(true)}
               className={buttonClasses(pendingTarget === "ACTIVE" ? "primary" : "danger")}
             >
-              {t("statusChange.confirm")}
+              {t("confirm")}
             </button>
             <button
               type="button"
@@ -57,7 +54,7 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
               onClick={() => setPendingTarget(null)}
               className={buttonClasses("secondary")}
             >
-              {t("statusChange.cancel")}
+              {t("cancel")}
             </button>
           </div>
         </ActionForm>
@@ -78,7 +75,7 @@ export function StatusChange({ studentId, name, status }: { studentId: string; n
           ))}
         </div>
       )}
-      {showOutcome ? <FormStatus result={f.result} saved={t("statusChange.done")} /> : null}
+      {showOutcome ? <FormStatus result={f.result} saved={t("done")} /> : null}
     </div>
   );
 }
