@@ -19,7 +19,9 @@ describe("[CASES] timeline entries carry their weight", () => {
     expect(timelineWeight({ kind: "referralOverdue", key: "o", at, referralId: "r", agencyName: "DEMUNA" })).toBe(
       "urgent",
     );
-    expect(timelineWeight({ kind: "absence", key: "a", at, date: at, from: at, days: 1, status: "UNJUSTIFIED" })).toBe("minor");
+    expect(timelineWeight({ kind: "absence", key: "a", at, date: at, from: at, days: 1, status: "UNJUSTIFIED" })).toBe(
+      "minor",
+    );
   });
 
   it("alerts, a made urgent referral, a moderate level and a lost address call for attention", () => {
