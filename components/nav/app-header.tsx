@@ -25,7 +25,12 @@ export async function AppHeader({ user, items }: { user: SessionUser; items: Nav
   return (
     <header className="relative border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
-        <Link href="/" className="flex min-h-11 items-center rounded-md text-lg font-semibold text-teal-800">
+        {/* Not prefetched, as PendingLink: on every page, for an outline the click brings anyway. */}
+        <Link
+          href="/"
+          prefetch={false}
+          className="flex min-h-11 items-center rounded-md text-lg font-semibold text-teal-800"
+        >
           {t("appName")}
         </Link>
         <div className="ml-auto">

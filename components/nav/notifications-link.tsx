@@ -11,6 +11,7 @@ export async function NotificationsLink({ unread }: { unread: number }) {
     // digits) confuses voice control (axe: label-content-name-mismatch).
     <Link
       href="/notifications"
+      prefetch={false}
       data-testid="notifications-link"
       className="relative inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-900 hover:bg-slate-100"
     >

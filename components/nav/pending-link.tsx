@@ -24,10 +24,15 @@ function ReportSlowNavigation() {
 /**
  * A Link that shows the page skeleton while its page takes long to arrive (Next's useLinkStatus).
  * Used for the links that open whole pages: the menu, home figures, lists to their records.
+ *
+ * Not prefetched (unless a caller asks): every page here is dynamic, so a prefetch brings only
+ * the route's outline (~370 bytes), and the page's data still comes on the click. Yet each link
+ * in view sent one: 10–28 requests per list page on a phone, each ~8–10 ms of server CPU
+ * (a list's 25 rows cost the server about five page views). Decision 017, item 32.
  */
-export function PendingLink({ children, ...props }: ComponentProps<typeof Link>) {
+export function PendingLink({ children, prefetch = false, ...props }: ComponentProps<typeof Link>) {
   return (
-    <Link {...props}>
+    <Link prefetch={prefetch} {...props}>
       {children}
       <ReportSlowNavigation />
     </Link>
