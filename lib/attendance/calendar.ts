@@ -7,3 +7,14 @@ export type NonSchoolDay = { kind: "WEEKEND" | "HOLIDAY"; weekday: number; name:
 export function weekdayOf(iso: string): number {
   return new Date(`${iso}T00:00:00.000Z`).getUTCDay();
 }
+
+/**
+ * The first Monday–Friday after `isoDay` (YYYY-MM-DD): the default day of a visit's next attempt,
+ * and the day on which a run of absences continues (the case timeline).
+ */
+export function nextWorkday(isoDay: string): string {
+  const d = new Date(`${isoDay}T00:00:00.000Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return d.toISOString().slice(0, 10);
+}

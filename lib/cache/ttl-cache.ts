@@ -8,6 +8,12 @@
  * never served past its TTL, so a steadily read key is recomputed without anybody waiting,
  * and a key read rarely is recomputed while its reader waits, as before.
  */
+/**
+ * How long aggregate figures (reports, the coordinator's home) are kept per process:
+ * REPORTS_CACHE_SECONDS, 120 by default; 0 computes them on every read, as the tests do.
+ */
+export const AGGREGATES_TTL_MS = Number(process.env.REPORTS_CACHE_SECONDS ?? 120) * 1000;
+
 type Computed<T> = { at: number; value: Promise<T> };
 type Entry<T> = Computed<T> & { next?: Computed<T> };
 

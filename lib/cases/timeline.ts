@@ -6,6 +6,8 @@ import type {
   ReferralStatus,
 } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
+import { nextWorkday } from "../attendance/calendar";
+import { isoFromDay } from "../format/date";
 import { TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from "./schema";
 
 type JsonValue = Prisma.JsonValue;
@@ -94,13 +96,6 @@ function alertIdsOf(data: JsonValue | null): string[] {
   return typeof data.alertId === "string" ? [data.alertId] : [];
 }
 
-/** The school day after `day` (a DATE value): Monday after a Friday. */
-function nextWeekday(day: Date): Date {
-  const next = new Date(day.getTime() + DAY_MS);
-  const weekendDays = [1, 0, 0, 0, 0, 0, 2][next.getUTCDay()]; // Sunday 1 more, Saturday 2
-  return new Date(next.getTime() + weekendDays * DAY_MS);
-}
-
 /**
  * Absences on consecutive school days with the same status, as one run each: a week of
  * unjustified absences is one entry that says so, not five that bury the rest of the case.
@@ -114,7 +109,7 @@ export function absenceRuns<S extends string>(
   for (const a of sorted) {
     const run = runs[runs.length - 1];
     const last = run?.days[run.days.length - 1];
-    if (run && run.status === a.status && nextWeekday(last).getTime() === a.date.getTime()) run.days.push(a.date);
+    if (run && run.status === a.status && nextWorkday(isoFromDay(last)) === isoFromDay(a.date)) run.days.push(a.date);
     else runs.push({ status: a.status, days: [a.date] });
   }
   return runs;
@@ -162,10 +157,10 @@ export function buildCaseTimeline(
     for (const run of absenceRuns(days)) {
       const last = run.days[run.days.length - 1];
       const first = run.days[0];
-      const iso = (d: Date) => d.toISOString().slice(0, 10);
       items.push({
         kind: "absence",
-        key: run.days.length === 1 ? `absence:${iso(last)}` : `absence:${iso(first)}..${iso(last)}`,
+        key:
+          run.days.length === 1 ? `absence:${isoFromDay(last)}` : `absence:${isoFromDay(first)}..${isoFromDay(last)}`,
         at: new Date(last.getTime() + LIMA_OFFSET_MS),
         date: last,
         from: first,

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "../auth/authorize";
 import { schoolScopeWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
-import { TtlCache } from "../cache/ttl-cache";
+import { AGGREGATES_TTL_MS, TtlCache } from "../cache/ttl-cache";
 import { db } from "../db";
 import { ReferralStatus } from "../generated/prisma/enums";
 import { suppressSmallCount } from "./suppress";
@@ -27,7 +27,7 @@ const REFERRAL_LABELS: Record<ReferralStatus, string> = {
  * their readers past half of it; 0 turns it off, as the tests do), keyed by the covered
  * schools: two coordinators share figures only when they cover exactly the same schools.
  */
-const TERRITORY_CACHE = new TtlCache<HomeStat[]>(Number(process.env.REPORTS_CACHE_SECONDS ?? 120) * 1000, 100);
+const TERRITORY_CACHE = new TtlCache<HomeStat[]>(AGGREGATES_TTL_MS, 100);
 
 export async function getTerritoryStats(user: SessionUser): Promise<HomeStat[]> {
   authorize(user, "reports.read");

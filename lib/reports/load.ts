@@ -17,7 +17,7 @@ import { loadReferralTimes, type ReferralTimesReport } from "./referral-times";
 import type { TReportFilters } from "./schema";
 import { resolveReportScope, type ReportSchool, type ReportScope } from "./scope";
 import { percentOf, protectLinked, type Count } from "./table-model";
-import { TtlCache } from "../cache/ttl-cache";
+import { AGGREGATES_TTL_MS, TtlCache } from "../cache/ttl-cache";
 
 // Everything /reports shows, from a handful of set-based statements run side by side: the
 // cohort (funnel and grade × sex), reachability by grade, sex and reason, risk prevalence and
@@ -58,7 +58,7 @@ const NEEDS_COHORT: ReportSection[] = ["funnel", "gradeSex", "reachability"];
  * gets them at once and starts their recomputation behind it (lib/cache/ttl-cache.ts), so a report read
  * steadily never makes its reader wait for it, and no figure shown is older than the TTL.
  */
-const REPORT_CACHE = new TtlCache<Figures>(Number(process.env.REPORTS_CACHE_SECONDS ?? 120) * 1000, 200);
+const REPORT_CACHE = new TtlCache<Figures>(AGGREGATES_TTL_MS, 200);
 
 /**
  * The reports `user` may read over `filters`, small counts protected for aggregate-only roles.

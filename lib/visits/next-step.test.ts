@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CASE_STATES, checkTransition } from "../cases/transitions";
-import { nextWorkday, offerStateMove } from "./next-step";
+import { nextWorkday } from "../attendance/calendar";
+import { offerStateMove } from "./next-step";
 
 describe("[VISITS] the next case state offered after a contact", () => {
   it("a first successful contact offers OPEN → CONTACTING and CONTACTING → EVALUATION", () => {

@@ -29,11 +29,3 @@ export function offerStateMove(c: {
   if (!to || transitionKind(c.state, to) !== "FORWARD") return null;
   return { from: c.state, to };
 }
-
-/** The first Monday–Friday after `isoDay` (YYYY-MM-DD): the default day of a next attempt. */
-export function nextWorkday(isoDay: string): string {
-  const d = new Date(`${isoDay}T00:00:00.000Z`);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
-  return d.toISOString().slice(0, 10);
-}

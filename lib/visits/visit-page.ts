@@ -11,7 +11,7 @@ import { ASSIGNEE_SELECT, eligibleAssigneesWhere, type VisitAssignee } from "./a
 import { addressOnFile, isUuid, STUDENT_CONTACT_SELECT, type AddressOnFile } from "./queries";
 import { offerFor, type StateOffer } from "./state-offer";
 import { studentName } from "./student-name";
-import { nextWorkday } from "./next-step";
+import { nextWorkday } from "../attendance/calendar";
 
 // The page of one visit, for the people who make visits: before the visit, what the outcome
 // form needs (address with its verified day, phones, guardian); once recorded, what was

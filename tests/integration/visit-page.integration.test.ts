@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/types";
 import { AppError } from "../../lib/errors/app-error";
 import { todayInLima } from "../../lib/format/date";
-import { nextWorkday } from "../../lib/visits/next-step";
+import { nextWorkday } from "../../lib/attendance/calendar";
 import { recordVisitOutcome } from "../../lib/visits/record-visit-outcome";
 import { scheduleVisit } from "../../lib/visits/schedule-visit";
 import { getVisitPage } from "../../lib/visits/visit-page";

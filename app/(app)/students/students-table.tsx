@@ -38,7 +38,7 @@ export async function StudentsTable({ rows, showSchool }: { rows: StudentListRow
             </td>
             <td>{t("gradeSection", { grade: r.grade, section: r.section })}</td>
             <td>
-              <span className="status-badge" data-status={r.status}>
+              <span className="badge" data-status={r.status}>
                 {t(`status.${r.status}`)}
               </span>
             </td>
