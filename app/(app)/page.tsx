@@ -14,7 +14,7 @@ export const generateMetadata = titleFrom("home", "title");
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [t, tc, format, stats] = await Promise.all([
+  const [t, tc, format, { stats, computedAt }] = await Promise.all([
     getTranslations("home"),
     getTranslations("common"),
     getFormatter(),
@@ -65,6 +65,18 @@ export default async function HomePage() {
           ))}
         </StatGrid>
       )}
+      {computedAt ? (
+        <p className="mt-4 text-sm text-slate-600" data-testid="home-computed-at">
+          {t("computedAt", {
+            time: format.dateTime(computedAt, {
+              hour: "2-digit",
+              minute: "2-digit",
+              hourCycle: "h23",
+              timeZone: "America/Lima",
+            }),
+          })}
+        </p>
+      ) : null}
       {hasSuppressed ? <p className="mt-4 text-sm text-slate-600">{t("suppressionNote")}</p> : null}
       {user.role === "ADMIN" ? <p className="mt-4 text-sm text-slate-600">{t("adminNote")}</p> : null}
     </>

@@ -76,5 +76,7 @@ export const ZCaseListFilters = z.object({
 });
 export type TCaseListFilters = z.output<typeof ZCaseListFilters>;
 
-export const TIMELINE_DEFAULT_LIMIT = 50;
+// The newest 20 entries, then "Ver más" (twice as many each time): on a phone the case file is read
+// top to bottom, and every entry costs the page its rendering (decision 017, sixth round).
+export const TIMELINE_DEFAULT_LIMIT = 20;
 export const TIMELINE_MAX_LIMIT = 500;

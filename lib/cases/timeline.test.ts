@@ -140,7 +140,7 @@ describe("[CASES] timeline", () => {
     const t = buildCaseTimeline(source(), { limit: 2 });
     expect(t.items.map((i) => i.key)).toEqual(["event:e3", "absence:2026-05-12"]);
     expect(t).toMatchObject({ total: 7, hasMore: true, limit: 2 });
-    expect(clampTimelineLimit(0)).toBe(50);
+    expect(clampTimelineLimit(0)).toBe(20);
     expect(clampTimelineLimit(10_000)).toBe(500);
   });
 });

@@ -17,7 +17,8 @@ let t: TestDatabase;
 const now = new Date("2026-11-26T15:00:00Z");
 const ids = { a: "", b: "", demuna: "", cem: "", psych: "", demunaStaff: "" };
 
-const byId = (stats: Awaited<ReturnType<typeof getHomeStats>>) => Object.fromEntries(stats.map((s) => [s.id, s.value]));
+const byId = (figures: Awaited<ReturnType<typeof getHomeStats>>) =>
+  Object.fromEntries(figures.stats.map((s) => [s.id, s.value]));
 
 function sessionUser(role: Role, schoolIds: string[], extra: Partial<SessionUser> = {}): SessionUser {
   return {
@@ -152,9 +153,11 @@ afterAll(async () => {
 
 describe("[HOME] figures follow the caller's scope", () => {
   it("a director sees their own school's active roster, open alerts, open cases and today's sections", async () => {
-    const stats = await getHomeStats(sessionUser("DIRECTOR", [ids.a]), now);
-    expect(byId(stats)).toEqual({ students: 7, "open-alerts": 2, "open-cases": 2, "attendance-today": 1 });
-    expect(stats.find((s) => s.id === "attendance-today")?.hint?.values).toEqual({ total: 2 });
+    const figures = await getHomeStats(sessionUser("DIRECTOR", [ids.a]), now);
+    expect(byId(figures)).toEqual({ students: 7, "open-alerts": 2, "open-cases": 2, "attendance-today": 1 });
+    expect(figures.stats.find((s) => s.id === "attendance-today")?.hint?.values).toEqual({ total: 2 });
+    // Counted for this request: the page has no age to print.
+    expect(figures.computedAt).toBeNull();
   });
 
   it("a tutor sees roster and attendance but no alert or case figures", async () => {
@@ -170,7 +173,11 @@ describe("[HOME] figures follow the caller's scope", () => {
   });
 
   it("a coordinator gets territory aggregates with every count under 5 suppressed", async () => {
-    const stats = byId(await getHomeStats(sessionUser("COORDINATOR", [ids.a, ids.b]), now));
+    const before = Date.now();
+    const figures = await getHomeStats(sessionUser("COORDINATOR", [ids.a, ids.b]), now);
+    // Kept per process for a while: the page prints when they were computed.
+    expect(figures.computedAt!.getTime()).toBeGreaterThanOrEqual(before);
+    const stats = byId(figures);
     expect(stats).toEqual({
       "students-followed": 10,
       "students-alerted": "suppressed",
@@ -205,8 +212,8 @@ describe("[HOME] figures follow the caller's scope", () => {
 });
 
 describe("[HOME] every figure links to the list of what it counts", () => {
-  const hrefs = (stats: Awaited<ReturnType<typeof getHomeStats>>) =>
-    Object.fromEntries(stats.map((s) => [s.id, s.href]));
+  const hrefs = (figures: Awaited<ReturnType<typeof getHomeStats>>) =>
+    Object.fromEntries(figures.stats.map((s) => [s.id, s.href]));
   const query = (href: string) => new URL(href, "http://x").searchParams;
 
   it("each role's cards carry the filtered list's address", async () => {
@@ -236,7 +243,7 @@ describe("[HOME] every figure links to the list of what it counts", () => {
       "referrals-sent": "/reports#referrals",
       "referrals-closed": "/reports#referrals",
     });
-    expect(coordinator.every((s) => s.href.startsWith("/reports#"))).toBe(true);
+    expect(coordinator.stats.every((s) => s.href.startsWith("/reports#"))).toBe(true);
     expect(hrefs(await getHomeStats(sessionUser("ADMIN", []), now))).toEqual({
       users: "/admin/users",
       schools: "/admin/schools",
@@ -254,7 +261,7 @@ describe("[HOME] every figure links to the list of what it counts", () => {
 
   it("the case, referral and student lists behind the cards hold exactly the counted rows", async () => {
     const psych = sessionUser("PSYCHOLOGIST", [ids.a], { id: ids.psych });
-    const stats = await getHomeStats(psych, now);
+    const { stats } = await getHomeStats(psych, now);
     for (const id of ["open-cases", "my-cases"]) {
       const stat = stats.find((s) => s.id === id)!;
       const listed = await findCases(psych, parseListParams(query(stat.href), ZCaseListFilters));
@@ -263,7 +270,7 @@ describe("[HOME] every figure links to the list of what it counts", () => {
     // The referral cards: the inbox with the card's URL filters (overdue=1, the statuses) at the same instant.
     const demuna = sessionUser("AGENCY_STAFF", [], { id: ids.demunaStaff, agencyId: ids.demuna, agencyType: "DEMUNA" });
     const referralCards = [
-      ...(await getHomeStats(demuna, now)).map((stat) => ({ user: demuna, stat })),
+      ...(await getHomeStats(demuna, now)).stats.map((stat) => ({ user: demuna, stat })),
       { user: psych, stat: stats.find((s) => s.id === "overdue-referrals")! },
     ];
     for (const { user, stat } of referralCards) {
@@ -273,7 +280,7 @@ describe("[HOME] every figure links to the list of what it counts", () => {
     }
     expect(referralCards.map(({ stat }) => stat.value)).toEqual([1, 1, 1, 1]);
     const director = sessionUser("DIRECTOR", [ids.a]);
-    const students = (await getHomeStats(director, now)).find((s) => s.id === "students")!;
+    const students = (await getHomeStats(director, now)).stats.find((s) => s.id === "students")!;
     const listed = await findStudents(director, parseListParams(query(students.href), ZStudentListFilters));
     expect(listed.total).toBe(students.value);
   });

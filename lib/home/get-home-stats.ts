@@ -9,19 +9,23 @@ import { dayFromIso, todayInLima } from "../format/date";
 import { getTerritoryStats } from "./territory-stats";
 import { overdueWhere } from "../referrals/overdue";
 import { HOME_LINKS } from "./links";
-import type { HomeStat } from "./types";
+import type { HomeFigures, HomeStat } from "./types";
 
 // The figures on each role's home page. Every count carries the caller's scope in its
 // `where` (lib/auth/scope.ts), so a number can never include rows the user may not see.
 
 const NOT_CLOSED: Prisma.CaseWhereInput = { state: { not: "CLOSED" } };
 
-export async function getHomeStats(user: SessionUser, now: Date = new Date()): Promise<HomeStat[]> {
+export async function getHomeStats(user: SessionUser, now: Date = new Date()): Promise<HomeFigures> {
+  if (user.role === "COORDINATOR") return getTerritoryStats(user);
+  return { stats: await getLiveStats(user, now), computedAt: null };
+}
+
+/** The figures counted on every request: a school's, a case team's, an agency's, the admin's. */
+async function getLiveStats(user: SessionUser, now: Date): Promise<HomeStat[]> {
   switch (user.role) {
     case "ADMIN":
       return getAdminStats(user);
-    case "COORDINATOR":
-      return getTerritoryStats(user);
     case "DIRECTOR":
     case "TUTOR":
       return getSchoolStats(user, now);

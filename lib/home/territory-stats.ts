@@ -7,7 +7,7 @@ import { db } from "../db";
 import { ReferralStatus } from "../generated/prisma/enums";
 import { suppressSmallCount } from "./suppress";
 import { HOME_LINKS } from "./links";
-import type { HomeStat } from "./types";
+import type { HomeFigures, HomeStat } from "./types";
 
 // Coordinator home: territory-wide aggregates (no names, no rows), small counts suppressed
 // here on the server so the raw number never reaches the browser.
@@ -27,13 +27,17 @@ const REFERRAL_LABELS: Record<ReferralStatus, string> = {
  * their readers past half of it; 0 turns it off, as the tests do), keyed by the covered
  * schools: two coordinators share figures only when they cover exactly the same schools.
  */
-const TERRITORY_CACHE = new TtlCache<HomeStat[]>(AGGREGATES_TTL_MS, 100);
+const TERRITORY_CACHE = new TtlCache<HomeFigures>(AGGREGATES_TTL_MS, 100);
 
-export async function getTerritoryStats(user: SessionUser): Promise<HomeStat[]> {
+/** The territory's figures and when they were computed (the page prints it: they may be minutes old). */
+export async function getTerritoryStats(user: SessionUser): Promise<HomeFigures> {
   authorize(user, "reports.read");
   const territory = schoolScopeWhere(user);
   const key = JSON.stringify([...territory.schoolId.in].sort());
-  return TERRITORY_CACHE.get(key, () => computeTerritoryStats(territory));
+  return TERRITORY_CACHE.get(key, async () => {
+    const computedAt = new Date();
+    return { stats: await computeTerritoryStats(territory), computedAt };
+  });
 }
 
 async function computeTerritoryStats(territory: ReturnType<typeof schoolScopeWhere>): Promise<HomeStat[]> {

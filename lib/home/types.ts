@@ -12,3 +12,10 @@ export type HomeStat = {
   /** The list of what is counted (lib/home/links.ts). */
   href: string;
 };
+
+/**
+ * A home page's figures. `computedAt` is set when they were computed earlier and kept for a
+ * while (the coordinator's territory figures, lib/home/territory-stats.ts), so the page can say
+ * how old they are; null when they were counted for this request.
+ */
+export type HomeFigures = { stats: HomeStat[]; computedAt: Date | null };

@@ -48,7 +48,9 @@ const accounts: { email: string; role: string; nav: string[]; checks?: (page: Pa
     email: DEMO_ACCOUNTS.coordinator,
     role: "Coordinador(a) de la estrategia",
     nav: ["Inicio", "Reportes", "Configuración"],
-    checks: async () => {
+    checks: async (page) => {
+      // Territory figures are kept for minutes per server process: the page says when they were computed.
+      await expect(page.getByTestId("home-computed-at")).toHaveText(/^Cifras calculadas a las \d{2}:\d{2};/);
       // Aggregates only (no student list), and the pilot's own figures.
       const figures = expectedHomeFigures(DEMO_ACCOUNTS.coordinator);
       expect(figures.map((f) => f.id)).not.toContain("students");

@@ -115,7 +115,12 @@ async function ScopeLine({
     <p className="text-sm text-slate-700" data-testid="report-scope">
       <span className="font-medium">{t("scope.label")}:</span> {parts.join(" · ")}.{" "}
       {t("scope.computedAt", {
-        time: format.dateTime(computedAt, { hour: "2-digit", minute: "2-digit", timeZone: "America/Lima" }),
+        time: format.dateTime(computedAt, {
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+          timeZone: "America/Lima",
+        }),
       })}
     </p>
   );

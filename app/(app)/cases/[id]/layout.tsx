@@ -13,7 +13,6 @@ export default function Layout({ children }: { children: React.ReactNode }) {
         "cases.outcomes",
         "cases.team",
         "visits.attempt",
-        "visits.schedule",
         "visits.done",
         "visits.labels",
         "risk.view",
