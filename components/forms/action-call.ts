@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
 import type { ActionFailure, ActionResult } from "@/lib/actions/result";
+import { loadErrorCatalogue } from "./error-catalogue";
 
 // What both form hooks (useActionForm, useLightActionForm) share: the schema they check with,
 // fetched when the form appears, and the call of the server action with its failures named.
@@ -16,10 +17,14 @@ export const failure = (code: ActionFailure["code"], message: string): ActionFai
   fieldErrors: {},
 });
 
-/** The form's schema, or null when a lazily loaded one cannot be fetched (no connection). */
-export async function loadSchema(schema: SchemaSource): Promise<z.ZodType | null> {
+/**
+ * The form's schema, or null when a lazily loaded one cannot be fetched (no connection), and
+ * the texts of its error keys in `locale` (error-catalogue.ts), fetched alongside.
+ */
+export async function loadSchema(schema: SchemaSource, locale: string): Promise<z.ZodType | null> {
   try {
-    return typeof schema === "function" ? await schema() : schema;
+    const [zod] = await Promise.all([typeof schema === "function" ? schema() : schema, loadErrorCatalogue(locale)]);
+    return zod;
   } catch {
     return null;
   }
@@ -29,13 +34,13 @@ export async function loadSchema(schema: SchemaSource): Promise<z.ZodType | null
  * A loaded schema arrives once the page is up, not at the first tap: the signal may be gone by
  * then (and the service worker keeps what was fetched for the next offline load).
  */
-export function usePrefetchedSchema(schema: SchemaSource | undefined) {
-  const [lazySchema] = useState(() => (typeof schema === "function" ? schema : null));
+export function usePrefetchedSchema(schema: SchemaSource | undefined, locale: string) {
+  const [first] = useState(() => schema);
   useEffect(() => {
-    if (!lazySchema) return;
-    const timer = setTimeout(() => void loadSchema(lazySchema), 0);
+    if (!first) return;
+    const timer = setTimeout(() => void loadSchema(first, locale), 0);
     return () => clearTimeout(timer);
-  }, [lazySchema]);
+  }, [first, locale]);
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useLocale } from "next-intl";
 import {
   get,
   useForm,
@@ -33,9 +34,9 @@ type Options<TFields extends FieldValues, TData> = Omit<UseFormProps<TFields>, "
 };
 
 /** The schema and zod's resolver, or null when they cannot be fetched (no connection). */
-async function loadChecker(schema: SchemaSource) {
+async function loadChecker(schema: SchemaSource, locale: string) {
   try {
-    const [zod, { zodResolver }] = await Promise.all([loadSchema(schema), import("@hookform/resolvers/zod")]);
+    const [zod, { zodResolver }] = await Promise.all([loadSchema(schema, locale), import("@hookform/resolvers/zod")]);
     return zod ? { zod, zodResolver } : null;
   } catch {
     return null;
@@ -57,12 +58,13 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
   ...formOptions
 }: Options<TFields, TData>) {
   const errorText = useErrorText();
+  const locale = useLocale();
   const [result, setResult] = useState<ActionResult<TData> | null>(null);
   const [submitted, setSubmitted] = useState<BoundValues | null>(null);
   const [pending, startTransition] = useTransition();
   const resolver = schema
     ? ((async (values, context, options) => {
-        const checker = await loadChecker(schema);
+        const checker = await loadChecker(schema, locale);
         // Not loaded and no connection: the server checks the same schema, and the save itself
         // reports the missing connection (a phone must not swallow the tap).
         if (!checker) return { values: { ...values, ...bound }, errors: {} };
@@ -71,7 +73,7 @@ export function useActionForm<TFields extends FieldValues, TData = unknown>({
       }) as Resolver<TFields>)
     : undefined;
   const form = useForm<TFields>({ ...formOptions, resolver });
-  usePrefetchedSchema(schema);
+  usePrefetchedSchema(schema, locale);
 
   const onSubmit = form.handleSubmit(
     (values) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+import { useLocale } from "next-intl";
 import type { ActionResult } from "@/lib/actions/result";
 import { callAction, failure, loadSchema, usePrefetchedSchema, type SchemaSource } from "./action-call";
 import { useErrorText } from "./error-text";
@@ -64,6 +65,7 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
   onSuccess,
 }: Options<TFields, TData>) {
   const errorText = useErrorText();
+  const locale = useLocale();
   const [result, setResult] = useState<ActionResult<TData> | null>(null);
   const [submitted, setSubmitted] = useState<BoundValues | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -74,7 +76,7 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
   const watched = useRef(new Set<string>());
   const [current, setCurrent] = useState<Values>(defaults);
   const formEl = useRef<HTMLFormElement | null>(null);
-  usePrefetchedSchema(schema);
+  usePrefetchedSchema(schema, locale);
 
   const reset = (to?: Partial<TFields>) => {
     const next = { ...defaults, ...to };
@@ -142,7 +144,7 @@ export function useLightActionForm<TFields extends Values, TData = unknown>({
     const input = { ...read, ...bound } as TFields & BoundValues;
     // Not loaded and no connection: the server checks the same schema, and the action itself
     // reports the missing connection (a tap is never swallowed).
-    const zod = schema ? await loadSchema(schema) : null;
+    const zod = schema ? await loadSchema(schema, locale) : null;
     if (zod) {
       const parsed = zod.safeParse(input);
       if (!parsed.success) {

@@ -3,8 +3,17 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { pickMessages } from "./pick-messages";
 
-/** What every page's client components may read: the shell's own strings and sign-in. */
-export const ROOT_CLIENT_NAMESPACES = ["common", "auth"] as const;
+/**
+ * What every page's client components may read: the shell's own strings, sign-in, and the form
+ * errors a form may show without its schema (components/forms/error-catalogue.ts has the rest).
+ */
+export const ROOT_CLIENT_NAMESPACES = [
+  "common",
+  "auth",
+  "errors.unexpected",
+  "errors.network",
+  "errors.invalidInput",
+] as const;
 
 /**
  * Hands client components the catalogue parts they read, and nothing else: every message

@@ -36,7 +36,7 @@ describe("client messages", () => {
   it("finds the namespaces of client components through imports (the check above can fail)", () => {
     const casePage = path.join(APP, "(app)", "cases", "[id]", "page.tsx");
     expect([...clientNamespaces(casePage)]).toEqual(
-      expect.arrayContaining(["cases.stateForm", "visits.attempt", "errors"]),
+      expect.arrayContaining(["cases.stateForm", "visits.attempt", "risk.tasks"]),
     );
     expect(isCovered("risk.tasks", ["risk"])).toBe(true);
     expect(isCovered("risk", ["risk.tasks"])).toBe(false);

@@ -18,7 +18,6 @@ export default function Layout({ children }: { children: React.ReactNode }) {
         "risk.view",
         "risk.tasks",
         "referrals.case",
-        "errors",
       ]}
     >
       {children}

@@ -2,5 +2,5 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The catalogue parts this route's client components read (components/i18n/client-messages.tsx).
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={["visits", "cases", "errors"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["visits", "cases"]}>{children}</ClientMessages>;
 }
