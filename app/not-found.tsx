@@ -9,7 +9,7 @@ export default async function NotFound() {
       <p className="text-sm font-semibold text-teal-800">404</p>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-700">{t("body")}</p>
-      <Link href="/" className={buttonClasses("secondary")}>
+      <Link prefetch={false} href="/" className={buttonClasses("secondary")}>
         {t("back")}
       </Link>
     </main>

@@ -38,6 +38,7 @@ export async function UrgentTasksPanel({ user }: { user: SessionUser }) {
                 : t("due", { date: formatDateTime(task.dueAt) })}
             </p>
             <Link
+              prefetch={false}
               href={`/cases/${task.case.id}#urgent-tasks`}
               className="text-sm text-teal-800 underline underline-offset-2"
             >

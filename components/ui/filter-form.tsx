@@ -61,7 +61,7 @@ export async function FilterForm({
         <button type="submit" className={buttonClasses("primary")}>
           {applyLabel ?? t("apply")}
         </button>
-        <Link href={clearHref} className={buttonClasses("ghost")}>
+        <Link prefetch={false} href={clearHref} className={buttonClasses("ghost")}>
           {clearLabel ?? t("clear")}
         </Link>
       </div>

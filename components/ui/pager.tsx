@@ -29,7 +29,7 @@ export async function Pager({
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-2">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={buttonClasses("secondary")}>
+        <Link prefetch={false} href={href(page - 1)} rel="prev" className={buttonClasses("secondary")}>
           {t("previous")}
         </Link>
       ) : (
@@ -44,6 +44,7 @@ export async function Pager({
           ) : (
             <li key={item}>
               <Link
+                prefetch={false}
                 href={href(item)}
                 aria-current={item === page ? "page" : undefined}
                 aria-label={t("page", { page: item, pages: pageCount })}
@@ -56,7 +57,7 @@ export async function Pager({
         )}
       </ol>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" className={buttonClasses("secondary")}>
+        <Link prefetch={false} href={href(page + 1)} rel="next" className={buttonClasses("secondary")}>
           {t("next")}
         </Link>
       ) : (

@@ -35,7 +35,7 @@ export default async function AlertsPage({ searchParams }: Props) {
         description={t("inbox.description")}
         actions={
           can(user.role, "alertRules.read") ? (
-            <Link href="/alerts/rules" className={buttonClasses("secondary")}>
+            <Link prefetch={false} href="/alerts/rules" className={buttonClasses("secondary")}>
               {t("inbox.rulesLink")}
             </Link>
           ) : undefined

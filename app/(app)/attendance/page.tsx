@@ -47,7 +47,7 @@ export default async function AttendancePage({ searchParams }: Props) {
           title={t("takeTitle")}
           actions={
             can(user.role, "attendance.import") ? (
-              <Link href="/attendance/import" className={buttonClasses("secondary")}>
+              <Link prefetch={false} href="/attendance/import" className={buttonClasses("secondary")}>
                 {t("importLink")}
               </Link>
             ) : undefined

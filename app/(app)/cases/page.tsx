@@ -36,6 +36,7 @@ export default async function CasesPage({ searchParams }: Props) {
       {showMine ? (
         <nav aria-label={t("list.views")} className="flex flex-wrap gap-2">
           <Link
+            prefetch={false}
             href={listHref("/cases", { ...filters, assignee: undefined })}
             aria-current={!mine ? "page" : undefined}
             className={tab(!mine)}
@@ -43,6 +44,7 @@ export default async function CasesPage({ searchParams }: Props) {
             {t("list.all")}
           </Link>
           <Link
+            prefetch={false}
             href={listHref("/cases", { ...filters, assignee: "me" })}
             aria-current={mine ? "page" : undefined}
             className={tab(mine)}

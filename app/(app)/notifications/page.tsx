@@ -70,7 +70,11 @@ async function NotificationItem({ n }: { n: NotificationRow }) {
           ) : null}
           <p className="text-sm text-slate-600">{t("received", { at: formatDateTime(n.createdAt) })}</p>
           {n.href ? (
-            <Link href={n.href} className="inline-flex min-h-11 items-center font-medium text-teal-800 underline">
+            <Link
+              prefetch={false}
+              href={n.href}
+              className="inline-flex min-h-11 items-center font-medium text-teal-800 underline"
+            >
               {n.href.startsWith("/referrals/") ? t("open") : t("openCase")}
             </Link>
           ) : (

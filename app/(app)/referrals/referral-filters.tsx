@@ -28,6 +28,7 @@ export async function ReferralViews({ filters }: { filters: TReferralListFilters
     <nav aria-label={t("views")} className="flex flex-wrap gap-2">
       {views.map((v) => (
         <Link
+          prefetch={false}
           key={v.key}
           href={v.href}
           aria-current={current === v.href ? "page" : undefined}

@@ -56,7 +56,7 @@ export async function ReachabilitySection({
           {exportQuery !== null ? (
             <DownloadLink report="reachability" title={t("reachability.title")} query={exportQuery} />
           ) : null}
-          <Link href={moreHref} className="text-sm text-teal-800 underline underline-offset-2">
+          <Link prefetch={false} href={moreHref} className="text-sm text-teal-800 underline underline-offset-2">
             {t("reachability.more")}
           </Link>
         </div>

@@ -33,12 +33,12 @@ export default async function StudentsPage({ searchParams }: Props) {
         actions={
           <>
             {can(user.role, "students.write") && (
-              <Link href="/students/new" className={buttonClasses("primary")}>
+              <Link prefetch={false} href="/students/new" className={buttonClasses("primary")}>
                 {t("new")}
               </Link>
             )}
             {can(user.role, "students.import") && (
-              <Link href="/students/import" className={buttonClasses("secondary")}>
+              <Link prefetch={false} href="/students/import" className={buttonClasses("secondary")}>
                 {t("import")}
               </Link>
             )}

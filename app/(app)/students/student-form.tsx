@@ -145,7 +145,11 @@ export function StudentForm({ schools, today, initial, edit }: Props) {
         <button type="submit" disabled={f.pending} className={buttonClasses("primary")}>
           {f.pending ? t("form.saving") : t("form.save")}
         </button>
-        <Link href={edit ? `/students/${edit.id}` : "/students"} className={buttonClasses("secondary")}>
+        <Link
+          prefetch={false}
+          href={edit ? `/students/${edit.id}` : "/students"}
+          className={buttonClasses("secondary")}
+        >
           {t("form.cancel")}
         </Link>
       </div>

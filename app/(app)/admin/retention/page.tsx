@@ -48,7 +48,11 @@ export default async function RetentionPage({ searchParams }: Props) {
             {t("already", { cases: overview.anonymisedCases, students: overview.anonymisedStudents })}
           </p>
           {overview.dueCases > 0 && !reviewing ? (
-            <Link href="/admin/retention?review=1#retention-confirm-title" className={buttonClasses("secondary")}>
+            <Link
+              prefetch={false}
+              href="/admin/retention?review=1#retention-confirm-title"
+              className={buttonClasses("secondary")}
+            >
               {t("review")}
             </Link>
           ) : null}
@@ -67,7 +71,7 @@ export default async function RetentionPage({ searchParams }: Props) {
           <p className="text-sm text-slate-700">{t("confirmKept")}</p>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
             <AnonymiseForm cutoff={overview.cutoff} expected={overview.dueCases} />
-            <Link href="/admin/retention" className={buttonClasses("secondary", "w-full sm:w-auto")}>
+            <Link prefetch={false} href="/admin/retention" className={buttonClasses("secondary", "w-full sm:w-auto")}>
               {t("cancel")}
             </Link>
           </div>

@@ -21,7 +21,7 @@ export default async function AttendanceImportPage() {
   if (schools.length === 0) notFound();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <Link href="/attendance" className="text-sm text-teal-800 underline">
+      <Link prefetch={false} href="/attendance" className="text-sm text-teal-800 underline">
         {t("back")}
       </Link>
       <PageHeader title={t("title")} description={t("description")} />

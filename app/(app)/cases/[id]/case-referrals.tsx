@@ -67,7 +67,11 @@ export async function CaseReferrals({ user, file }: { user: SessionUser; file: C
                   ) : null}
                 </div>
               ) : null}
-              <Link href={`/referrals/${r.id}`} className="text-sm text-teal-800 underline underline-offset-2">
+              <Link
+                prefetch={false}
+                href={`/referrals/${r.id}`}
+                className="text-sm text-teal-800 underline underline-offset-2"
+              >
                 {t("case.open")}
               </Link>
             </li>
@@ -75,7 +79,7 @@ export async function CaseReferrals({ user, file }: { user: SessionUser; file: C
         })}
       </ul>
       {mayRefer ? (
-        <Link href={`/cases/${c.id}/referrals/new`} className={buttonClasses("secondary")}>
+        <Link prefetch={false} href={`/cases/${c.id}/referrals/new`} className={buttonClasses("secondary")}>
           {t("case.new")}
         </Link>
       ) : null}

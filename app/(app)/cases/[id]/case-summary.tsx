@@ -66,6 +66,7 @@ export async function CaseSummary({ file, studentHref }: { file: CaseFile; stude
       </dl>
       {studentHref ? (
         <Link
+          prefetch={false}
           href={studentHref}
           className="mt-3 inline-flex min-h-11 items-center font-medium text-teal-800 underline underline-offset-2"
         >

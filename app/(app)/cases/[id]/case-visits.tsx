@@ -41,7 +41,11 @@ export async function CaseVisits({
   return (
     <CardSection id="case-visits" title={t("case.title")}>
       {canVisit ? (
-        <Link href={`/cases/${c.id}/visits/new`} className={`${buttonClasses("primary")} mb-4 w-full sm:w-auto`}>
+        <Link
+          prefetch={false}
+          href={`/cases/${c.id}/visits/new`}
+          className={`${buttonClasses("primary")} mb-4 w-full sm:w-auto`}
+        >
           {t("case.schedule")}
         </Link>
       ) : null}
@@ -77,6 +81,7 @@ export async function CaseVisits({
                 ) : null}
                 {canVisit ? (
                   <Link
+                    prefetch={false}
                     href={`/visits/${v.id}`}
                     className="mt-1 inline-flex min-h-11 items-center font-medium text-teal-800 underline underline-offset-2"
                   >

@@ -53,6 +53,7 @@ export async function EvaluationsSection({ user, file }: { user: SessionUser; fi
               </p>
             ) : null}
             <Link
+              prefetch={false}
               href={e.isOwnDraft ? `${base}/${e.id}/edit` : `${base}/${e.id}`}
               className="text-sm text-teal-800 underline underline-offset-2"
             >
@@ -67,7 +68,11 @@ export async function EvaluationsSection({ user, file }: { user: SessionUser; fi
       <div className="flex flex-wrap gap-2">
         {mayStart && !ownDraft ? <StartEvaluationButton caseId={c.id} label={t("section.new")} /> : null}
         {view === "FULL" && current.length > 1 ? (
-          <Link href={`${base}/compare`} className="text-sm text-teal-800 underline underline-offset-2">
+          <Link
+            prefetch={false}
+            href={`${base}/compare`}
+            className="text-sm text-teal-800 underline underline-offset-2"
+          >
             {t("section.compare")}
           </Link>
         ) : null}

@@ -64,10 +64,10 @@ export default async function CasePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-x-4 text-sm">
-        <Link href="/cases" className="text-teal-800 underline underline-offset-2">
+        <Link prefetch={false} href="/cases" className="text-teal-800 underline underline-offset-2">
           {t("file.back")}
         </Link>
-        <Link href={`/cases/${c.id}/print`} className="text-teal-800 underline underline-offset-2">
+        <Link prefetch={false} href={`/cases/${c.id}/print`} className="text-teal-800 underline underline-offset-2">
           {t("file.print")}
         </Link>
       </div>

@@ -142,7 +142,7 @@ export async function TimelineList({
         {t("timeline.showing", { shown: timeline.items.length, total: timeline.total })}
       </p>
       {timeline.hasMore ? (
-        <Link href={moreHref} scroll={false} className={`${buttonClasses("secondary")} mt-2`}>
+        <Link prefetch={false} href={moreHref} scroll={false} className={`${buttonClasses("secondary")} mt-2`}>
           {t("timeline.more")}
         </Link>
       ) : null}

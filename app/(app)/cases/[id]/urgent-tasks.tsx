@@ -53,6 +53,7 @@ export async function UrgentTasks({
             {canRefer && task.agencyId && task.agency ? (
               <div className="flex flex-col gap-1">
                 <Link
+                  prefetch={false}
                   href={`/cases/${caseId}/referrals/new?agency=${task.agencyId}&urgency=URGENT`}
                   className={buttonClasses("danger", "w-full sm:w-auto")}
                 >

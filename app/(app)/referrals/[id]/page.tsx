@@ -46,7 +46,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <Link href="/referrals" className="text-sm text-teal-800 underline underline-offset-2">
+      <Link prefetch={false} href="/referrals" className="text-sm text-teal-800 underline underline-offset-2">
         {t("detail.back")}
       </Link>
       <PageHeader
@@ -61,6 +61,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
         actions={
           page.caseId ? (
             <Link
+              prefetch={false}
               href={`/cases/${page.caseId}#case-referrals`}
               className="text-sm text-teal-800 underline underline-offset-2"
             >

@@ -40,7 +40,7 @@ export default async function ReachabilityPage({ searchParams }: Props) {
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />
       <p className="text-sm">
-        <Link href="/reports" className="text-teal-800 underline underline-offset-2">
+        <Link prefetch={false} href="/reports" className="text-teal-800 underline underline-offset-2">
           {tr("allReports")}
         </Link>
       </p>
@@ -81,6 +81,7 @@ export default async function ReachabilityPage({ searchParams }: Props) {
 function FilterLink({ href, current, label }: { href: string; current: boolean; label: string }) {
   return (
     <Link
+      prefetch={false}
       href={href}
       aria-current={current ? "page" : undefined}
       className={`rounded-full border px-3 py-1 ${

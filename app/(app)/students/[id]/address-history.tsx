@@ -35,7 +35,11 @@ export async function AddressHistory({ user, rows }: { user: SessionUser; rows: 
                   {t("who", { name: r.changedBy.name, date: formatDateTime(r.changedAt) })}
                   {visitDay ? " · " : null}
                   {visitDay && r.visit && canOpenCase ? (
-                    <Link href={`/cases/${r.visit.caseId}`} className="text-teal-800 underline underline-offset-2">
+                    <Link
+                      prefetch={false}
+                      href={`/cases/${r.visit.caseId}`}
+                      className="text-teal-800 underline underline-offset-2"
+                    >
                       {t("fromVisit", { date: visitDay })}
                     </Link>
                   ) : visitDay ? (

@@ -47,7 +47,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <Link href="/students" className="text-sm text-teal-800 underline">
+      <Link prefetch={false} href="/students" className="text-sm text-teal-800 underline">
         {t("detail.back")}
       </Link>
       <PageHeader
@@ -55,7 +55,7 @@ export default async function StudentPage({ params, searchParams }: Props) {
         description={`${t("gradeSection", { grade: student.grade, section: student.section })} · ${t(`status.${student.status}`)}`}
         actions={
           canWrite ? (
-            <Link href={`/students/${student.id}/edit`} className={buttonClasses("secondary")}>
+            <Link prefetch={false} href={`/students/${student.id}/edit`} className={buttonClasses("secondary")}>
               {t("detail.edit")}
             </Link>
           ) : undefined

@@ -90,7 +90,11 @@ export async function StudentOverviewSections({ overview }: { overview: StudentO
             <ul className="flex flex-col gap-2" data-testid="student-cases">
               {cases.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-center gap-2">
-                  <Link href={`/cases/${c.id}`} className="font-medium text-teal-800 underline underline-offset-2">
+                  <Link
+                    prefetch={false}
+                    href={`/cases/${c.id}`}
+                    className="font-medium text-teal-800 underline underline-offset-2"
+                  >
                     {t("caseLink", { date: formatDay(c.openedAt) })}
                   </Link>
                   <span className="text-sm text-slate-700">

@@ -42,7 +42,7 @@ export default async function VisitPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link href="/visits" className="text-sm text-teal-800 underline underline-offset-2">
+      <Link prefetch={false} href="/visits" className="text-sm text-teal-800 underline underline-offset-2">
         {t("outcome.back")}
       </Link>
       <PageHeader
@@ -59,12 +59,14 @@ export default async function VisitPage({ params }: Props) {
             {visit.purpose ? <span className="block">{t("outcome.purpose", { text: visit.purpose })}</span> : null}
             <span className="flex flex-wrap gap-x-4">
               <Link
+                prefetch={false}
                 href={`/cases/${visit.caseId}`}
                 className="inline-flex min-h-11 items-center text-teal-800 underline underline-offset-2"
               >
                 {t("outcome.toCase")}
               </Link>
               <Link
+                prefetch={false}
                 href={`/students/${student.id}`}
                 className="inline-flex min-h-11 items-center text-teal-800 underline underline-offset-2"
               >

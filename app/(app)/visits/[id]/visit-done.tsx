@@ -70,7 +70,7 @@ export async function VisitDone({ page }: { page: VisitPage }) {
               name: pending.assigneeName ?? t("schedule.nobody"),
             })}
           </p>
-          <Link href={`/visits/${pending.id}`} className={`${buttonClasses("secondary")} mt-2`}>
+          <Link prefetch={false} href={`/visits/${pending.id}`} className={`${buttonClasses("secondary")} mt-2`}>
             {t("done.recordNext")}
           </Link>
         </Notice>
@@ -101,10 +101,10 @@ export async function VisitDone({ page }: { page: VisitPage }) {
         </CardSection>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Link href="/visits" className={buttonClasses("secondary")}>
+        <Link prefetch={false} href="/visits" className={buttonClasses("secondary")}>
           {t("outcome.back")}
         </Link>
-        <Link href={`/cases/${v.caseId}`} className={buttonClasses("ghost")}>
+        <Link prefetch={false} href={`/cases/${v.caseId}`} className={buttonClasses("ghost")}>
           {t("outcome.toCase")}
         </Link>
       </div>

@@ -86,6 +86,7 @@ export default async function CasePrintPage({ params }: Props) {
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         <PrintButton label={t("print")} />
         <Link
+          prefetch={false}
           href={`/cases/${c.id}`}
           className="inline-flex min-h-11 items-center text-teal-800 underline underline-offset-2"
         >

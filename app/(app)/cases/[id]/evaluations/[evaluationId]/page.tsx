@@ -58,7 +58,11 @@ export default async function EvaluationPage({ params }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <Link href={`/cases/${read.caseId}`} className="text-sm text-teal-800 underline underline-offset-2">
+      <Link
+        prefetch={false}
+        href={`/cases/${read.caseId}`}
+        className="text-sm text-teal-800 underline underline-offset-2"
+      >
         {t("view.back")}
       </Link>
       <PageHeader
@@ -80,7 +84,11 @@ export default async function EvaluationPage({ params }: Props) {
         {e.correctsId ? (
           <p className="mt-3 text-sm">
             {t("view.corrects", { date: formatDateTime(e.correctsDate) })}{" "}
-            <Link href={`${base}/${e.correctsId}`} className="text-teal-800 underline underline-offset-2">
+            <Link
+              prefetch={false}
+              href={`${base}/${e.correctsId}`}
+              className="text-teal-800 underline underline-offset-2"
+            >
               {t("view.openCorrects")}
             </Link>
           </p>
@@ -88,7 +96,11 @@ export default async function EvaluationPage({ params }: Props) {
         {e.correctedById ? (
           <p className="mt-3 text-sm">
             {t("view.correctedBy")}{" "}
-            <Link href={`${base}/${e.correctedById}`} className="text-teal-800 underline underline-offset-2">
+            <Link
+              prefetch={false}
+              href={`${base}/${e.correctedById}`}
+              className="text-teal-800 underline underline-offset-2"
+            >
               {t("view.openCorrection")}
             </Link>
           </p>
@@ -146,7 +158,11 @@ export default async function EvaluationPage({ params }: Props) {
               </div>
             </CardSection>
           ) : null}
-          <Link href={`${base}/compare`} className="inline-block text-sm text-teal-800 underline underline-offset-2">
+          <Link
+            prefetch={false}
+            href={`${base}/compare`}
+            className="inline-block text-sm text-teal-800 underline underline-offset-2"
+          >
             {t("view.compare")}
           </Link>
         </>

@@ -46,7 +46,7 @@ export default async function CompareEvaluationsPage({ params }: Props) {
       : t(`compare.changes.${change}`);
   return (
     <div className="space-y-4">
-      <Link href={`/cases/${id}`} className="text-sm text-teal-800 underline underline-offset-2">
+      <Link prefetch={false} href={`/cases/${id}`} className="text-sm text-teal-800 underline underline-offset-2">
         {t("view.back")}
       </Link>
       <PageHeader title={t("compare.title")} description={t("compare.description")} />
@@ -70,6 +70,7 @@ export default async function CompareEvaluationsPage({ params }: Props) {
               {columns.map((c, i) => (
                 <th key={c.id} scope="col" className="min-w-32 p-2 text-left font-semibold">
                   <Link
+                    prefetch={false}
                     href={`/cases/${id}/evaluations/${c.id}`}
                     className="text-teal-800 underline underline-offset-2"
                   >

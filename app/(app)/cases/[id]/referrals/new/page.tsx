@@ -43,7 +43,11 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link href={`/cases/${ctx.case.id}`} className="text-sm text-teal-800 underline underline-offset-2">
+      <Link
+        prefetch={false}
+        href={`/cases/${ctx.case.id}`}
+        className="text-sm text-teal-800 underline underline-offset-2"
+      >
         {t("form.back")}
       </Link>
       <PageHeader
@@ -62,7 +66,7 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
       ) : chosen ? (
         <CardSection id="referral-form" title={t("detail.title", { agency: chosen.name })}>
           <p className="mb-4 text-sm">
-            <Link href={base} className="text-teal-800 underline underline-offset-2">
+            <Link prefetch={false} href={base} className="text-teal-800 underline underline-offset-2">
               {t("form.agency")}: {chosen.name}
             </Link>
           </p>
@@ -113,6 +117,7 @@ function AgencyChoice({ agency, href, label }: { agency: AgencyOption; href: str
     return <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-3 text-slate-600">{label}</p>;
   return (
     <Link
+      prefetch={false}
       href={href}
       className={buttonClasses(agency.urgentTask ? "danger" : "secondary", "w-full justify-start text-left")}
     >

@@ -42,7 +42,11 @@ export default async function ScheduleVisitPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link href={`/cases/${ctx.case.id}`} className="text-sm text-teal-800 underline underline-offset-2">
+      <Link
+        prefetch={false}
+        href={`/cases/${ctx.case.id}`}
+        className="text-sm text-teal-800 underline underline-offset-2"
+      >
         {t("schedule.back")}
       </Link>
       <PageHeader

@@ -41,7 +41,11 @@ export default async function EditEvaluationPage({ params }: Props) {
   }));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={`/cases/${draft.caseId}`} className="text-sm text-teal-800 underline underline-offset-2">
+      <Link
+        prefetch={false}
+        href={`/cases/${draft.caseId}`}
+        className="text-sm text-teal-800 underline underline-offset-2"
+      >
         {t("view.back")}
       </Link>
       <PageHeader
