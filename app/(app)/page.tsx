@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { can, isSchoolBoundRole } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { dayFromIso, formatDay, todayInLima } from "@/lib/format/date";
+import { dayFromIso, formatDay, formatTime, todayInLima } from "@/lib/format/date";
 import { getHomeStats } from "@/lib/home/get-home-stats";
 import { TakeAttendance } from "./take-attendance";
 import { UrgentTasksPanel } from "./urgent-tasks-panel";
@@ -68,12 +68,7 @@ export default async function HomePage() {
       {computedAt ? (
         <p className="mt-4 text-sm text-slate-600" data-testid="home-computed-at">
           {t("computedAt", {
-            time: format.dateTime(computedAt, {
-              hour: "2-digit",
-              minute: "2-digit",
-              hourCycle: "h23",
-              timeZone: "America/Lima",
-            }),
+            time: formatTime(computedAt),
           })}
         </p>
       ) : null}

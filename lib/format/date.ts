@@ -41,6 +41,11 @@ export function formatDateTime(value: Date | null | undefined): string {
   return value ? `${limaDay.format(value)} ${limaTime.format(value)}` : "—";
 }
 
+/** An instant's time of day as HH:mm in Lima ("figures computed at 15:02"). */
+export function formatTime(value: Date): string {
+  return limaTime.format(value);
+}
+
 /** Today's calendar day in Lima as YYYY-MM-DD. */
 export function todayInLima(now: Date = new Date()): string {
   return isoDay.format(now);

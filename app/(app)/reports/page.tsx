@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PrivacyNote } from "@/components/reports/figure";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
+import { formatTime } from "@/lib/format/date";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { titleFrom } from "@/i18n/page-title";
@@ -115,12 +116,7 @@ async function ScopeLine({
     <p className="text-sm text-slate-700" data-testid="report-scope">
       <span className="font-medium">{t("scope.label")}:</span> {parts.join(" · ")}.{" "}
       {t("scope.computedAt", {
-        time: format.dateTime(computedAt, {
-          hour: "2-digit",
-          minute: "2-digit",
-          hourCycle: "h23",
-          timeZone: "America/Lima",
-        }),
+        time: formatTime(computedAt),
       })}
     </p>
   );
