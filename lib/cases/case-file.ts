@@ -158,9 +158,32 @@ export type CaseFileReferral = Prisma.ReferralGetPayload<{ select: typeof REFERR
 export type CaseFileMember = Prisma.CaseAssignmentGetPayload<{ select: typeof TEAM_SELECT }>;
 export type CaseFileStaffMember = Prisma.UserGetPayload<{ select: typeof STAFF_SELECT }>;
 
-/** A section is `null` when the viewer may not see it (never an empty list standing in for "hidden"). */
+/**
+ * Which part of the case file a page shows, and so reads: the overview (summary, team, tasks,
+ * timeline), or one of the visits, evaluations and referrals tabs. `undefined` reads it all
+ * (the printable summary). Every part carries the case, its referrals and the student's
+ * identification (the page's title); the relations of other parts are not read.
+ */
+export type CasePart = "overview" | "visits" | "evaluations" | "referrals";
+
+/** The relations each part reads (the full file reads all of them). */
+const PART_RELATIONS: Record<CasePart, readonly Relation[]> = {
+  overview: ["contact", "absences", "events", "team", "alerts", "staff", "tasks"],
+  visits: ["visits", "staff"],
+  evaluations: ["evaluations"],
+  referrals: [],
+};
+type Relation = "contact" | "absences" | "events" | "team" | "alerts" | "visits" | "evaluations" | "staff" | "tasks";
+const ALL_RELATIONS: readonly Relation[] = Object.values(PART_RELATIONS).flat();
+
+/**
+ * A section is `null` when the viewer may not see it (never an empty list standing in for
+ * "hidden"), or when the part read does not show it (`part`): a page reads only its own part.
+ */
 export type CaseFile = {
   access: CaseFileAccess;
+  /** The part this file was read for; undefined: all of it. */
+  part?: CasePart;
   /** Sections this viewer may see; the UI shows exactly these. */
   sections: SharedSection[];
   case: CaseFileCase;
@@ -228,10 +251,10 @@ function columnsOf(row: object, select: object): Record<string, unknown> {
 
 /** The case's relations as sectionsSelect reads them: a section not selected is absent. */
 type SectionRows = {
-  school?: { users: { user: CaseFileStaffMember }[] };
+  school?: { users?: { user: CaseFileStaffMember }[] };
   tasks?: OpenCaseTask[];
   student?: (Record<string, unknown> & { attendance?: CaseFileAbsence[] }) | null;
-  events: CaseFileEvent[];
+  events?: CaseFileEvent[];
   assignments?: CaseFileMember[];
   alerts?: CaseFileAlert[];
   homeVisits?: object[];
@@ -250,8 +273,9 @@ type SchoolSideRow = CaseFileCase & { referrals: CaseFileReferral[] } & SectionR
  * viewer may not see is not selected, and text they may not read is not a column of the select
  * (lib/visits/visibility.ts).
  */
-function sectionsSelect(user: SessionUser, sections: SharedSection[], access: CaseFileAccess) {
+function sectionsSelect(user: SessionUser, sections: SharedSection[], access: CaseFileAccess, part?: CasePart) {
   const has = (s: SharedSection) => sections.includes(s);
+  const reads = new Set(part ? PART_RELATIONS[part] : ALL_RELATIONS);
   const eventTypes = (Object.keys(EVENT_SECTION) as CaseEventType[]).filter((t) => {
     const s = EVENT_SECTION[t];
     return access !== "AGENCY" || s === null || (s !== "never" && has(s));
@@ -267,44 +291,61 @@ function sectionsSelect(user: SessionUser, sections: SharedSection[], access: Ca
   // split by section in toSections; the absences are the student's.
   const student: Prisma.StudentSelect = {
     ...(has("IDENTIFICATION") ? STUDENT_SELECT : {}),
-    ...(has("CONTACT") ? CONTACT_SELECT : {}),
-    ...(has("ATTENDANCE") ? { attendance: absences } : {}),
+    ...(has("CONTACT") && reads.has("contact") ? CONTACT_SELECT : {}),
+    ...(has("ATTENDANCE") && reads.has("absences") ? { attendance: absences } : {}),
   };
   return {
     ...(Object.keys(student).length ? { student: { select: student } } : {}),
-    events: { where: { type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } },
-    ...(access === "AGENCY" ? {} : { assignments: { select: TEAM_SELECT, orderBy: { assignedAt: "asc" } } }),
-    ...(has("ATTENDANCE") ? { alerts: { select: ALERT_SELECT, orderBy: { createdAt: "desc" } } } : {}),
-    ...(has("HOME_VISITS")
+    ...(reads.has("events")
+      ? { events: { where: { type: { in: eventTypes } }, select: EVENT_SELECT, orderBy: { occurredAt: "desc" } } }
+      : {}),
+    ...(access !== "AGENCY" && reads.has("team")
+      ? { assignments: { select: TEAM_SELECT, orderBy: { assignedAt: "asc" } } }
+      : {}),
+    ...(has("ATTENDANCE") && reads.has("alerts")
+      ? { alerts: { select: ALERT_SELECT, orderBy: { createdAt: "desc" } } }
+      : {}),
+    ...(has("HOME_VISITS") && reads.has("visits")
       ? {
           homeVisits: { select: visitSelect(visibility), orderBy: { scheduledFor: "desc" } },
           contactAttempts: { select: attemptSelect(visibility), orderBy: { attemptedAt: "desc" } },
         }
       : {}),
-    ...(has("RISK_SUMMARY") ? { evaluations: evaluationSummaryArgs(user) } : {}),
+    ...(has("RISK_SUMMARY") && reads.has("evaluations") ? { evaluations: evaluationSummaryArgs(user) } : {}),
+    // The school side always reads its school (the case's own columns); its staff only when shown.
     ...(access === "AGENCY"
       ? {}
       : {
           school: {
             select: {
               ...CASE_SELECT.school.select,
-              users: { select: { user: { select: STAFF_SELECT } }, orderBy: { user: { name: "asc" } } },
+              ...(reads.has("staff")
+                ? { users: { select: { user: { select: STAFF_SELECT } }, orderBy: { user: { name: "asc" } } } }
+                : {}),
             },
           },
         }),
-    ...(access !== "AGENCY" && can(user.role, "caseTasks.read")
+    ...(access !== "AGENCY" && reads.has("tasks") && can(user.role, "caseTasks.read")
       ? { tasks: { where: { doneAt: null }, select: OPEN_TASK_SELECT, orderBy: { createdAt: "asc" } } }
       : {}),
   } satisfies Prisma.CaseSelect;
 }
 
 /** The sections of a case row read with sectionsSelect, as the case file holds them. */
-function toSections(user: SessionUser, rows: SectionRows, sections: SharedSection[], access: CaseFileAccess) {
+function toSections(
+  user: SessionUser,
+  rows: SectionRows,
+  sections: SharedSection[],
+  access: CaseFileAccess,
+  part?: CasePart,
+) {
   const has = (s: SharedSection) => sections.includes(s);
+  const reads = new Set(part ? PART_RELATIONS[part] : ALL_RELATIONS);
   // An event shown outside its section keeps its type and date only: a director sees that an
   // evaluation happened, not its level; a state change's written reason is note text, so an
   // agency reads it only when NOTES is shared.
-  const timeline = rows.events.map((e) => {
+  // A part without the timeline has no events (an empty list: the type has no "not read" for it).
+  const timeline = (rows.events ?? []).map((e) => {
     const s = EVENT_SECTION[e.type];
     // An evaluation's level is summary (director, educator); its free text goes with the answers.
     if (e.type === "EVALUATION" && has("RISK_SUMMARY") && !has("RISK_ANSWERS")) {
@@ -316,15 +357,15 @@ function toSections(user: SessionUser, rows: SectionRows, sections: SharedSectio
   const row = rows.student ?? null;
   return {
     student: has("IDENTIFICATION") && row ? (columnsOf(row, STUDENT_SELECT) as CaseFileStudent) : null,
-    contact: has("CONTACT") && row ? (columnsOf(row, CONTACT_SELECT) as CaseFileContact) : null,
+    contact: has("CONTACT") && reads.has("contact") && row ? (columnsOf(row, CONTACT_SELECT) as CaseFileContact) : null,
     team: rows.assignments ?? null,
     timeline,
-    absences: has("ATTENDANCE") ? (row?.attendance ?? []) : null,
+    absences: has("ATTENDANCE") && reads.has("absences") ? (row?.attendance ?? []) : null,
     alerts: rows.alerts ?? null,
     homeVisits: rows.homeVisits?.map(toVisitView) ?? null,
     contactAttempts: rows.contactAttempts?.map(toAttemptView) ?? null,
     evaluations: rows.evaluations ? toEvaluationSummaries(user, rows.evaluations) : null,
-    staff: rows.school?.users.map((u) => u.user) ?? null,
+    staff: rows.school?.users?.map((u) => u.user) ?? null,
     openTasks: rows.tasks ?? null,
   };
 }
@@ -336,14 +377,15 @@ async function loadSections(
   c: CaseFileCase,
   sections: SharedSection[],
   access: CaseFileAccess,
+  part?: CasePart,
 ) {
   const rows = await tx.case.findFirst({
     where: { AND: [{ id: c.id, schoolId: c.schoolId }, caseWhere(user)] },
-    select: sectionsSelect(user, sections, access),
+    select: sectionsSelect(user, sections, access, part),
   });
   if (!rows) throw caseNotFound();
   // The select is built per viewer, so Prisma cannot type the result: SectionRows says what it holds.
-  return toSections(user, rows as unknown as SectionRows, sections, access);
+  return toSections(user, rows as unknown as SectionRows, sections, access, part);
 }
 
 export type CaseForViewer = {
@@ -403,10 +445,10 @@ export async function loadReferredCaseFile(tx: Tx, user: SessionUser, referralId
  * case, its referrals and every section are one query; an agency's follow from its referrals,
  * so its case is read first (findCaseForViewer), then the sections.
  */
-async function readCaseFile(user: SessionUser, access: CaseFileAccess, caseId: string) {
+async function readCaseFile(user: SessionUser, access: CaseFileAccess, caseId: string, part?: CasePart) {
   if (access === "AGENCY") {
     const viewer = await findCaseForViewer(db, user, caseId);
-    return { ...viewer, loaded: await loadSections(db, user, viewer.case, viewer.sections, access) };
+    return { ...viewer, loaded: await loadSections(db, user, viewer.case, viewer.sections, access, part) };
   }
   const sections = sectionsFor(user, access, []);
   const found = await db.case.findFirst({
@@ -414,7 +456,7 @@ async function readCaseFile(user: SessionUser, access: CaseFileAccess, caseId: s
     select: {
       ...CASE_SELECT,
       referrals: { where: caseReferralWhere(user), select: REFERRAL_SELECT, orderBy: { sentAt: "desc" } },
-      ...sectionsSelect(user, sections, access),
+      ...sectionsSelect(user, sections, access, part),
     },
   });
   if (!found) throw caseNotFound();
@@ -423,7 +465,7 @@ async function readCaseFile(user: SessionUser, access: CaseFileAccess, caseId: s
   const row = found as unknown as SchoolSideRow;
   const { users: _staff, ...school } = row.school;
   const c = { ...(columnsOf(row, CASE_SELECT) as CaseFileCase), school };
-  return { access, sections, case: c, referrals: row.referrals, loaded: toSections(user, row, sections, access) };
+  return { access, sections, case: c, referrals: row.referrals, loaded: toSections(user, row, sections, access, part) };
 }
 
 /**
@@ -435,8 +477,11 @@ export async function getCaseFileOrThrow(
   user: SessionUser | null,
   caseId: string,
   origin: RequestOrigin,
-  /** Recorded in the audit entry: the printable summary is a read of its own kind. */
-  options: { view?: "PRINT" } = {},
+  /**
+   * Recorded in the audit entry: the printable summary is a read of its own kind, and a tab
+   * (`part`) records which part of the file was shown. No part: the whole file.
+   */
+  options: { view?: "PRINT"; part?: CasePart } = {},
 ): Promise<CaseFile> {
   if (!user) throw new AppError("UNAUTHENTICATED", "signIn");
   const access = accessOf(user);
@@ -447,7 +492,7 @@ export async function getCaseFileOrThrow(
     // anyway, and it held a connection across every round trip (under load, requests waited
     // for the pool and failed). The entry is written once everything was read and before
     // anything is returned, so a failed read leaves none and no read goes unrecorded.
-    const { referrals, sections, case: c, loaded } = await readCaseFile(user, access, caseId);
+    const { referrals, sections, case: c, loaded } = await readCaseFile(user, access, caseId, options.part);
     // The same view reloaded within a few minutes is recorded once (write-read-audit.ts).
     await writeReadAudit(
       db,
@@ -457,11 +502,16 @@ export async function getCaseFileOrThrow(
         entity: "Case",
         entityId: c.id,
         schoolId: c.schoolId,
-        details: { access, sections, ...(options.view ? { view: options.view } : {}) },
+        details: {
+          access,
+          sections,
+          ...(options.view ? { view: options.view } : {}),
+          ...(options.part ? { part: options.part } : {}),
+        },
       },
       origin,
     );
-    return { access, sections, case: c, referrals, ...loaded };
+    return { access, sections, part: options.part, case: c, referrals, ...loaded };
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") {
       // Bounded per user and window: probing ids by the thousand must not bury the log.

@@ -9,7 +9,7 @@ import { acceptReferral, closeReferral, rejectReferral, startReferral } from "./
 
 /** "Enviar derivación": goes to the new referral's page. */
 export const createReferralAction = defineAction("referral.create", createReferral, {
-  revalidate: ({ caseId }) => [`/cases/${caseId}`, "/referrals", "/"],
+  revalidate: ({ caseId }) => [`/cases/${caseId}`, `/cases/${caseId}/referrals`, "/referrals", "/"],
   redirect: ({ referralId }) => `/referrals/${referralId}`,
 });
 
@@ -17,6 +17,7 @@ const answered = ({ referralId, caseId }: { referralId: string; caseId: string }
   `/referrals/${referralId}`,
   "/referrals",
   `/cases/${caseId}`,
+  `/cases/${caseId}/referrals`,
   "/",
 ];
 

@@ -8,11 +8,13 @@ import { startEvaluation } from "./start-evaluation";
 // Server actions of the risk evaluation pages; every rule lives in the domain functions.
 
 const casePath = (caseId: string) => `/cases/${caseId}`;
+/** The case's evaluations tab, where the list of its evaluations is. */
+const tabPath = (caseId: string) => `/cases/${caseId}/evaluations`;
 const evaluationPath = (caseId: string, id: string) => `/cases/${caseId}/evaluations/${id}`;
 
 /** "Nueva evaluación" and "Corregir": open (or resume) the draft and go to its form. */
 export const startEvaluationAction = defineAction("risk.evaluation.start", startEvaluation, {
-  revalidate: ({ caseId }) => [casePath(caseId)],
+  revalidate: ({ caseId }) => [casePath(caseId), tabPath(caseId)],
   redirect: ({ caseId, evaluationId }) => `${evaluationPath(caseId, evaluationId)}/edit`,
 });
 
@@ -23,6 +25,7 @@ export const startEvaluationAction = defineAction("risk.evaluation.start", start
 export const saveEvaluationAction = defineAction("risk.evaluation.save", saveEvaluation, {
   revalidate: ({ caseId, evaluationId }) => [
     casePath(caseId),
+    tabPath(caseId),
     evaluationPath(caseId, evaluationId),
     `${evaluationPath(caseId, evaluationId)}/edit`,
   ],
@@ -31,8 +34,8 @@ export const saveEvaluationAction = defineAction("risk.evaluation.save", saveEva
 });
 
 export const discardEvaluationDraftAction = defineAction("risk.evaluation.discard", discardEvaluationDraft, {
-  revalidate: ({ caseId }) => [casePath(caseId)],
-  redirect: ({ caseId }) => casePath(caseId),
+  revalidate: ({ caseId }) => [casePath(caseId), tabPath(caseId)],
+  redirect: ({ caseId }) => tabPath(caseId),
 });
 
 export const shareSensitiveAnswersAction = defineAction("risk.evaluation.share", shareSensitiveAnswers, {

@@ -10,18 +10,19 @@ import { scheduleVisit } from "./schedule-visit";
 
 type Touched = { caseId: string; visitId?: string; studentId?: string };
 
-/** Pages that show what a visit or an attempt changed: the route, the case, the visit, the student. */
+/** Pages that show what a visit or an attempt changed: the route, the case and its visits tab, the visit, the student. */
 const visitPages = ({ caseId, visitId, studentId }: Touched) => [
   "/visits",
   `/cases/${caseId}`,
+  `/cases/${caseId}/visits`,
   ...(visitId ? [`/visits/${visitId}`] : []),
   ...(studentId ? [`/students/${studentId}`] : []),
 ];
 
-/** "Programar visita" from the case: back to the case, where the new visit is listed. */
+/** "Programar visita" from the case: back to the case's visits tab, where the new visit is listed. */
 export const scheduleVisitAction = defineAction("visit.schedule", scheduleVisit, {
   revalidate: visitPages,
-  redirect: ({ caseId }) => `/cases/${caseId}#case-visits`,
+  redirect: ({ caseId }) => `/cases/${caseId}/visits`,
 });
 
 /** "Programar siguiente intento" on the page of a failed visit: stays there and says so. */

@@ -45,6 +45,21 @@ const NO_ID_LIST = "a list of the caller's own scope: filters narrow it, they ne
 
 export const PAGES: Record<string, PageEntry> = {
   "app/(app)/cases/[id]/page.tsx": { needs: ["caseId"], params: (i) => ({ id: i.caseId }), positive: "psychologist" },
+  "app/(app)/cases/[id]/visits/page.tsx": {
+    needs: ["caseId"],
+    params: (i) => ({ id: i.caseId }),
+    positive: "psychologist",
+  },
+  "app/(app)/cases/[id]/evaluations/page.tsx": {
+    needs: ["caseId"],
+    params: (i) => ({ id: i.caseId }),
+    positive: "psychologist",
+  },
+  "app/(app)/cases/[id]/referrals/page.tsx": {
+    needs: ["caseId"],
+    params: (i) => ({ id: i.caseId }),
+    positive: "psychologist",
+  },
   "app/(app)/cases/[id]/evaluations/[evaluationId]/page.tsx": {
     needs: ["caseId", "evaluationId"],
     params: (i) => ({ id: i.caseId, evaluationId: i.evaluationId }),

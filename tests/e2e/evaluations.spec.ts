@@ -39,7 +39,7 @@ test("[RISK] psicologo@ fills, saves as draft, resumes and signs an evaluation w
 }) => {
   const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   await login(page, DEMO_ACCOUNTS.psychologist);
-  await page.goto(casePath);
+  await page.goto(`${casePath}/evaluations`);
   await waitForHydration(page, "section[aria-labelledby=case-evaluations] form button");
   await page.getByRole("button", { name: "Nueva evaluación" }).click();
   await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}\/edit$/);
@@ -61,8 +61,8 @@ test("[RISK] psicologo@ fills, saves as draft, resumes and signs an evaluation w
   await page.getByRole("button", { name: "Guardar borrador" }).click();
   await expect(page.getByText("Borrador guardado.")).toBeVisible();
 
-  // Away and back: the case offers the draft, which resumes with its answers.
-  await page.goto(casePath);
+  // Away and back: the case's evaluations tab offers the draft, which resumes with its answers.
+  await page.goto(`${casePath}/evaluations`);
   await page.getByRole("link", { name: "Continuar borrador" }).click();
   await page.waitForURL((url) => url.pathname === editPath);
   await waitForHydration(page, 'fieldset[data-item="low_academic_performance"] input');
@@ -98,10 +98,17 @@ test("[RISK] psicologo@ fills, saves as draft, resumes and signs an evaluation w
   await expect(urgent).toContainText("Vence hoy");
   await expect(urgent.getByRole("button", { name: "Marcar como realizada" })).toBeVisible();
   await expect(urgent).toBeInViewport();
-  await expect(page.getByTestId("case-evaluations")).toContainText("Riesgo alto");
   // The timeline names the agency, never the answer.
   await expect(page.getByTestId("case-timeline")).toContainText("Derivación urgente a CSMC Trujillo para hoy");
   await expect(page.getByTestId("case-timeline")).not.toContainText("Autolesiones");
+  // The evaluations tab lists the signed one.
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Evaluaciones" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/evaluations`);
+  await expect(page.getByTestId("case-tabs").getByRole("link", { name: "Evaluaciones" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(page.getByTestId("case-evaluations")).toContainText("Riesgo alto");
 });
 
 test("[RISK] educador@ on the same case sees the level and date, and no item answer", async ({ page }) => {
@@ -109,6 +116,10 @@ test("[RISK] educador@ on the same case sees the level and date, and no item ans
   // Told on the home page, as the case team.
   await expect(page.getByTestId("home-urgent-tasks")).toContainText("Derivar hoy a CSMC Trujillo");
   await page.goto(casePath);
+  // The urgent referral is shown, but recording it is for the psychologist or the social worker.
+  await expect(page.getByTestId("urgent-tasks")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Marcar como realizada" })).toHaveCount(0);
+  await page.goto(`${casePath}/evaluations`);
   const evaluations = page.getByTestId("case-evaluations");
   await expect(evaluations).toContainText("Riesgo alto");
   await expect(evaluations).toContainText("Ficha versión 2");
@@ -120,9 +131,6 @@ test("[RISK] educador@ on the same case sees the level and date, and no item ans
   }).format(new Date());
   await expect(evaluations.getByTestId("evaluation-date").first()).toContainText(today);
   await expect(page.getByText("Su rol ve el nivel, la fecha y quién evaluó")).toBeVisible();
-  // The urgent referral is shown, but recording it is for the psychologist or the social worker.
-  await expect(page.getByTestId("urgent-tasks")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Marcar como realizada" })).toHaveCount(0);
 
   // Opened directly, the evaluation is level, date and evaluator: no answer, no rationale.
   await evaluations.getByRole("link", { name: "Ver evaluación" }).first().click();
@@ -144,7 +152,7 @@ test("[RISK] educador@ on the same case sees the level and date, and no item ans
 
 test("[RISK] a re-evaluation shows the item-by-item change, then the urgent referral is recorded", async ({ page }) => {
   await login(page, DEMO_ACCOUNTS.psychologist);
-  await page.goto(casePath);
+  await page.goto(`${casePath}/evaluations`);
   await page.getByRole("link", { name: "Comparar evaluaciones" }).click();
   await page.waitForURL((url) => url.pathname === `${casePath}/evaluations/compare`);
   const table = page.getByTestId("compare");

@@ -102,13 +102,16 @@ test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not los
   // A «Seguimiento» case other than the visits spec's: its family was reached, no figure moves.
   await page.goto("/cases?state=MONITORING");
   const casePath = await page.getByTestId("case-row").nth(2).getByRole("link").first().getAttribute("href");
+  // The timeline's «Nadie en casa» entries before, on the case's overview.
+  await page.goto(casePath!);
+  const entries = page.getByTestId("case-timeline").locator('li[data-kind="HOME_VISIT"]', { hasText: "Nadie en casa" });
+  await expect(page.getByTestId("case-timeline")).toBeVisible();
+  const before = await entries.count();
   await page.goto(`${casePath}/visits/new`);
   await waitForHydration(page, "#visit-purpose");
   await page.getByRole("button", { name: "Programar visita" }).click();
-  await page.waitForURL((url) => url.pathname === casePath);
-  const entries = page.getByTestId("case-timeline").locator('li[data-kind="HOME_VISIT"]', { hasText: "Nadie en casa" });
+  await page.waitForURL((url) => url.pathname === `${casePath}/visits`);
   await expect(page.getByTestId("case-visits").locator('li[data-status="SCHEDULED"]').first()).toBeVisible();
-  const before = await entries.count();
   await page
     .getByTestId("case-visits")
     .locator('li[data-status="SCHEDULED"]')

@@ -43,6 +43,11 @@ test("[REFERRALS] social@ refers a case to DEMUNA at 360 px with the guardian's 
   await page.getByRole("button", { name: "Guardar nota" }).click();
   await expect(page.getByText("Nota guardada.")).toBeVisible();
 
+  await page
+    .getByTestId("case-tabs")
+    .getByRole("link", { name: /^Derivaciones/ })
+    .click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/referrals`);
   await page.getByRole("link", { name: "Nueva derivación" }).click();
   await page.waitForURL(`**${casePath}/referrals/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva derivación" })).toBeVisible();
@@ -156,6 +161,7 @@ test("[REFERRALS] social@ reads the counter-referral on the case timeline and is
     .filter({ hasText: "DEMUNA Trujillo cerró la atención y envió la contrarreferencia" });
   await expect(entry).toContainText(`Qué se hizo: ${COUNTER}`);
   await expect(entry).toContainText("El caso vuelve al equipo del colegio.");
+  await page.goto(`${casePath}/referrals`);
   await expect(page.getByTestId("case-referral").filter({ hasText: "DEMUNA Trujillo" })).toHaveAttribute(
     "data-status",
     "CLOSED",

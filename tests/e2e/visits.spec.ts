@@ -45,13 +45,16 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   const notFoundBefore = await visitEntries(page, "Visita domiciliaria: Dirección no encontrada").count();
   const scheduledBefore = await visitEntries(page, "Visita programada para el").count();
   const metBefore = await visitEntries(page, "Se habló con: La madre, apoderada · Dirección corregida").count();
+  // The case's visits tab, then its plan button.
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Visitas y contacto" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/visits`);
   await page.getByRole("link", { name: "Programar visita" }).click();
   await page.waitForURL(`**${casePath}/visits/new`);
   await expect(page.getByTestId("address-verified")).toBeVisible();
   await waitForHydration(page, "#visit-purpose");
   await expect(page.getByRole("radio", { name: "Mañana" })).toBeChecked();
   await page.getByRole("button", { name: "Programar visita" }).click();
-  await page.waitForURL((url) => url.pathname === casePath);
+  await page.waitForURL((url) => url.pathname === `${casePath}/visits`);
   await expect(page.getByTestId("case-visits").locator('li[data-status="SCHEDULED"]')).toHaveCount(1);
 
   // «Mis visitas»: today's visit, with its address and phones that dial on tap.
@@ -97,11 +100,9 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await expect(page.getByTestId("visit-done")).toContainText(`Corregida: ${street}, Frente a la losa deportiva`);
   await expect(page.getByTestId("next-visit")).toHaveCount(0);
 
-  // The case: both visits in the list and on the timeline.
+  // The case: both visits on the timeline, then in the visits tab's list.
   await page.getByRole("link", { name: "Ver el caso" }).first().click();
   await page.waitForURL((url) => url.pathname === casePath);
-  const done = page.getByTestId("case-visits").locator('li[data-status="DONE"]');
-  await expect(done.filter({ hasText: "Se habló con: La madre, apoderada" })).toHaveCount(metBefore + 1);
   await expect(visitEntries(page, "Visita programada para el")).toHaveCount(scheduledBefore + 2);
   await expect(visitEntries(page, "Visita domiciliaria: Dirección no encontrada")).toHaveCount(notFoundBefore + 1);
   await expect(
@@ -109,8 +110,14 @@ test("[VISITS] the social worker records a visit with the address not found, sch
       hasText: "Se habló con: La madre, apoderada · Dirección corregida",
     }),
   ).toHaveCount(metBefore + 1);
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Visitas y contacto" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/visits`);
+  const done = page.getByTestId("case-visits").locator('li[data-status="DONE"]');
+  await expect(done.filter({ hasText: "Se habló con: La madre, apoderada" })).toHaveCount(metBefore + 1);
 
   // The student's record: the new address, verified today, and where it came from.
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === casePath);
   await page.goBack();
   await page.getByRole("link", { name: "Ficha del estudiante" }).click();
   await page.waitForURL(/\/students\/[0-9a-f-]{36}$/);
@@ -145,7 +152,7 @@ test("[VISITS] a visit planned and recorded before the page is interactive (no J
   await page.goto(`${casePath}/visits/new`);
   await page.getByRole("radio", { name: "Tarde" }).check();
   await page.getByRole("button", { name: "Programar visita" }).click();
-  await page.waitForURL((url) => url.pathname === casePath);
+  await page.waitForURL((url) => url.pathname === `${casePath}/visits`);
   const pending = page.getByTestId("case-visits").locator('li[data-status="SCHEDULED"]');
   await expect(pending).toHaveCount(1);
 

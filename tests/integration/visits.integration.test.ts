@@ -618,6 +618,45 @@ describe("[VISITS] who sees what", () => {
     expect(file.contactAttempts!.some((a) => a.notes === "NOTA-PRIVADA del intento")).toBe(true);
   });
 
+  it("each tab of the case file reads only its part, with the same visibility, scope and audit", async () => {
+    const team = s.users.socialWorker;
+    const visits = await getCaseFileOrThrow(team, caseId, origin, { part: "visits" });
+    expect(visits.part).toBe("visits");
+    expect(visits.homeVisits!.find((x) => x.id === visitId)?.notes).toBe("NOTA-PRIVADA de la visita");
+    expect(visits.contactAttempts!.some((a) => a.notes === "NOTA-PRIVADA del intento")).toBe(true);
+    expect(visits.staff!.map((m) => m.id)).toContain(team.id);
+    // What the visits tab does not show is not read: no timeline, contact, absences or evaluations.
+    expect(visits).toMatchObject({ timeline: [], contact: null, absences: null, evaluations: null, team: null });
+    expect(visits.student?.id).toBe(s.cases.a.studentId);
+
+    const overview = await getCaseFileOrThrow(team, caseId, origin, { part: "overview" });
+    expect(overview).toMatchObject({ homeVisits: null, contactAttempts: null, evaluations: null });
+    expect(overview.timeline.map((e) => e.type)).toContain("HOME_VISIT");
+    expect(overview.contact).not.toBeNull();
+
+    const evaluations = await getCaseFileOrThrow(s.users.psychologist, caseId, origin, { part: "evaluations" });
+    expect(evaluations.evaluations!.map((e) => e.id)).toContain(s.evaluations.a.id);
+    expect(evaluations).toMatchObject({ homeVisits: null, timeline: [], staff: null });
+
+    // A director's visits tab: dates and outcomes, never the notes.
+    const director = await getCaseFileOrThrow(s.users.directorA, caseId, origin, { part: "visits" });
+    expect(director.homeVisits!.find((x) => x.id === visitId)).toMatchObject({ notes: null, purpose: null });
+    expect(JSON.stringify(director)).not.toContain("NOTA-PRIVADA");
+    // Another school's director: not found, whichever part is asked for.
+    for (const part of ["overview", "visits", "evaluations", "referrals"] as const) {
+      await expect(getCaseFileOrThrow(s.users.directorB, caseId, origin, { part })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
+    // Each part's read is recorded as such.
+    const recorded = await t.db.auditLog.findMany({
+      where: { actorId: team.id, entityId: caseId, action: "case.read" },
+      select: { details: true },
+    });
+    const parts = recorded.map((r) => (r.details as { part?: string } | null)?.part);
+    expect(parts).toEqual(expect.arrayContaining(["visits", "overview"]));
+  });
+
   it("a director sees visit dates and outcomes, never notes — not even in the timeline", async () => {
     const file = await getCaseFileOrThrow(s.users.directorA, caseId, origin);
     expect(file.access).toBe("SUMMARY");

@@ -11,6 +11,7 @@ import { ZCaseListFilters } from "@/lib/cases/schema";
 import { listHref, parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { CaseFiltersForm } from "./case-filters";
 import { CaseList } from "./case-list";
+import { tabClasses } from "@/components/ui/tabs";
 
 export const generateMetadata = titleFrom("common.nav", "cases");
 
@@ -27,8 +28,6 @@ export default async function CasesPage({ searchParams }: Props) {
   ]);
   const showMine = isCaseTeam(user);
   const mine = filters.assignee === "me";
-  const tab = (active: boolean) =>
-    `inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium ${active ? "bg-teal-700 text-white" : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100"}`;
 
   return (
     <div className="space-y-4">
@@ -39,7 +38,7 @@ export default async function CasesPage({ searchParams }: Props) {
             prefetch={false}
             href={listHref("/cases", { ...filters, assignee: undefined })}
             aria-current={!mine ? "page" : undefined}
-            className={tab(!mine)}
+            className={tabClasses(!mine)}
           >
             {t("list.all")}
           </Link>
@@ -47,7 +46,7 @@ export default async function CasesPage({ searchParams }: Props) {
             prefetch={false}
             href={listHref("/cases", { ...filters, assignee: "me" })}
             aria-current={mine ? "page" : undefined}
-            className={tab(mine)}
+            className={tabClasses(mine)}
           >
             {t("list.mine")}
           </Link>

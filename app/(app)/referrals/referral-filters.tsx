@@ -4,15 +4,12 @@ import { FilterPanel } from "@/components/ui/filter-form";
 import { listHref } from "@/lib/lists/params";
 import { REFERRAL_STATUSES, REFERRAL_URGENCIES } from "@/lib/referrals/labels";
 import type { TReferralListFilters } from "@/lib/referrals/schema";
+import { tabClasses } from "@/components/ui/tabs";
 
 /** The filters as URL values: several states travel as one comma-separated value. */
 export function urlFilters(f: TReferralListFilters) {
   return { status: f.status.join(",") || undefined, urgency: f.urgency, overdue: f.overdue };
 }
-
-const TAB = "inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium";
-const tab = (active: boolean) =>
-  `${TAB} ${active ? "bg-teal-700 text-white" : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100"}`;
 
 /** One-tap views: everything, awaiting an answer, overdue, ongoing. */
 export async function ReferralViews({ filters }: { filters: TReferralListFilters }) {
@@ -32,7 +29,7 @@ export async function ReferralViews({ filters }: { filters: TReferralListFilters
           key={v.key}
           href={v.href}
           aria-current={current === v.href ? "page" : undefined}
-          className={tab(current === v.href)}
+          className={tabClasses(current === v.href)}
         >
           {t(v.key)}
         </Link>

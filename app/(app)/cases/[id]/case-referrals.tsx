@@ -10,7 +10,7 @@ import { isOverdue } from "@/lib/referrals/overdue";
 import { formatDateTime } from "@/lib/format/date";
 
 /**
- * "Derivaciones" on the case page: each referral's state, deadline (overdue in red and in
+ * "Derivaciones", a tab of the case file: each referral's state, deadline (overdue in red and in
  * words) and the agency's answer, without phoning anyone. Agencies see only their own open
  * referral here; the school side sees every referral of the case and may make a new one.
  */
@@ -19,7 +19,6 @@ export async function CaseReferrals({ user, file }: { user: SessionUser; file: C
   const c = file.case;
   const now = new Date();
   const mayRefer = file.access !== "AGENCY" && c.state !== "CLOSED" && can(user.role, "referrals.create");
-  if (file.referrals.length === 0 && !mayRefer) return null;
   return (
     <CardSection id="case-referrals" title={t("case.title")}>
       {file.referrals.length === 0 ? <p className="mb-3 text-sm text-slate-700">{t("case.empty")}</p> : null}

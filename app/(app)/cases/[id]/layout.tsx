@@ -1,7 +1,8 @@
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-// The catalogue parts this route's client components read (components/i18n/client-messages.tsx),
-// as narrow as they ask: every message listed here is sent with each case page, twice.
+// The catalogue parts the case overview's client components read (components/i18n/client-messages.tsx),
+// as narrow as they ask: every message listed here is sent with each case page, twice. The
+// visits and evaluations tabs have their own (visits/layout.tsx, evaluations/layout.tsx).
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
@@ -12,10 +13,6 @@ export default function Layout({ children }: { children: React.ReactNode }) {
         "cases.states",
         "cases.outcomes",
         "cases.team",
-        "visits.attempt",
-        "visits.done",
-        "visits.labels",
-        "risk.view",
         "risk.tasks",
         "referrals.case",
       ]}

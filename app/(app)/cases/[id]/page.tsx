@@ -1,22 +1,12 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { titleFrom } from "@/i18n/page-title";
 import { roleLabel } from "@/components/nav/role-label";
 import { CardSection } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
-import { getRequestOrigin } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/policy";
-import { requireUser } from "@/lib/auth/session";
-import { getCaseFileOrThrow, type CaseFile } from "@/lib/cases/case-file";
 import { assignableMembers } from "@/lib/cases/queries";
 import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
-import { isAppError } from "@/lib/errors/app-error";
-import { StateBadge, studentFullName } from "../state-badge";
-import { CaseReferrals } from "./case-referrals";
+import { CaseFileHeader, loadCasePart } from "./case-file-page";
 import { CaseSummary } from "./case-summary";
-import { CaseVisits } from "./case-visits";
-import { EvaluationsSection } from "./evaluations-section";
 import { NoteForm } from "./note-form";
 import { timelineReferrals, unsettledReferrals } from "./referral-events";
 import { StateForm } from "./state-form";
@@ -28,19 +18,10 @@ export const generateMetadata = titleFrom("cases.file", "titleAnonymous");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
 
-async function loadCaseFile(user: Awaited<ReturnType<typeof requireUser>>, id: string): Promise<CaseFile> {
-  try {
-    return await getCaseFileOrThrow(user, id, await getRequestOrigin());
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
-}
-
+/** The case's overview: urgent tasks, summary, state, team, a note, and the timeline. */
 export default async function CasePage({ params, searchParams }: Props) {
-  const user = await requireUser();
   const [{ id }, { limit }] = await Promise.all([params, searchParams]);
-  const file = await loadCaseFile(user, id);
+  const { user, file } = await loadCasePart(id, "overview");
   const c = file.case;
   const schoolSide = file.access !== "AGENCY";
   const canWrite = schoolSide && can(user.role, "cases.write");
@@ -48,8 +29,8 @@ export default async function CasePage({ params, searchParams }: Props) {
 
   const timeline = buildCaseTimeline(file, { limit: Number(limit) || undefined });
   const [t, tc] = await Promise.all([getTranslations("cases"), getTranslations("common")]);
-  // The names the page prints (timeline authors, visit assignees, attempt authors) and who may
-  // be assigned come from the staff of the case's school, read with the case.
+  // The names the page prints (timeline authors) and who may be assigned come from the staff
+  // of the case's school, read with the case.
   const actors = new Map((file.staff ?? []).map((m) => [m.id, m.name]));
   const team = file.team ?? [];
   const candidates = canAssign
@@ -59,27 +40,10 @@ export default async function CasePage({ params, searchParams }: Props) {
         roleLabel: roleLabel(tc, { role: m.role, agencyType: null }),
       }))
     : [];
-  const name = file.student ? studentFullName(file.student) : null;
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap gap-x-4 text-sm">
-        <Link prefetch={false} href="/cases" className="text-teal-800 underline underline-offset-2">
-          {t("file.back")}
-        </Link>
-        <Link prefetch={false} href={`/cases/${c.id}/print`} className="text-teal-800 underline underline-offset-2">
-          {t("file.print")}
-        </Link>
-      </div>
-      <PageHeader
-        title={name ? t("file.title", { name }) : t("file.titleAnonymous")}
-        description={
-          <span className="flex flex-wrap items-center gap-2" data-testid="case-state">
-            <StateBadge state={c.state} label={t(`states.${c.state}`)} />
-            <span>{c.school.name}</span>
-          </span>
-        }
-      />
+      <CaseFileHeader file={file} />
       {schoolSide ? <UrgentTasks user={user} caseId={c.id} tasks={file.openTasks ?? []} /> : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="flex min-w-0 flex-col gap-4">
@@ -87,7 +51,6 @@ export default async function CasePage({ params, searchParams }: Props) {
             file={file}
             studentHref={file.student && can(user.role, "students.read") ? `/students/${c.studentId}` : undefined}
           />
-          <EvaluationsSection user={user} file={file} />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>
               <StateForm caseId={c.id} version={c.version} state={c.state} unsettled={unsettledReferrals(file)} />
@@ -119,8 +82,6 @@ export default async function CasePage({ params, searchParams }: Props) {
               <NoteForm caseId={c.id} version={c.version} />
             </CardSection>
           ) : null}
-          <CaseReferrals user={user} file={file} />
-          <CaseVisits user={user} file={file} names={actors} />
         </div>
         <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
           <TimelineList

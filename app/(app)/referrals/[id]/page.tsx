@@ -62,7 +62,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
           page.caseId ? (
             <Link
               prefetch={false}
-              href={`/cases/${page.caseId}#case-referrals`}
+              href={`/cases/${page.caseId}/referrals`}
               className="text-sm text-teal-800 underline underline-offset-2"
             >
               {t("detail.toCase")}

@@ -10,6 +10,7 @@ export const POST = defineJsonRoute("visit.outcome.record", recordVisitOutcome, 
   revalidate: ({ caseId, visitId, studentId }) => [
     "/visits",
     `/cases/${caseId}`,
+    `/cases/${caseId}/visits`,
     `/visits/${visitId}`,
     `/students/${studentId}`,
   ],

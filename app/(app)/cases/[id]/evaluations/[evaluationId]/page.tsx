@@ -60,7 +60,7 @@ export default async function EvaluationPage({ params }: Props) {
     <div className="space-y-4">
       <Link
         prefetch={false}
-        href={`/cases/${read.caseId}`}
+        href={`/cases/${read.caseId}/evaluations`}
         className="text-sm text-teal-800 underline underline-offset-2"
       >
         {t("view.back")}

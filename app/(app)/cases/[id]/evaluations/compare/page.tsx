@@ -46,7 +46,11 @@ export default async function CompareEvaluationsPage({ params }: Props) {
       : t(`compare.changes.${change}`);
   return (
     <div className="space-y-4">
-      <Link prefetch={false} href={`/cases/${id}`} className="text-sm text-teal-800 underline underline-offset-2">
+      <Link
+        prefetch={false}
+        href={`/cases/${id}/evaluations`}
+        className="text-sm text-teal-800 underline underline-offset-2"
+      >
         {t("view.back")}
       </Link>
       <PageHeader title={t("compare.title")} description={t("compare.description")} />

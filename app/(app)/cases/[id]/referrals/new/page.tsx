@@ -45,7 +45,7 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-2xl space-y-4">
       <Link
         prefetch={false}
-        href={`/cases/${ctx.case.id}`}
+        href={`/cases/${ctx.case.id}/referrals`}
         className="text-sm text-teal-800 underline underline-offset-2"
       >
         {t("form.back")}

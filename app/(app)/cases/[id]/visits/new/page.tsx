@@ -44,7 +44,7 @@ export default async function ScheduleVisitPage({ params }: Props) {
     <div className="mx-auto max-w-2xl space-y-4">
       <Link
         prefetch={false}
-        href={`/cases/${ctx.case.id}`}
+        href={`/cases/${ctx.case.id}/visits`}
         className="text-sm text-teal-800 underline underline-offset-2"
       >
         {t("schedule.back")}

@@ -43,7 +43,7 @@ export default async function EditEvaluationPage({ params }: Props) {
     <div className="mx-auto max-w-3xl space-y-4">
       <Link
         prefetch={false}
-        href={`/cases/${draft.caseId}`}
+        href={`/cases/${draft.caseId}/evaluations`}
         className="text-sm text-teal-800 underline underline-offset-2"
       >
         {t("view.back")}
