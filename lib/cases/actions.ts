@@ -2,12 +2,13 @@
 
 import { defineAction } from "../actions/action";
 import { openCaseFromAlert } from "./open-case";
+import { caseFilePaths } from "./paths";
 import { addCaseNote, assignCaseMember, changeCaseState, unassignCaseMember } from "./update-case";
 
 // Server actions of the case page and the alert inbox. Every rule lives in the domain
 // functions (authorize, scope, version, transitions); see lib/actions/action.ts.
 
-const casePages = ({ caseId }: { caseId: string }) => [`/cases/${caseId}`, "/cases"];
+const casePages = ({ caseId }: { caseId: string }) => [...caseFilePaths(caseId), "/cases"];
 
 export const changeCaseStateAction = defineAction("case.state.change", changeCaseState, { revalidate: casePages });
 export const assignCaseMemberAction = defineAction("case.assign", assignCaseMember, { revalidate: casePages });

@@ -159,21 +159,24 @@ export type CaseFileMember = Prisma.CaseAssignmentGetPayload<{ select: typeof TE
 export type CaseFileStaffMember = Prisma.UserGetPayload<{ select: typeof STAFF_SELECT }>;
 
 /**
- * Which part of the case file a page shows, and so reads: the overview (summary, team, tasks,
- * timeline), or one of the visits, evaluations and referrals tabs. `undefined` reads it all
- * (the printable summary). Every part carries the case, its referrals and the student's
- * identification (the page's title); the relations of other parts are not read.
+ * Which part of the case file a page shows, and so reads: the overview (summary, urgent tasks,
+ * state, team), the history (the timeline), or one of the visits, evaluations and referrals
+ * tabs. `undefined` reads it all (the printable summary). Every part carries the case, its
+ * referrals and the student's identification (the page's title); the relations that only
+ * other parts show are not read.
  */
-export type CasePart = "overview" | "visits" | "evaluations" | "referrals";
+export type CasePart = "overview" | "history" | "visits" | "evaluations" | "referrals";
 
-/** The relations each part reads (the full file reads all of them). */
+type Relation = "contact" | "absences" | "events" | "team" | "alerts" | "visits" | "evaluations" | "staff" | "tasks";
+
+/** The relations each part reads (the full file reads all of them). Staff: the names printed. */
 const PART_RELATIONS: Record<CasePart, readonly Relation[]> = {
-  overview: ["contact", "absences", "events", "team", "alerts", "staff", "tasks"],
+  overview: ["contact", "team", "staff", "tasks"],
+  history: ["events", "absences", "alerts", "staff"],
   visits: ["visits", "staff"],
   evaluations: ["evaluations"],
   referrals: [],
 };
-type Relation = "contact" | "absences" | "events" | "team" | "alerts" | "visits" | "evaluations" | "staff" | "tasks";
 const ALL_RELATIONS: readonly Relation[] = Object.values(PART_RELATIONS).flat();
 
 /**

@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "../actions/action";
+import { caseFilePaths } from "../cases/paths";
 import { createReferral } from "./create-referral";
 import { acceptReferral, closeReferral, rejectReferral, startReferral } from "./respond-referral";
 
@@ -9,15 +10,14 @@ import { acceptReferral, closeReferral, rejectReferral, startReferral } from "./
 
 /** "Enviar derivación": goes to the new referral's page. */
 export const createReferralAction = defineAction("referral.create", createReferral, {
-  revalidate: ({ caseId }) => [`/cases/${caseId}`, `/cases/${caseId}/referrals`, "/referrals", "/"],
+  revalidate: ({ caseId }) => [...caseFilePaths(caseId), "/referrals", "/"],
   redirect: ({ referralId }) => `/referrals/${referralId}`,
 });
 
 const answered = ({ referralId, caseId }: { referralId: string; caseId: string }) => [
   `/referrals/${referralId}`,
   "/referrals",
-  `/cases/${caseId}`,
-  `/cases/${caseId}/referrals`,
+  ...caseFilePaths(caseId),
   "/",
 ];
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "../actions/action";
+import { caseFilePaths } from "../cases/paths";
 import { discardEvaluationDraft, shareSensitiveAnswers } from "./manage-evaluation";
 import { saveEvaluation } from "./save-evaluation";
 import { startEvaluation } from "./start-evaluation";
@@ -14,7 +15,7 @@ const evaluationPath = (caseId: string, id: string) => `/cases/${caseId}/evaluat
 
 /** "Nueva evaluación" and "Corregir": open (or resume) the draft and go to its form. */
 export const startEvaluationAction = defineAction("risk.evaluation.start", startEvaluation, {
-  revalidate: ({ caseId }) => [casePath(caseId), tabPath(caseId)],
+  revalidate: ({ caseId }) => caseFilePaths(caseId),
   redirect: ({ caseId, evaluationId }) => `${evaluationPath(caseId, evaluationId)}/edit`,
 });
 
@@ -24,8 +25,7 @@ export const startEvaluationAction = defineAction("risk.evaluation.start", start
  */
 export const saveEvaluationAction = defineAction("risk.evaluation.save", saveEvaluation, {
   revalidate: ({ caseId, evaluationId }) => [
-    casePath(caseId),
-    tabPath(caseId),
+    ...caseFilePaths(caseId),
     evaluationPath(caseId, evaluationId),
     `${evaluationPath(caseId, evaluationId)}/edit`,
   ],
@@ -34,7 +34,7 @@ export const saveEvaluationAction = defineAction("risk.evaluation.save", saveEva
 });
 
 export const discardEvaluationDraftAction = defineAction("risk.evaluation.discard", discardEvaluationDraft, {
-  revalidate: ({ caseId }) => [casePath(caseId), tabPath(caseId)],
+  revalidate: ({ caseId }) => caseFilePaths(caseId),
   redirect: ({ caseId }) => tabPath(caseId),
 });
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "../actions/action";
+import { caseFilePaths } from "../cases/paths";
 import { recordContactAttempt } from "./record-contact-attempt";
 import { recordVisitOutcome } from "./record-visit-outcome";
 import { scheduleVisit } from "./schedule-visit";
@@ -10,11 +11,10 @@ import { scheduleVisit } from "./schedule-visit";
 
 type Touched = { caseId: string; visitId?: string; studentId?: string };
 
-/** Pages that show what a visit or an attempt changed: the route, the case and its visits tab, the visit, the student. */
+/** Pages that show what a visit or an attempt changed: the route, the case's pages, the visit, the student. */
 const visitPages = ({ caseId, visitId, studentId }: Touched) => [
   "/visits",
-  `/cases/${caseId}`,
-  `/cases/${caseId}/visits`,
+  ...caseFilePaths(caseId),
   ...(visitId ? [`/visits/${visitId}`] : []),
   ...(studentId ? [`/students/${studentId}`] : []),
 ];

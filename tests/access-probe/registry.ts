@@ -45,6 +45,11 @@ const NO_ID_LIST = "a list of the caller's own scope: filters narrow it, they ne
 
 export const PAGES: Record<string, PageEntry> = {
   "app/(app)/cases/[id]/page.tsx": { needs: ["caseId"], params: (i) => ({ id: i.caseId }), positive: "psychologist" },
+  "app/(app)/cases/[id]/history/page.tsx": {
+    needs: ["caseId"],
+    params: (i) => ({ id: i.caseId }),
+    positive: "psychologist",
+  },
   "app/(app)/cases/[id]/visits/page.tsx": {
     needs: ["caseId"],
     params: (i) => ({ id: i.caseId }),

@@ -17,7 +17,6 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   const casePath = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Caso de");
   await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "OPEN");
-  await expect(page.getByTestId("case-timeline")).toContainText("Caso abierto desde una alerta");
 
   // Assign the school's social worker.
   await waitForHydration(page, "#case-assign-user");
@@ -29,6 +28,10 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await page.getByRole("button", { name: "Asignar", exact: true }).click();
   await expect(page.getByText("Asignación guardada.")).toBeVisible();
   await expect(page.getByTestId("case-team")).toContainText(socialName);
+  // Both steps are in the case's history, a tab away.
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Historial" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/history`);
+  await expect(page.getByTestId("case-timeline")).toContainText("Caso abierto desde una alerta");
   await expect(page.getByTestId("case-timeline")).toContainText(`Se asignó a ${socialName}`);
   await logout(page);
 
@@ -67,7 +70,10 @@ test("[CASES] a director opens a case from an alert and assigns the social worke
   await page.getByRole("button", { name: "Guardar estado" }).click();
   await expect(page.getByText("Estado actualizado.")).toBeVisible();
   await expect(page.getByTestId("case-state").locator("[data-state]")).toHaveAttribute("data-state", "CONTACTING");
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Historial" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/history`);
   await expect(page.getByTestId("case-timeline")).toContainText("Estado: «Abierto» → «En contacto»");
+  await waitForHydration(page, "#case-note-body");
 
   // An empty note is stopped in the browser with the field's own message and focus on it.
   const events = await page.getByTestId("case-timeline").locator("li").count();
@@ -92,12 +98,12 @@ test("[CASES] two people saving the same case: the second gets the conflict mess
   const second = await (await browser.newContext()).newPage();
   await login(first, DEMO_ACCOUNTS.director);
   await login(second, DEMO_ACCOUNTS.socialWorker);
-  // A case of the director's school, open in both browsers.
+  // The history of a case of the director's school, open in both browsers.
   await first.goto("/cases?state=CONTACTING");
   const href = await first.locator('[data-testid="case-row"] a').first().getAttribute("href");
   expect(href).toMatch(/^\/cases\//);
-  await first.goto(href!);
-  await second.goto(href!);
+  await first.goto(`${href}/history`);
+  await second.goto(`${href}/history`);
   await waitForHydration(first, "#case-note-body");
   await waitForHydration(second, "#case-note-body");
 
@@ -141,12 +147,12 @@ test("[CASES] a note sent before the page is interactive (no JavaScript yet) is 
     javaScriptEnabled: false,
   });
   const page = await plain.newPage();
-  await page.goto(href!);
+  await page.goto(`${href}/history`);
   const text = "Nota enviada sin JavaScript: la familia confirmó la visita.";
   await page.getByLabel("Nota", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Guardar nota" }).click();
   await page.waitForLoadState("load");
-  expect(new URL(page.url()).pathname).toBe(href);
+  expect(new URL(page.url()).pathname).toBe(`${href}/history`);
   expect(new URL(page.url()).search).toBe("");
   await expect(page.getByTestId("case-timeline")).toContainText(text);
   await plain.close();

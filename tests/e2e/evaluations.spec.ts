@@ -98,7 +98,9 @@ test("[RISK] psicologo@ fills, saves as draft, resumes and signs an evaluation w
   await expect(urgent).toContainText("Vence hoy");
   await expect(urgent.getByRole("button", { name: "Marcar como realizada" })).toBeVisible();
   await expect(urgent).toBeInViewport();
-  // The timeline names the agency, never the answer.
+  // The history names the agency, never the answer.
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Historial" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/history`);
   await expect(page.getByTestId("case-timeline")).toContainText("Derivación urgente a CSMC Trujillo para hoy");
   await expect(page.getByTestId("case-timeline")).not.toContainText("Autolesiones");
   // The evaluations tab lists the signed one.
@@ -182,6 +184,7 @@ test("[RISK] a re-evaluation shows the item-by-item change, then the urgent refe
   await urgent.getByLabel("A quién (nombre y cargo)").fill("Dra. Vásquez, triaje del CSMC Trujillo");
   await urgent.getByRole("button", { name: "Marcar como realizada" }).click();
   await expect(page.getByTestId("urgent-tasks")).toHaveCount(0);
+  await page.goto(`${casePath}/history`);
   await expect(page.getByTestId("case-timeline")).toContainText(
     "Derivación urgente a CSMC Trujillo realizada (Llamada telefónica, a Dra. Vásquez, triaje del CSMC Trujillo)",
   );

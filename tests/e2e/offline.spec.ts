@@ -102,8 +102,8 @@ test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not los
   // A «Seguimiento» case other than the visits spec's: its family was reached, no figure moves.
   await page.goto("/cases?state=MONITORING");
   const casePath = await page.getByTestId("case-row").nth(2).getByRole("link").first().getAttribute("href");
-  // The timeline's «Nadie en casa» entries before, on the case's overview.
-  await page.goto(casePath!);
+  // The history's «Nadie en casa» entries before.
+  await page.goto(`${casePath}/history`);
   const entries = page.getByTestId("case-timeline").locator('li[data-kind="HOME_VISIT"]', { hasText: "Nadie en casa" });
   await expect(page.getByTestId("case-timeline")).toBeVisible();
   const before = await entries.count();
@@ -149,7 +149,7 @@ test("[OFFLINE] a visit outcome typed at the door stays on the phone, is not los
   await expect(page.getByRole("heading", { name: "Resultado registrado" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("visit-done")).toContainText("Se dejó citación con la vecina.");
   expect(answered).toEqual([200]);
-  await page.goto(casePath!);
+  await page.goto(`${casePath}/history`);
   await expect(entries).toHaveCount(before + 1);
 });
 

@@ -37,7 +37,7 @@ test("[REFERRALS] social@ refers a case to DEMUNA at 360 px with the guardian's 
 }) => {
   const page = await phone(browser);
   await login(page, DEMO_ACCOUNTS.socialWorker);
-  await page.goto(casePath);
+  await page.goto(`${casePath}/history`);
   await waitForHydration(page, "#case-note-body");
   await page.getByLabel("Nota", { exact: true }).fill(NOTE);
   await page.getByRole("button", { name: "Guardar nota" }).click();
@@ -154,7 +154,7 @@ test("[REFERRALS] demuna.sjl@ cannot open the Trujillo referral: not found, no d
 test("[REFERRALS] social@ reads the counter-referral on the case timeline and is notified", async ({ page }) => {
   await login(page, DEMO_ACCOUNTS.socialWorker);
   await expect(page.getByTestId("notifications-unread")).toBeVisible();
-  await page.goto(casePath);
+  await page.goto(`${casePath}/history`);
   const entry = page
     .getByTestId("case-timeline")
     .locator('li[data-kind="REFERRAL_UPDATE"]')

@@ -39,9 +39,10 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await caseLink.click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   const casePath = new URL(page.url()).pathname;
-  // The page itself, not the one before it, before counting.
-  await expect(page.getByTestId("case-timeline")).toBeVisible();
   // The demo's own history of this case may hold earlier visits: count what is added.
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Historial" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/history`);
+  await expect(page.getByTestId("case-timeline")).toBeVisible();
   const notFoundBefore = await visitEntries(page, "Visita domiciliaria: Dirección no encontrada").count();
   const scheduledBefore = await visitEntries(page, "Visita programada para el").count();
   const metBefore = await visitEntries(page, "Se habló con: La madre, apoderada · Dirección corregida").count();
@@ -100,9 +101,11 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await expect(page.getByTestId("visit-done")).toContainText(`Corregida: ${street}, Frente a la losa deportiva`);
   await expect(page.getByTestId("next-visit")).toHaveCount(0);
 
-  // The case: both visits on the timeline, then in the visits tab's list.
+  // The case: both visits in its history, then in the visits tab's list.
   await page.getByRole("link", { name: "Ver el caso" }).first().click();
   await page.waitForURL((url) => url.pathname === casePath);
+  await page.getByTestId("case-tabs").getByRole("link", { name: "Historial" }).click();
+  await page.waitForURL((url) => url.pathname === `${casePath}/history`);
   await expect(visitEntries(page, "Visita programada para el")).toHaveCount(scheduledBefore + 2);
   await expect(visitEntries(page, "Visita domiciliaria: Dirección no encontrada")).toHaveCount(notFoundBefore + 1);
   await expect(
@@ -116,6 +119,8 @@ test("[VISITS] the social worker records a visit with the address not found, sch
   await expect(done.filter({ hasText: "Se habló con: La madre, apoderada" })).toHaveCount(metBefore + 1);
 
   // The student's record: the new address, verified today, and where it came from.
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === `${casePath}/history`);
   await page.goBack();
   await page.waitForURL((url) => url.pathname === casePath);
   await page.goBack();

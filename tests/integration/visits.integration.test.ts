@@ -630,9 +630,12 @@ describe("[VISITS] who sees what", () => {
     expect(visits.student?.id).toBe(s.cases.a.studentId);
 
     const overview = await getCaseFileOrThrow(team, caseId, origin, { part: "overview" });
-    expect(overview).toMatchObject({ homeVisits: null, contactAttempts: null, evaluations: null });
-    expect(overview.timeline.map((e) => e.type)).toContain("HOME_VISIT");
+    expect(overview).toMatchObject({ homeVisits: null, contactAttempts: null, evaluations: null, timeline: [] });
     expect(overview.contact).not.toBeNull();
+    expect(overview.team).not.toBeNull();
+    const history = await getCaseFileOrThrow(team, caseId, origin, { part: "history" });
+    expect(history.timeline.map((e) => e.type)).toContain("HOME_VISIT");
+    expect(history).toMatchObject({ homeVisits: null, contact: null, team: null, evaluations: null });
 
     const evaluations = await getCaseFileOrThrow(s.users.psychologist, caseId, origin, { part: "evaluations" });
     expect(evaluations.evaluations!.map((e) => e.id)).toContain(s.evaluations.a.id);
@@ -643,7 +646,7 @@ describe("[VISITS] who sees what", () => {
     expect(director.homeVisits!.find((x) => x.id === visitId)).toMatchObject({ notes: null, purpose: null });
     expect(JSON.stringify(director)).not.toContain("NOTA-PRIVADA");
     // Another school's director: not found, whichever part is asked for.
-    for (const part of ["overview", "visits", "evaluations", "referrals"] as const) {
+    for (const part of ["overview", "history", "visits", "evaluations", "referrals"] as const) {
       await expect(getCaseFileOrThrow(s.users.directorB, caseId, origin, { part })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
@@ -654,7 +657,7 @@ describe("[VISITS] who sees what", () => {
       select: { details: true },
     });
     const parts = recorded.map((r) => (r.details as { part?: string } | null)?.part);
-    expect(parts).toEqual(expect.arrayContaining(["visits", "overview"]));
+    expect(parts).toEqual(expect.arrayContaining(["visits", "overview", "history"]));
   });
 
   it("a director sees visit dates and outcomes, never notes — not even in the timeline", async () => {

@@ -10,7 +10,7 @@ import { getCaseFileOrThrow, type CaseFile, type CasePart } from "@/lib/cases/ca
 import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
 
-// The case file is shown in parts, one page each (the overview with its timeline, visits,
+// The case file is shown in parts, one page each (the overview, the history, visits,
 // evaluations, referrals): each page reads and renders only its own part, so a phone opens
 // a short page and the server does a part of the work (decision 017, seventh round).
 
@@ -27,7 +27,7 @@ export async function loadCasePart(id: string, part: CasePart): Promise<{ user: 
 
 /** The parts this viewer may open: a part whose section they may not see has no tab (and 404s). */
 export function visibleParts(file: CaseFile): CasePart[] {
-  const parts: CasePart[] = ["overview"];
+  const parts: CasePart[] = ["overview", "history"];
   if (file.sections.includes("HOME_VISITS")) parts.push("visits");
   if (file.sections.includes("RISK_SUMMARY")) parts.push("evaluations");
   if (file.access !== "AGENCY" || file.referrals.length > 0) parts.push("referrals");

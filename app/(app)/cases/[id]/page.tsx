@@ -4,34 +4,28 @@ import { roleLabel } from "@/components/nav/role-label";
 import { CardSection } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
 import { assignableMembers } from "@/lib/cases/queries";
-import { buildCaseTimeline, clampTimelineLimit } from "@/lib/cases/timeline";
 import { CaseFileHeader, loadCasePart } from "./case-file-page";
 import { CaseSummary } from "./case-summary";
-import { NoteForm } from "./note-form";
-import { timelineReferrals, unsettledReferrals } from "./referral-events";
+import { unsettledReferrals } from "./referral-events";
 import { StateForm } from "./state-form";
 import { AssignForm, UnassignButton } from "./team-forms";
-import { TimelineList } from "./timeline-list";
 import { UrgentTasks } from "./urgent-tasks";
 
 export const generateMetadata = titleFrom("cases.file", "titleAnonymous");
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ limit?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
-/** The case's overview: urgent tasks, summary, state, team, a note, and the timeline. */
-export default async function CasePage({ params, searchParams }: Props) {
-  const [{ id }, { limit }] = await Promise.all([params, searchParams]);
+/** The case's overview: urgent tasks, summary, state and team; its history is the next tab. */
+export default async function CasePage({ params }: Props) {
+  const { id } = await params;
   const { user, file } = await loadCasePart(id, "overview");
   const c = file.case;
   const schoolSide = file.access !== "AGENCY";
   const canWrite = schoolSide && can(user.role, "cases.write");
   const canAssign = schoolSide && can(user.role, "cases.assign");
 
-  const timeline = buildCaseTimeline(file, { limit: Number(limit) || undefined });
   const [t, tc] = await Promise.all([getTranslations("cases"), getTranslations("common")]);
-  // The names the page prints (timeline authors) and who may be assigned come from the staff
-  // of the case's school, read with the case.
-  const actors = new Map((file.staff ?? []).map((m) => [m.id, m.name]));
+  // Who may be assigned comes from the staff of the case's school, read with the case.
   const team = file.team ?? [];
   const candidates = canAssign
     ? assignableMembers(file).map((m) => ({
@@ -45,12 +39,12 @@ export default async function CasePage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <CaseFileHeader file={file} />
       {schoolSide ? <UrgentTasks user={user} caseId={c.id} tasks={file.openTasks ?? []} /> : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <CaseSummary
+          file={file}
+          studentHref={file.student && can(user.role, "students.read") ? `/students/${c.studentId}` : undefined}
+        />
         <div className="flex min-w-0 flex-col gap-4">
-          <CaseSummary
-            file={file}
-            studentHref={file.student && can(user.role, "students.read") ? `/students/${c.studentId}` : undefined}
-          />
           {canWrite ? (
             <CardSection id="case-state" title={t("stateForm.title")}>
               <StateForm caseId={c.id} version={c.version} state={c.state} unsettled={unsettledReferrals(file)} />
@@ -77,20 +71,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               {canAssign ? <AssignForm caseId={c.id} version={c.version} candidates={candidates} /> : null}
             </CardSection>
           ) : null}
-          {canWrite ? (
-            <CardSection id="case-note" title={t("note.title")}>
-              <NoteForm caseId={c.id} version={c.version} />
-            </CardSection>
-          ) : null}
         </div>
-        <CardSection id="case-timeline-title" title={t("timeline.title")} className="min-w-0">
-          <TimelineList
-            timeline={timeline}
-            actors={actors}
-            moreHref={`/cases/${c.id}?limit=${clampTimelineLimit(timeline.limit * 2)}`}
-            referrals={timelineReferrals(file)}
-          />
-        </CardSection>
       </div>
     </div>
   );

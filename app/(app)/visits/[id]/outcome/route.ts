@@ -1,4 +1,5 @@
 import { defineJsonRoute } from "@/lib/actions/json-route";
+import { caseFilePaths } from "@/lib/cases/paths";
 import { recordVisitOutcome } from "@/lib/visits/record-visit-outcome";
 
 /**
@@ -9,8 +10,7 @@ import { recordVisitOutcome } from "@/lib/visits/record-visit-outcome";
 export const POST = defineJsonRoute("visit.outcome.record", recordVisitOutcome, {
   revalidate: ({ caseId, visitId, studentId }) => [
     "/visits",
-    `/cases/${caseId}`,
-    `/cases/${caseId}/visits`,
+    ...caseFilePaths(caseId),
     `/visits/${visitId}`,
     `/students/${studentId}`,
   ],
