@@ -26,6 +26,7 @@ const RECORD_PAGES = [
   /^\/students\/[0-9a-f-]{36}$/,
   /^\/cases\/[0-9a-f-]{36}$/,
   /^\/cases\/[0-9a-f-]{36}\/print$/,
+  /^\/cases\/[0-9a-f-]{36}\/history$/,
   /^\/cases\/[0-9a-f-]{36}\/visits$/,
   /^\/cases\/[0-9a-f-]{36}\/evaluations$/,
   /^\/cases\/[0-9a-f-]{36}\/referrals$/,
