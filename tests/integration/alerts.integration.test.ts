@@ -9,6 +9,7 @@ import { COMPUTED_KINDS, DEFAULT_RULES, type ComputedKind, type RuleConfig } fro
 import { loadSessionUser } from "../../lib/auth/session";
 import type { SessionUser } from "../../lib/auth/types";
 import { createPrismaClient, type Db } from "../../lib/db";
+import { openCaseFromAlert } from "../../lib/cases/open-case";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 // Part 1: the SQL engine against the TypeScript reference on generated attendance with the
@@ -377,6 +378,55 @@ describe("[ALERTS] on the pilot demo data", () => {
     );
     // A page past the end shows the last page.
     expect((await findOpenAlerts(director, { page: 999 }, 5)).page).toBe(first.pageCount);
+  });
+
+  it("each row's name, school, alert dates, open case and the filters' sections match the records", async () => {
+    const director = await userByEmail("director@demo.pe");
+    const page = await findOpenAlerts(director, {});
+    const ids = page.rows.map((r) => r.student.id);
+    const students = await seeded.db.student.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        paternalSurname: true,
+        maternalSurname: true,
+        givenNames: true,
+        school: { select: { id: true, name: true } },
+        cases: { where: { openKey: { not: null } }, select: { id: true } },
+        alerts: { where: { status: "OPEN" }, select: { id: true, createdAt: true } },
+      },
+    });
+    const byId = new Map(students.map((x) => [x.id, x]));
+    for (const row of page.rows) {
+      const st = byId.get(row.student.id)!;
+      const name = `${[st.paternalSurname, st.maternalSurname].filter(Boolean).join(" ")}, ${st.givenNames}`;
+      expect(row.student.name).toBe(name);
+      expect(row.school).toEqual(st.school);
+      expect(row.openCaseId).toBe(st.cases[0]?.id ?? null);
+      const created = new Map(st.alerts.map((a) => [a.id, a.createdAt.getTime()]));
+      for (const a of row.alerts) expect(a.createdAt.getTime()).toBe(created.get(a.id));
+    }
+    // The open-case marker: a student with two open alerts gets a case from one of them; the
+    // other stays in the inbox, marked with the case.
+    const all = await findOpenAlerts(director, {}, 1000);
+    const several = all.rows.filter((r) => r.alerts.length > 1 && r.openCaseId === null).at(-1)!;
+    const { caseId } = await openCaseFromAlert(director, { alertId: several.alerts[0].id }, { via: "web" });
+    const { grade, section, sex } = several.student;
+    const narrowed = await findOpenAlerts(director, { grade, section, sex }, 1000);
+    const marked = narrowed.rows.find((r) => r.student.id === several.student.id)!;
+    expect(marked.openCaseId).toBe(caseId);
+    expect(marked.alerts.map((a) => a.id)).toEqual(several.alerts.slice(1).map((a) => a.id));
+    const sections = await seeded.db.student.findMany({
+      where: { schoolId: { in: director.schoolIds }, alerts: { some: { status: "OPEN" } } },
+      distinct: ["grade", "section"],
+      select: { grade: true, section: true },
+      orderBy: [{ grade: "asc" }, { section: "asc" }],
+    });
+    expect(page.sections).toEqual(sections);
+    // Past the end: the last page, with its rows.
+    const last = await findOpenAlerts(director, { page: 999 }, 5);
+    expect(last.rows.length).toBeGreaterThan(0);
+    expect(last.rows.length).toBe(last.total - (last.pageCount - 1) * 5);
   });
 
   it("filters by kind, grade, section and sex", async () => {
