@@ -278,6 +278,23 @@ describe("[REFERRALS] /referrals", () => {
     const ranks = inbox.rows.map(rank);
     expect(ranks).toEqual([...ranks].sort());
     expect(inbox.rows[0]).toMatchObject({ overdue: true, student: { kind: "name" } });
+    // Within each group its own order: overdue by urgency then deadline; open by state (as the
+    // enum declares them), urgency, deadline; finished newest first.
+    const STATES = ["SENT", "ACCEPTED", "REJECTED", "IN_PROGRESS", "CLOSED"];
+    const URGENCIES = ["URGENT", "PRIORITY", "ROUTINE"];
+    const key = (r: (typeof inbox.rows)[number]) => {
+      const tier = rank(r);
+      if (tier === 0) return [0, URGENCIES.indexOf(r.urgency), r.dueAt.getTime()];
+      if (tier === 1) return [1, STATES.indexOf(r.status), URGENCIES.indexOf(r.urgency), r.dueAt.getTime()];
+      return [2, -r.sentAt.getTime()];
+    };
+    const before = (a: number[], b: number[]) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i];
+      return true;
+    };
+    for (let i = 1; i < inbox.rows.length; i++)
+      expect(before(key(inbox.rows[i - 1]), key(inbox.rows[i])), `row ${i}`).toBe(true);
+    expect(new Set(inbox.rows.map(rank)).size).toBeGreaterThan(1);
     const overdue = await findReferrals(u.demuna, { overdue: "1" }, origin, 500, now);
     expect(overdue.rows.length).toBeGreaterThan(0);
     expect(overdue.rows.every((r) => r.overdue && r.status === "SENT" && r.dueAt < now)).toBe(true);
@@ -296,5 +313,17 @@ describe("[REFERRALS] /referrals", () => {
     expect(list.rows.every((r) => r.schoolName === "IE Trujillo A" && r.caseId && r.student?.kind === "name")).toBe(
       true,
     );
+    // Each row names its own student and agency, as the records say.
+    const records = await t.db.referral.findMany({
+      where: { id: { in: list.rows.map((r) => r.id) } },
+      select: { id: true, agency: { select: { name: true } }, student: true },
+    });
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const row of list.rows) {
+      const record = byId.get(row.id)!;
+      expect(row.agencyName).toBe(record.agency.name);
+      expect(row.student?.text).toContain(record.student.givenNames);
+      expect(row.student?.text).toContain(record.student.paternalSurname);
+    }
   });
 });

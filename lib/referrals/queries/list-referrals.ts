@@ -1,12 +1,13 @@
 import "server-only";
 import { writeReadAudit } from "../../audit/write-read-audit";
 import { can } from "../../auth/policy";
-import { referralWhere } from "../../auth/scope";
-import { isOverdue, overdueWhere } from "../overdue";
+import { referralWhere, scopedSchoolIds } from "../../auth/scope";
+import { isOverdue } from "../overdue";
 import type { RequestOrigin, SessionUser } from "../../auth/types";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors/app-error";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
+import type { ReferralStatus, ReferralUrgency } from "../../generated/prisma/enums";
 import { paginate, type Page } from "../../lists/page";
 import { REFERRAL_PAGE_SIZE, type TReferralListFilters } from "../schema";
 import { agencyStudentView, studentLabel, type StudentLabel } from "../student-label";
@@ -16,26 +17,12 @@ import { agencyStudentView, studentLabel, type StudentLabel } from "../student-l
 // finished ones, newest first. Scope is inside every where; the student's name is read only
 // for the rows whose reader may see it (lib/referrals/student-label.ts).
 
-const ROW_SELECT = {
-  id: true,
-  caseId: true,
-  status: true,
-  urgency: true,
-  sentAt: true,
-  dueAt: true,
-  respondedAt: true,
-  closedAt: true,
-  sharedSections: true,
-  agency: { select: { name: true, type: true } },
-  case: { select: { school: { select: { name: true } } } },
-} satisfies Prisma.ReferralSelect;
-
 export type ReferralListRow = {
   id: string;
   /** School side only: the case the referral belongs to. */
   caseId: string | null;
-  status: Prisma.ReferralGetPayload<{ select: typeof ROW_SELECT }>["status"];
-  urgency: Prisma.ReferralGetPayload<{ select: typeof ROW_SELECT }>["urgency"];
+  status: ReferralStatus;
+  urgency: ReferralUrgency;
   sentAt: Date;
   dueAt: Date;
   respondedAt: Date | null;
@@ -48,52 +35,93 @@ export type ReferralListRow = {
 
 const NAME_SELECT = { paternalSurname: true, maternalSurname: true, givenNames: true } as const;
 
-function filterWhere(user: SessionUser, f: Partial<TReferralListFilters>, now: Date): Prisma.ReferralWhereInput {
-  const and: Prisma.ReferralWhereInput[] = [referralWhere(user)];
-  if (f.status?.length) and.push({ status: { in: f.status } });
-  if (f.urgency) and.push({ urgency: f.urgency });
-  if (f.overdue) and.push(overdueWhere(now));
-  return { AND: and };
+/** A row as the list's statement returns it (JSON: dates as text). */
+type RawRow = Omit<ReferralListRow, "sentAt" | "dueAt" | "respondedAt" | "closedAt" | "overdue" | "student"> & {
+  sentAt: string;
+  dueAt: string;
+  respondedAt: string | null;
+  closedAt: string | null;
+  sharedSections: string[];
+  name: { paternalSurname: string; maternalSurname: string | null; givenNames: string } | null;
+};
+
+/** The scope (as referralWhere says) and the filters of the list, as SQL; overdue as lib/referrals/overdue.ts. */
+function listWhereSql(user: SessionUser, f: Partial<TReferralListFilters>, now: Date): Prisma.Sql {
+  const scope =
+    user.role === "AGENCY_STAFF"
+      ? user.agencyId
+        ? Prisma.sql`r."agencyId" = ${user.agencyId}::uuid`
+        : Prisma.sql`false`
+      : can(user.role, "referrals.read")
+        ? Prisma.sql`r."schoolId" = ANY(${scopedSchoolIds(user)}::uuid[])`
+        : Prisma.sql`false`;
+  const and = [scope];
+  if (f.status?.length) and.push(Prisma.sql`r.status::text = ANY(${f.status}::text[])`);
+  if (f.urgency) and.push(Prisma.sql`r.urgency = ${f.urgency}::"ReferralUrgency"`);
+  if (f.overdue) and.push(Prisma.sql`r.status = 'SENT' AND r."dueAt" < ${now}`);
+  return Prisma.join(and, " AND ");
 }
 
-type Tier = { where: Prisma.ReferralWhereInput; orderBy: Prisma.ReferralOrderByWithRelationInput[] };
-
-/** The list's three groups, in order; together they cover every row of `base` exactly once. */
-function tiers(base: Prisma.ReferralWhereInput, now: Date): Tier[] {
-  const overdue = overdueWhere(now);
-  return [
-    { where: { AND: [base, overdue] }, orderBy: [{ urgency: "asc" }, { dueAt: "asc" }, { id: "asc" }] },
-    {
-      where: { AND: [base, { status: { in: ["SENT", "ACCEPTED", "IN_PROGRESS"] } }, { NOT: overdue }] },
-      orderBy: [{ status: "asc" }, { urgency: "asc" }, { dueAt: "asc" }, { id: "asc" }],
-    },
-    {
-      where: { AND: [base, { status: { in: ["REJECTED", "CLOSED"] } }] },
-      orderBy: [{ sentAt: "desc" }, { id: "asc" }],
-    },
-  ];
+/**
+ * One page of the list in one statement, with the total: overdue first (by urgency, then
+ * deadline), then the open ones (by state, urgency, deadline), then the finished ones (newest
+ * first). Three counts and up to three reads before (decision 017, seventh round). The school
+ * side reads the student's name with the row; an agency's names are read afterwards, only for
+ * the rows it may see them in (labelStudents).
+ */
+async function readPage(user: SessionUser, where: Prisma.Sql, now: Date, take: number, skip: number) {
+  const withName = user.role !== "AGENCY_STAFF";
+  const name = withName
+    ? Prisma.sql`json_build_object('paternalSurname', st."paternalSurname", 'maternalSurname', st."maternalSurname", 'givenNames', st."givenNames")`
+    : Prisma.sql`NULL`;
+  const [result] = await db.$queryRaw<{ total: number; rows: RawRow[] }[]>`
+    WITH listed AS (
+      SELECT r.*, CASE WHEN r.status = 'SENT' AND r."dueAt" < ${now} THEN 0
+                       WHEN r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS') THEN 1 ELSE 2 END AS tier
+        FROM referral r WHERE ${where}
+    ), page AS (
+      SELECT * FROM listed
+       ORDER BY tier, CASE WHEN tier = 1 THEN status END, CASE WHEN tier < 2 THEN urgency END,
+                CASE WHEN tier < 2 THEN "dueAt" END, CASE WHEN tier = 2 THEN "sentAt" END DESC, id
+       LIMIT ${take} OFFSET ${skip}
+    )
+    SELECT (SELECT count(*)::int FROM listed) AS total, COALESCE((
+      SELECT json_agg(json_build_object(
+               'id', p.id, 'caseId', p."caseId", 'status', p.status, 'urgency', p.urgency,
+               'sentAt', p."sentAt", 'dueAt', p."dueAt", 'respondedAt', p."respondedAt", 'closedAt', p."closedAt",
+               'sharedSections', p."sharedSections", 'agencyName', ag.name, 'schoolName', sc.name, 'name', ${name})
+             ORDER BY p.tier, CASE WHEN p.tier = 1 THEN p.status END, CASE WHEN p.tier < 2 THEN p.urgency END,
+                      CASE WHEN p.tier < 2 THEN p."dueAt" END, CASE WHEN p.tier = 2 THEN p."sentAt" END DESC, p.id)
+        FROM page p JOIN agency ag ON ag.id = p."agencyId" JOIN school sc ON sc.id = p."schoolId"
+        JOIN student st ON st.id = p."studentId"
+    ), '[]'::json) AS rows`;
+  return result;
 }
 
-/** One page across the groups: counts each, then reads the slice of each the page covers. */
-async function readTiers(tx: Tx, groups: Tier[], requestedPage: number | undefined, pageSize: number) {
-  const counts = await Promise.all(groups.map((g) => tx.referral.count({ where: g.where })));
-  const total = counts.reduce((a, b) => a + b, 0);
-  const { page, pageCount, offset } = paginate(total, requestedPage, pageSize);
-  const rows = [];
-  let skip = offset;
-  let take = pageSize;
-  for (const [i, g] of groups.entries()) {
-    if (take === 0) break;
-    if (skip >= counts[i]) {
-      skip -= counts[i];
-      continue;
-    }
-    const part = await tx.referral.findMany({ where: g.where, orderBy: g.orderBy, select: ROW_SELECT, skip, take });
-    rows.push(...part);
-    take -= part.length;
-    skip = 0;
+/** One page of the list: a page past the end shows the last one (lib/lists/page.ts). */
+async function readList(
+  user: SessionUser,
+  where: Prisma.Sql,
+  now: Date,
+  requestedPage: number | undefined,
+  pageSize: number,
+) {
+  let { offset } = paginate(Number.MAX_SAFE_INTEGER, requestedPage, pageSize);
+  let result = await readPage(user, where, now, pageSize, offset);
+  let window = paginate(result.total, requestedPage, pageSize);
+  if (result.total > 0 && result.rows.length === 0) {
+    ({ offset } = window);
+    result = await readPage(user, where, now, pageSize, offset);
+    window = paginate(result.total, window.page, pageSize);
   }
-  return { rows, total, page, pageCount };
+  const rows = result.rows.map((r) => ({
+    ...r,
+    sentAt: new Date(r.sentAt),
+    dueAt: new Date(r.dueAt),
+    respondedAt: r.respondedAt ? new Date(r.respondedAt) : null,
+    closedAt: r.closedAt ? new Date(r.closedAt) : null,
+  }));
+  return { rows, total: result.total, page: window.page, pageCount: window.pageCount };
 }
 
 /** Student labels for the rows whose reader may see them, read in a second query for just those. */
@@ -141,15 +169,16 @@ export async function findReferrals(
   // but held one connection across every round trip, which under load emptied the pool (as the
   // case file did, decision 017). The reads go out in parallel where they can; the list's read
   // is recorded once they succeeded, before anything is returned.
-  const base = filterWhere(user, filters, now);
   const schoolSide = user.role !== "AGENCY_STAFF";
   const [{ rows, total, page, pageCount }, agency] = await Promise.all([
-    readTiers(db, tiers(base, now), filters.page, pageSize),
+    readList(user, listWhereSql(user, filters, now), now, filters.page, pageSize),
     !schoolSide && user.agencyId
       ? db.agency.findUnique({ where: { id: user.agencyId }, select: { name: true } })
       : null,
   ]);
-  const labels = await labelStudents(db, user, rows);
+  const labels = schoolSide
+    ? new Map(rows.map((r) => [r.id, r.name ? studentLabel("name", r.name) : null]))
+    : await labelStudents(db, user, rows);
   await writeReadAudit(
     db,
     user,
@@ -177,8 +206,8 @@ export async function findReferrals(
       respondedAt: r.respondedAt,
       closedAt: r.closedAt,
       overdue: isOverdue(r, now),
-      agencyName: r.agency.name,
-      schoolName: r.case.school.name,
+      agencyName: r.agencyName,
+      schoolName: r.schoolName,
       student: labels.get(r.id) ?? null,
     })),
     total,
