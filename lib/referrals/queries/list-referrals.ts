@@ -85,11 +85,12 @@ async function readPage(user: SessionUser, where: Prisma.Sql, now: Date, take: n
                 CASE WHEN tier < 2 THEN "dueAt" END, CASE WHEN tier = 2 THEN "sentAt" END DESC, id
        LIMIT ${take} OFFSET ${skip}
     )
+    -- A NULL list of shared sections reads as an empty one (as Prisma read it).
     SELECT (SELECT count(*)::int FROM listed) AS total, COALESCE((
       SELECT json_agg(json_build_object(
                'id', p.id, 'caseId', p."caseId", 'status', p.status, 'urgency', p.urgency,
                'sentAt', p."sentAt", 'dueAt', p."dueAt", 'respondedAt', p."respondedAt", 'closedAt', p."closedAt",
-               'sharedSections', p."sharedSections", 'agencyName', ag.name, 'schoolName', sc.name, 'name', ${name})
+               'sharedSections', COALESCE(p."sharedSections", '{}'), 'agencyName', ag.name, 'schoolName', sc.name, 'name', ${name})
              ORDER BY p.tier, CASE WHEN p.tier = 1 THEN p.status END, CASE WHEN p.tier < 2 THEN p.urgency END,
                       CASE WHEN p.tier < 2 THEN p."dueAt" END, CASE WHEN p.tier = 2 THEN p."sentAt" END DESC, p.id)
         FROM page p JOIN agency ag ON ag.id = p."agencyId" JOIN school sc ON sc.id = p."schoolId"
