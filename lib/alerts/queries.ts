@@ -5,7 +5,7 @@ import { can } from "../auth/policy";
 import { scopedSchoolIds } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { Prisma } from "../generated/prisma/client";
-import { paginate, type ListQuery, type Page } from "../lists/page";
+import { loadPageWithTotal, type ListQuery, type Page } from "../lists/page";
 import { INBOX_PAGE_SIZE, type TAlertListFilters } from "./schema";
 
 // The director's inbox: one row per student with open alerts in the user's scope, the
@@ -97,18 +97,10 @@ export const findOpenAlerts: ListQuery<TAlertListFilters, InboxStudent, InboxPag
   pageSize = INBOX_PAGE_SIZE,
 ) => {
   authorize(user, "alerts.read");
-  const read = async (page: number | undefined) => {
-    const { offset } = paginate(Number.MAX_SAFE_INTEGER, page, pageSize);
-    const [result] = await db.$queryRaw<InboxRead[]>(inboxSql(user, filters, pageSize, offset));
-    return result;
-  };
-  let result = await read(filters.page);
-  let window = paginate(result.total, filters.page, pageSize);
-  // A page past the end (a stale link after students left the list) shows the last one.
-  if (result.total > 0 && result.rows.length === 0) {
-    result = await read(window.page);
-    window = paginate(result.total, window.page, pageSize);
-  }
+  const { result, window } = await loadPageWithTotal(filters.page, pageSize, async ({ skip, take }) => {
+    const [read] = await db.$queryRaw<InboxRead[]>(inboxSql(user, filters, take, skip));
+    return read;
+  });
   const rows: InboxStudent[] = result.rows.map((r) => ({
     ...r,
     alerts: r.alerts.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPage, pagerItems, paginate } from "./page";
+import { loadPage, loadPageWithTotal, pagerItems, paginate } from "./page";
 
 describe("paginate", () => {
   it("computes the offset and page count", () => {
@@ -54,6 +54,32 @@ describe("loadPage", () => {
     );
     expect(page).toEqual({ rows: [], total: 0, page: 1, pageSize: 3, pageCount: 1 });
     expect(reads).toBe(0);
+  });
+});
+
+describe("loadPageWithTotal", () => {
+  const data = Array.from({ length: 7 }, (_, i) => i);
+  const read = async ({ skip, take }: { skip: number; take: number }) => ({
+    total: data.length,
+    rows: data.slice(skip, skip + take),
+  });
+
+  it("reads the requested window with its total in one read", async () => {
+    const { result, window } = await loadPageWithTotal(2, 3, read);
+    expect(result.rows).toEqual([3, 4, 5]);
+    expect(window).toEqual({ page: 2, pageSize: 3, pageCount: 3, offset: 3 });
+  });
+
+  it("a page past the end reads the last page", async () => {
+    const { result, window } = await loadPageWithTotal(99, 3, read);
+    expect(result.rows).toEqual([6]);
+    expect(window.page).toBe(3);
+  });
+
+  it("an empty list is one empty page", async () => {
+    const { result, window } = await loadPageWithTotal(4, 3, async () => ({ total: 0, rows: [] }));
+    expect(result.rows).toEqual([]);
+    expect(window).toMatchObject({ page: 1, pageCount: 1 });
   });
 });
 

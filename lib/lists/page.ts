@@ -45,6 +45,26 @@ export async function loadPage<T>(
 }
 
 /**
+ * For a list read in one statement that returns its total with the page (no count first): read
+ * the requested page; if it lies past the end (a stale link after rows left the list), read
+ * the last page instead. `read` returns the total and the rows of the window it was given.
+ */
+export async function loadPageWithTotal<R extends { total: number; rows: unknown[] }>(
+  requestedPage: number | undefined,
+  pageSize: number,
+  read: (window: { skip: number; take: number }) => Promise<R>,
+): Promise<{ result: R; window: PageWindow }> {
+  const wanted = paginate(Number.MAX_SAFE_INTEGER, requestedPage, pageSize);
+  let result = await read({ skip: wanted.offset, take: pageSize });
+  let window = paginate(result.total, requestedPage, pageSize);
+  if (result.total > 0 && result.rows.length === 0) {
+    result = await read({ skip: window.offset, take: pageSize });
+    window = paginate(result.total, window.page, pageSize);
+  }
+  return { result, window };
+}
+
+/**
  * The page numbers a pager shows: the first, the last, and the current one with its
  * neighbours; "gap" where numbers are skipped. At most seven entries, so it fits a phone.
  */

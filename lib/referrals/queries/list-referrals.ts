@@ -2,13 +2,13 @@ import "server-only";
 import { writeReadAudit } from "../../audit/write-read-audit";
 import { can } from "../../auth/policy";
 import { referralWhere, scopedSchoolIds } from "../../auth/scope";
-import { isOverdue } from "../overdue";
+import { isOverdue, overdueSql } from "../overdue";
 import type { RequestOrigin, SessionUser } from "../../auth/types";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import type { ReferralStatus, ReferralUrgency } from "../../generated/prisma/enums";
-import { paginate, type Page } from "../../lists/page";
+import { loadPageWithTotal, type Page } from "../../lists/page";
 import { REFERRAL_PAGE_SIZE, type TReferralListFilters } from "../schema";
 import { agencyStudentView, studentLabel, type StudentLabel } from "../student-label";
 
@@ -58,14 +58,14 @@ function listWhereSql(user: SessionUser, f: Partial<TReferralListFilters>, now: 
   const and = [scope];
   if (f.status?.length) and.push(Prisma.sql`r.status::text = ANY(${f.status}::text[])`);
   if (f.urgency) and.push(Prisma.sql`r.urgency = ${f.urgency}::"ReferralUrgency"`);
-  if (f.overdue) and.push(Prisma.sql`r.status = 'SENT' AND r."dueAt" < ${now}`);
+  if (f.overdue) and.push(overdueSql(now));
   return Prisma.join(and, " AND ");
 }
 
 /**
  * One page of the list in one statement, with the total: overdue first (by urgency, then
  * deadline), then the open ones (by state, urgency, deadline), then the finished ones (newest
- * first). Three counts and up to three reads before (decision 017, seventh round). The school
+ * first), numbered once by a window function. Three counts and up to three reads before (decision 017, seventh round). The school
  * side reads the student's name with the row; an agency's names are read afterwards, only for
  * the rows it may see them in (labelStudents).
  */
@@ -76,14 +76,16 @@ async function readPage(user: SessionUser, where: Prisma.Sql, now: Date, take: n
     : Prisma.sql`NULL`;
   const [result] = await db.$queryRaw<{ total: number; rows: RawRow[] }[]>`
     WITH listed AS (
-      SELECT r.*, CASE WHEN r.status = 'SENT' AND r."dueAt" < ${now} THEN 0
-                       WHEN r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS') THEN 1 ELSE 2 END AS tier
-        FROM referral r WHERE ${where}
+      SELECT r.*, row_number() OVER (
+               ORDER BY tier, CASE WHEN tier = 1 THEN r.status END, CASE WHEN tier < 2 THEN r.urgency END,
+                        CASE WHEN tier < 2 THEN r."dueAt" END, CASE WHEN tier = 2 THEN r."sentAt" END DESC, r.id
+             ) AS position
+        FROM referral r
+        CROSS JOIN LATERAL (SELECT CASE WHEN ${overdueSql(now)} THEN 0
+                                        WHEN r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS') THEN 1 ELSE 2 END AS tier) g
+       WHERE ${where}
     ), page AS (
-      SELECT * FROM listed
-       ORDER BY tier, CASE WHEN tier = 1 THEN status END, CASE WHEN tier < 2 THEN urgency END,
-                CASE WHEN tier < 2 THEN "dueAt" END, CASE WHEN tier = 2 THEN "sentAt" END DESC, id
-       LIMIT ${take} OFFSET ${skip}
+      SELECT * FROM listed ORDER BY position LIMIT ${take} OFFSET ${skip}
     )
     -- A NULL list of shared sections reads as an empty one (as Prisma read it).
     SELECT (SELECT count(*)::int FROM listed) AS total, COALESCE((
@@ -91,15 +93,14 @@ async function readPage(user: SessionUser, where: Prisma.Sql, now: Date, take: n
                'id', p.id, 'caseId', p."caseId", 'status', p.status, 'urgency', p.urgency,
                'sentAt', p."sentAt", 'dueAt', p."dueAt", 'respondedAt', p."respondedAt", 'closedAt', p."closedAt",
                'sharedSections', COALESCE(p."sharedSections", '{}'), 'agencyName', ag.name, 'schoolName', sc.name, 'name', ${name})
-             ORDER BY p.tier, CASE WHEN p.tier = 1 THEN p.status END, CASE WHEN p.tier < 2 THEN p.urgency END,
-                      CASE WHEN p.tier < 2 THEN p."dueAt" END, CASE WHEN p.tier = 2 THEN p."sentAt" END DESC, p.id)
+             ORDER BY p.position)
         FROM page p JOIN agency ag ON ag.id = p."agencyId" JOIN school sc ON sc.id = p."schoolId"
         JOIN student st ON st.id = p."studentId"
     ), '[]'::json) AS rows`;
   return result;
 }
 
-/** One page of the list: a page past the end shows the last one (lib/lists/page.ts). */
+/** One page of the list: a page past the end shows the last one (loadPageWithTotal). */
 async function readList(
   user: SessionUser,
   where: Prisma.Sql,
@@ -107,14 +108,9 @@ async function readList(
   requestedPage: number | undefined,
   pageSize: number,
 ) {
-  let { offset } = paginate(Number.MAX_SAFE_INTEGER, requestedPage, pageSize);
-  let result = await readPage(user, where, now, pageSize, offset);
-  let window = paginate(result.total, requestedPage, pageSize);
-  if (result.total > 0 && result.rows.length === 0) {
-    ({ offset } = window);
-    result = await readPage(user, where, now, pageSize, offset);
-    window = paginate(result.total, window.page, pageSize);
-  }
+  const { result, window } = await loadPageWithTotal(requestedPage, pageSize, ({ skip, take }) =>
+    readPage(user, where, now, take, skip),
+  );
   const rows = result.rows.map((r) => ({
     ...r,
     sentAt: new Date(r.sentAt),
