@@ -13,6 +13,7 @@ import {
 } from "../risk/queries";
 import { OPEN_TASK_SELECT, type OpenCaseTask } from "../tasks/queries";
 import { caseNotFound } from "./case-lock";
+import type { CasePart } from "./paths";
 import type { Prisma } from "../generated/prisma/client";
 import { SharedSection, type CaseEventType } from "../generated/prisma/enums";
 import {
@@ -165,7 +166,7 @@ export type CaseFileStaffMember = Prisma.UserGetPayload<{ select: typeof STAFF_S
  * referrals and the student's identification (the page's title); the relations that only
  * other parts show are not read.
  */
-export type CasePart = "overview" | "history" | "visits" | "evaluations" | "referrals";
+export type { CasePart };
 
 type Relation = "contact" | "absences" | "events" | "team" | "alerts" | "visits" | "evaluations" | "staff" | "tasks";
 
@@ -178,6 +179,10 @@ const PART_RELATIONS: Record<CasePart, readonly Relation[]> = {
   referrals: [],
 };
 const ALL_RELATIONS: readonly Relation[] = Object.values(PART_RELATIONS).flat();
+
+/** What a read of `part` (undefined: the whole file) selects; sectionsSelect and toSections agree on it. */
+const relationsOf = (part: CasePart | undefined): ReadonlySet<Relation> =>
+  new Set(part ? PART_RELATIONS[part] : ALL_RELATIONS);
 
 /**
  * A section is `null` when the viewer may not see it (never an empty list standing in for
@@ -278,7 +283,7 @@ type SchoolSideRow = CaseFileCase & { referrals: CaseFileReferral[] } & SectionR
  */
 function sectionsSelect(user: SessionUser, sections: SharedSection[], access: CaseFileAccess, part?: CasePart) {
   const has = (s: SharedSection) => sections.includes(s);
-  const reads = new Set(part ? PART_RELATIONS[part] : ALL_RELATIONS);
+  const reads = relationsOf(part);
   const eventTypes = (Object.keys(EVENT_SECTION) as CaseEventType[]).filter((t) => {
     const s = EVENT_SECTION[t];
     return access !== "AGENCY" || s === null || (s !== "never" && has(s));
@@ -343,7 +348,7 @@ function toSections(
   part?: CasePart,
 ) {
   const has = (s: SharedSection) => sections.includes(s);
-  const reads = new Set(part ? PART_RELATIONS[part] : ALL_RELATIONS);
+  const reads = relationsOf(part);
   // An event shown outside its section keeps its type and date only: a director sees that an
   // evaluation happened, not its level; a state change's written reason is note text, so an
   // agency reads it only when NOTES is shared.

@@ -1,10 +1,15 @@
 /**
- * The pages of one case file: its overview and its tabs (app/(app)/cases/[id]/case-file-page.tsx).
- * An action that changes a case revalidates them all: the header of each shows its state, and
- * the history shows every change.
+ * The parts of one case file, each a page (app/(app)/cases/[id]/case-file-page.tsx): the
+ * overview at /cases/<id>, the others under it. An action that changes a case revalidates them
+ * all: the header of each shows its state, and the history shows every change.
  */
-export const CASE_TABS = ["history", "visits", "evaluations", "referrals"] as const;
+export const CASE_PARTS = ["overview", "history", "visits", "evaluations", "referrals"] as const;
+export type CasePart = (typeof CASE_PARTS)[number];
+
+export function casePartPath(caseId: string, part: CasePart): string {
+  return part === "overview" ? `/cases/${caseId}` : `/cases/${caseId}/${part}`;
+}
 
 export function caseFilePaths(caseId: string): string[] {
-  return [`/cases/${caseId}`, ...CASE_TABS.map((tab) => `/cases/${caseId}/${tab}`)];
+  return CASE_PARTS.map((part) => casePartPath(caseId, part));
 }

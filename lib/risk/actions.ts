@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "../actions/action";
-import { caseFilePaths } from "../cases/paths";
+import { caseFilePaths, casePartPath } from "../cases/paths";
 import { discardEvaluationDraft, shareSensitiveAnswers } from "./manage-evaluation";
 import { saveEvaluation } from "./save-evaluation";
 import { startEvaluation } from "./start-evaluation";
@@ -10,7 +10,7 @@ import { startEvaluation } from "./start-evaluation";
 
 const casePath = (caseId: string) => `/cases/${caseId}`;
 /** The case's evaluations tab, where the list of its evaluations is. */
-const tabPath = (caseId: string) => `/cases/${caseId}/evaluations`;
+const tabPath = (caseId: string) => casePartPath(caseId, "evaluations");
 const evaluationPath = (caseId: string, id: string) => `/cases/${caseId}/evaluations/${id}`;
 
 /** "Nueva evaluación" and "Corregir": open (or resume) the draft and go to its form. */

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "../actions/action";
-import { caseFilePaths } from "../cases/paths";
+import { caseFilePaths, casePartPath } from "../cases/paths";
 import { recordContactAttempt } from "./record-contact-attempt";
 import { recordVisitOutcome } from "./record-visit-outcome";
 import { scheduleVisit } from "./schedule-visit";
@@ -22,7 +22,7 @@ const visitPages = ({ caseId, visitId, studentId }: Touched) => [
 /** "Programar visita" from the case: back to the case's visits tab, where the new visit is listed. */
 export const scheduleVisitAction = defineAction("visit.schedule", scheduleVisit, {
   revalidate: visitPages,
-  redirect: ({ caseId }) => `/cases/${caseId}/visits`,
+  redirect: ({ caseId }) => casePartPath(caseId, "visits"),
 });
 
 /** "Programar siguiente intento" on the page of a failed visit: stays there and says so. */

@@ -6,7 +6,8 @@ import { tabClasses } from "@/components/ui/tabs";
 import { getRequestOrigin } from "@/lib/auth/origin";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
-import { getCaseFileOrThrow, type CaseFile, type CasePart } from "@/lib/cases/case-file";
+import { getCaseFileOrThrow, type CaseFile } from "@/lib/cases/case-file";
+import { CASE_PARTS, casePartPath, type CasePart } from "@/lib/cases/paths";
 import { isAppError } from "@/lib/errors/app-error";
 import { StateBadge, studentFullName } from "../state-badge";
 
@@ -14,33 +15,31 @@ import { StateBadge, studentFullName } from "../state-badge";
 // evaluations, referrals): each page reads and renders only its own part, so a phone opens
 // a short page and the server does a part of the work (decision 017, seventh round).
 
-/** The signed-in user and their view of one part of the case; an id out of reach is a 404. */
+/**
+ * The signed-in user and their view of one part of the case. An id out of reach is a 404, and
+ * so is a part whose section the viewer may not see (its tab is not shown either).
+ */
 export async function loadCasePart(id: string, part: CasePart): Promise<{ user: SessionUser; file: CaseFile }> {
   const user = await requireUser();
+  let file: CaseFile;
   try {
-    return { user, file: await getCaseFileOrThrow(user, id, await getRequestOrigin(), { part }) };
+    file = await getCaseFileOrThrow(user, id, await getRequestOrigin(), { part });
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   }
-}
-
-/** The parts this viewer may open: a part whose section they may not see has no tab (and 404s). */
-export function visibleParts(file: CaseFile): CasePart[] {
-  const parts: CasePart[] = ["overview", "history"];
-  if (file.sections.includes("HOME_VISITS")) parts.push("visits");
-  if (file.sections.includes("RISK_SUMMARY")) parts.push("evaluations");
-  if (file.access !== "AGENCY" || file.referrals.length > 0) parts.push("referrals");
-  return parts;
-}
-
-/** A part's page for a viewer without its section: not found, as for a case out of reach. */
-export function requirePart(file: CaseFile, part: CasePart): void {
   if (!visibleParts(file).includes(part)) notFound();
+  return { user, file };
 }
 
-export function partHref(caseId: string, part: CasePart): string {
-  return part === "overview" ? `/cases/${caseId}` : `/cases/${caseId}/${part}`;
+/** The parts this viewer may open, in the tabs' order. */
+function visibleParts(file: CaseFile): CasePart[] {
+  return CASE_PARTS.filter((part) => {
+    if (part === "visits") return file.sections.includes("HOME_VISITS");
+    if (part === "evaluations") return file.sections.includes("RISK_SUMMARY");
+    if (part === "referrals") return file.access !== "AGENCY" || file.referrals.length > 0;
+    return true;
+  });
 }
 
 /** Back and print links, the title with the case's state, and the tabs of the parts. */
@@ -73,7 +72,7 @@ export async function CaseFileHeader({ file }: { file: CaseFile }) {
           <Link
             prefetch={false}
             key={part}
-            href={partHref(c.id, part)}
+            href={casePartPath(c.id, part)}
             aria-current={part === current ? "page" : undefined}
             className={tabClasses(part === current)}
           >

@@ -1,5 +1,5 @@
 import { titleFrom } from "@/i18n/page-title";
-import { CaseFileHeader, loadCasePart, requirePart } from "../case-file-page";
+import { CaseFileHeader, loadCasePart } from "../case-file-page";
 import { CaseReferrals } from "../case-referrals";
 
 export const generateMetadata = titleFrom("cases.file", "titleAnonymous");
@@ -10,7 +10,6 @@ type Props = { params: Promise<{ id: string }> };
 export default async function CaseReferralsPage({ params }: Props) {
   const { id } = await params;
   const { user, file } = await loadCasePart(id, "referrals");
-  requirePart(file, "referrals");
   return (
     <div className="space-y-4">
       <CaseFileHeader file={file} />
