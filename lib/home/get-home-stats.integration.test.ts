@@ -3,7 +3,7 @@ import type { SessionUser } from "../auth/types";
 import { dayFromIso, todayInLima } from "../format/date";
 import type { Role } from "../generated/prisma/enums";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/test-database";
-import { findCases } from "../cases/queries";
+import { findCases } from "../cases/list";
 import { ZCaseListFilters } from "../cases/schema";
 import { parseListParams } from "../lists/params";
 import { findReferrals } from "../referrals/queries/list-referrals";

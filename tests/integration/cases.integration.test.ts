@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCaseFileOrThrow } from "../../lib/cases/case-file";
 import { openCaseFromAlert } from "../../lib/cases/open-case";
-import { assignableMembers, findCases } from "../../lib/cases/queries";
+import { assignableMembers } from "../../lib/cases/queries";
+import { findCases } from "../../lib/cases/list";
 import { ZCaseListFilters } from "../../lib/cases/schema";
 import { buildCaseTimeline } from "../../lib/cases/timeline";
 import { addCaseNote, assignCaseMember, changeCaseState, unassignCaseMember } from "../../lib/cases/update-case";
@@ -443,6 +444,59 @@ describe("[CASES] list and timeline", () => {
     expect(page2.rows.map((r) => r.id)).not.toContain(page1.rows[0].id);
     const beyond = await findCases(s.users.directorB, filters({ page: "999" }), 2);
     expect(beyond.page).toBe(beyond.pageCount);
+  });
+
+  it("each row shows its case's state, student, school and team as recorded, in the list's order; the filter offers the schools' case team", async () => {
+    const user = s.users.psychologist;
+    const st = await newStudent(s.schools.b.id, 2, "M");
+    const caseId = (await openCaseFromAlert(s.users.directorB, { alertId: (await newAlert(st)).id }, origin)).caseId;
+    // Two members, the second assigned later: the row names them in that order.
+    await assignCaseMember(s.users.directorB, { caseId, version: 1, userId: s.users.socialWorker.id }, origin);
+    await assignCaseMember(s.users.directorB, { caseId, version: 2, userId: s.users.psychologist.id }, origin);
+
+    const listed = await findCases(user, filters(), 1000);
+    const records = await t.db.case.findMany({
+      where: { schoolId: { in: user.schoolIds } },
+      select: {
+        id: true,
+        state: true,
+        updatedAt: true,
+        school: { select: { name: true } },
+        student: {
+          select: {
+            paternalSurname: true,
+            maternalSurname: true,
+            givenNames: true,
+            grade: true,
+            section: true,
+            sex: true,
+          },
+        },
+        assignments: { select: { user: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    });
+    expect(listed.total).toBe(records.length);
+    expect(listed.rows).toEqual(
+      records.map(({ assignments, ...r }) => ({ ...r, team: assignments.map((a) => a.user.name) })),
+    );
+    const row = listed.rows.find((r) => r.id === caseId)!;
+    expect(row.team).toEqual([s.users.socialWorker.name, s.users.psychologist.name]);
+    expect(row.student).toMatchObject({ grade: 2, sex: "M", section: "B" });
+
+    // Active case-team members of the user's schools, by name; the inactive psychologist is not offered.
+    const members = await t.db.user.findMany({
+      where: {
+        active: true,
+        role: { in: ["PSYCHOLOGIST", "SOCIAL_WORKER", "EDUCATOR"] },
+        schools: { some: { schoolId: { in: user.schoolIds } } },
+      },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    expect(listed.assignees).toEqual(members);
+    expect(listed.assignees.map((m) => m.id)).not.toContain(s.users.inactive.id);
+    expect(listed.assignees.map((m) => m.id)).toContain(s.users.socialWorker.id);
   });
 
   it("the case file's timeline merges events, the alert and the episode's absences", async () => {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { FilterPanel } from "@/components/ui/filter-form";
-import type { CaseTeamMember } from "@/lib/cases/queries";
+import type { CaseTeamMember } from "@/lib/cases/list";
 import { NOT_CLOSED, type TCaseListFilters } from "@/lib/cases/schema";
 import { CASE_STATES } from "@/lib/cases/transitions";
 

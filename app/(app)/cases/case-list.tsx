@@ -1,6 +1,6 @@
 import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
-import type { CaseListRow } from "@/lib/cases/queries";
+import type { CaseListRow } from "@/lib/cases/list";
 import { formatDateTime } from "@/lib/format/date";
 import { StateBadge, studentFullName } from "./state-badge";
 
@@ -11,7 +11,6 @@ export async function CaseList({ rows, showSchool }: { rows: CaseListRow[]; show
     <ul className="flex flex-col gap-2" data-testid="case-list">
       {rows.map((row) => {
         const name = studentFullName(row.student);
-        const team = row.assignments.map((a) => a.user.name);
         return (
           <li key={row.id} data-testid="case-row" className="list-card">
             <div className="list-card-head">
@@ -30,7 +29,7 @@ export async function CaseList({ rows, showSchool }: { rows: CaseListRow[]; show
               {showSchool ? ` · ${row.school.name}` : null}
             </p>
             <p className="list-card-line">
-              {team.length ? t("list.team", { names: team.join(", ") }) : t("list.unassigned")}
+              {row.team.length ? t("list.team", { names: row.team.join(", ") }) : t("list.unassigned")}
             </p>
             <p className="list-card-meta">{t("list.updated", { date: formatDateTime(row.updatedAt) })}</p>
           </li>

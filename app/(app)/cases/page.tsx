@@ -6,7 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { findCases, isCaseTeam, listAssigneeFilterOptions } from "@/lib/cases/queries";
+import { findCases } from "@/lib/cases/list";
+import { isCaseTeam } from "@/lib/cases/queries";
 import { ZCaseListFilters } from "@/lib/cases/schema";
 import { listHref, parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { CaseFiltersForm } from "./case-filters";
@@ -21,11 +22,7 @@ export default async function CasesPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "cases.readSummary") || user.role === "AGENCY_STAFF") notFound();
   const filters = parseListParams(await searchParams, ZCaseListFilters);
-  const [t, result, members] = await Promise.all([
-    getTranslations("cases"),
-    findCases(user, filters),
-    listAssigneeFilterOptions(user),
-  ]);
+  const [t, result] = await Promise.all([getTranslations("cases"), findCases(user, filters)]);
   const showMine = isCaseTeam(user);
   const mine = filters.assignee === "me";
 
@@ -52,7 +49,7 @@ export default async function CasesPage({ searchParams }: Props) {
           </Link>
         </nav>
       ) : null}
-      <CaseFiltersForm filters={filters} members={members} showMine={showMine} />
+      <CaseFiltersForm filters={filters} members={result.assignees} showMine={showMine} />
       <p className="text-sm text-slate-700" role="status" data-testid="case-count">
         {t("list.count", { total: result.total })}
       </p>
