@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { openOnSchoolDay, sectionKeys } from "./attendance-helpers";
-import { DEMO_ACCOUNTS, login } from "./fixtures";
+import { DEMO_ACCOUNTS, login, waitForHydration } from "./fixtures";
 
 test("[HOME] a figure opens the list it counts: the director's «Casos abiertos» lists exactly that many cases", async ({
   page,
@@ -54,6 +54,47 @@ test("[HOME] a slow page shows a skeleton at once, then the page; a direct load 
 
   // Out of reach reads as not found, with its status: no loading boundary commits a 200 first.
   expect((await page.goto("/admin/holidays"))?.status()).toBe(404);
+});
+
+test("[HOME] a list's row opens its record inside the app (no page reload), with the skeleton while it is slow; a new-tab click is left to the browser", async ({
+  page,
+  context,
+}) => {
+  await login(page, DEMO_ACCOUNTS.director);
+  await page.goto("/cases");
+  await waitForHydration(page, "[data-testid=case-list]");
+  // A mark on the window survives a navigation inside the app and is gone after a reload.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const row = page.getByTestId("case-row").first().getByRole("link");
+  const href = await row.getAttribute("href");
+  expect(href).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+  await page.route(
+    (url) => url.pathname === href,
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    },
+  );
+  await row.click();
+  await expect(page.getByTestId("page-skeleton")).toBeVisible();
+  await page.waitForURL((url) => url.pathname === href);
+  await expect(page.locator("#case-summary")).toBeVisible();
+  await expect(page.getByTestId("page-skeleton")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  // Back on the list, Ctrl+click opens the record in a new tab and leaves this page where it was.
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === "/cases");
+  const opened = context.waitForEvent("page");
+  await page
+    .getByTestId("case-row")
+    .first()
+    .getByRole("link")
+    .click({ modifiers: ["Control"] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe(href);
+  expect(new URL(page.url()).pathname).toBe("/cases");
 });
 
 test("[HOME] demuna@ clicks the overdue count on the home page and lands on the overdue list", async ({ page }) => {
