@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, PercentCell } from "@/components/reports/figure";
+import { FigureCell, PercentCell, getFigureText } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import { CASE_OUTCOMES } from "@/lib/reports/cohort-sql";
 import type { FunnelReport } from "@/lib/reports/funnel";
@@ -9,7 +9,7 @@ import { DownloadLink, ReportTable } from "./table-parts";
 
 /** The pilot funnel: each step with its % of the step before, by school, and closed cases by outcome. */
 export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelReport; exportQuery: string | null }) {
-  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const [t, format, text] = await Promise.all([getTranslations("reports"), getFormatter(), getFigureText()]);
   const steps = funnel.total.steps;
   const bars = steps.map((s) => bar(s.count, (n) => format.number(n)));
   return (
@@ -46,8 +46,8 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
             {steps.map((s) => (
               <tr key={s.step} className="border-b border-slate-100" data-step={s.step}>
                 <th scope="row">{t(`funnel.steps.${s.step}`)}</th>
-                <FigureCell value={s.count} />
-                <PercentCell value={s.pctOfPrevious} />
+                <FigureCell text={text} value={s.count} />
+                <PercentCell text={text} value={s.pctOfPrevious} />
               </tr>
             ))}
           </tbody>
@@ -72,7 +72,7 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
                 <tr key={row.key} className="border-b border-slate-100">
                   <th scope="row">{row.name}</th>
                   {row.column.steps.map((s) => (
-                    <FigureCell key={s.step} value={s.count} />
+                    <FigureCell text={text} key={s.step} value={s.count} />
                   ))}
                 </tr>
               ))}
@@ -93,12 +93,12 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
               {CASE_OUTCOMES.map((o) => (
                 <tr key={o} className="border-b border-slate-100">
                   <th scope="row">{t(`funnel.outcomes.${o}`)}</th>
-                  <FigureCell value={funnel.total.outcomes[o]} />
+                  <FigureCell text={text} value={funnel.total.outcomes[o]} />
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t("funnel.closed")}</th>
-                <FigureCell className="font-semibold" value={funnel.total.closed} />
+                <FigureCell text={text} className="font-semibold" value={funnel.total.closed} />
               </tr>
             </tbody>
           </ReportTable>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, PercentCell } from "@/components/reports/figure";
+import { FigureCell, PercentCell, getFigureText, type FigureText } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { GradeSexReport, GradeSexRow, SexColumn } from "@/lib/reports/grade-sex";
 import { DownloadLink, ReportTable } from "./table-parts";
@@ -9,7 +9,7 @@ const COLORS = { F: "#7c3aed", M: "#0f766e" } as const;
 
 /** Followed and alerted by grade × sex, with the share alerted: the pilot's finding at a glance. */
 export async function GradeSexSection({ report, exportQuery }: { report: GradeSexReport; exportQuery: string | null }) {
-  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const [t, format, text] = await Promise.all([getTranslations("reports"), getFormatter(), getFigureText()]);
   const columns: SexColumn[] = [...report.sexes, "T"];
   const label = (c: SexColumn) => (c === "T" ? t("total") : t(`sex.${c}`));
   const gradeLabel = (row: GradeSexRow) => (row.grade === "T" ? t("total") : t("gradeValue", { grade: row.grade }));
@@ -55,7 +55,7 @@ export async function GradeSexSection({ report, exportQuery }: { report: GradeSe
               <tr key={String(row.grade)} className="border-b border-slate-100" data-grade={row.grade}>
                 <th scope="row">{gradeLabel(row)}</th>
                 {columns.map((c) => (
-                  <CellTriple key={c} cell={row.cells[c]} sex={c} />
+                  <CellTriple key={c} cell={row.cells[c]} sex={c} text={text} />
                 ))}
               </tr>
             ))}
@@ -81,12 +81,12 @@ function HeaderTriple({ labels }: { labels: string[] }) {
   );
 }
 
-function CellTriple({ cell, sex }: { cell: GradeSexRow["cells"][SexColumn]; sex: SexColumn }) {
+function CellTriple({ cell, sex, text }: { cell: GradeSexRow["cells"][SexColumn]; sex: SexColumn; text: FigureText }) {
   return (
     <>
-      <FigureCell data-sex={sex} data-measure="followed" value={cell.followed} />
-      <FigureCell data-sex={sex} data-measure="alerted" value={cell.alerted} />
-      <PercentCell data-sex={sex} data-measure="rate" value={cell.rate} />
+      <FigureCell text={text} data-sex={sex} data-measure="followed" value={cell.followed} />
+      <FigureCell text={text} data-sex={sex} data-measure="alerted" value={cell.alerted} />
+      <PercentCell text={text} data-sex={sex} data-measure="rate" value={cell.rate} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, PercentCell } from "@/components/reports/figure";
+import { FigureCell, PercentCell, getFigureText } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { RiskDomain } from "@/lib/generated/prisma/enums";
 import type { Prevalence } from "@/lib/risk/prevalence";
@@ -16,7 +16,12 @@ export async function PrevalenceSection({
   versions: Prevalence[];
   exportQuery: string | null;
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations("reports"), getFormatter(), getLocale()]);
+  const [t, format, locale, text] = await Promise.all([
+    getTranslations("reports"),
+    getFormatter(),
+    getLocale(),
+    getFigureText(),
+  ]);
   const labelOf = (r: { labelEs: string; labelEn: string }) => (locale === "en" ? r.labelEn : r.labelEs);
   return (
     <CardSection id="prevalence" title={t("prevalence.title")}>
@@ -84,9 +89,9 @@ export async function PrevalenceSection({
                           <th scope="row" className="min-w-48 whitespace-normal">
                             {labelOf(r)}
                           </th>
-                          <FigureCell value={r.present} />
-                          <FigureCell value={r.answered} />
-                          <PercentCell value={r.percent} />
+                          <FigureCell text={text} value={r.present} />
+                          <FigureCell text={text} value={r.answered} />
+                          <PercentCell text={text} value={r.percent} />
                         </tr>
                       ))}
                     </tbody>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { FigureCell, PercentCell } from "@/components/reports/figure";
+import { FigureCell, PercentCell, getFigureText, type FigureText } from "@/components/reports/figure";
 import type { ReachCell } from "@/lib/reports/grade-sex";
 import type { ReachabilityReport } from "@/lib/reports/load";
 import type { Count } from "@/lib/reports/table-model";
@@ -11,18 +11,18 @@ import { ReportTable } from "./table-parts";
 
 type Triple = { alerted: Count; reached: Count; reachedPct: number | null };
 
-function CellFigures({ cell }: { cell: Triple }) {
+function CellFigures({ cell, text }: { cell: Triple; text: FigureText }) {
   return (
     <>
-      <FigureCell value={cell.alerted} />
-      <FigureCell value={cell.reached} />
-      <PercentCell value={cell.reachedPct} />
+      <FigureCell text={text} value={cell.alerted} />
+      <FigureCell text={text} value={cell.reached} />
+      <PercentCell text={text} value={cell.reachedPct} />
     </>
   );
 }
 
 export async function SchoolTable({ report }: { report: ReachabilityReport }) {
-  const t = await getTranslations("visits.reachability");
+  const [t, text] = await Promise.all([getTranslations("visits.reachability"), getFigureText()]);
   return (
     <ReportTable caption={t("bySchool")} testId="reach-by-school">
       <thead>
@@ -35,12 +35,12 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
         {report.schools.map((s) => (
           <tr key={s.school.id} className="border-b border-slate-100">
             <th scope="row">{s.school.name}</th>
-            <CellFigures cell={s} />
+            <CellFigures cell={s} text={text} />
           </tr>
         ))}
         <tr>
           <th scope="row">{t("total")}</th>
-          <CellFigures cell={report.total} />
+          <CellFigures cell={report.total} text={text} />
         </tr>
       </tbody>
     </ReportTable>
@@ -48,7 +48,7 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
 }
 
 export async function GradeSexTable({ report }: { report: ReachabilityReport }) {
-  const t = await getTranslations("visits.reachability");
+  const [t, text] = await Promise.all([getTranslations("visits.reachability"), getFigureText()]);
   const cellOf = (grade: number, sex: "F" | "M") =>
     report.byGradeSex.find((g) => g.grade === grade && g.sex === sex)!.cell;
   const groups = [
@@ -78,17 +78,17 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
           <tr key={grade} className="border-b border-slate-100">
             <th scope="row">{t("gradeValue", { grade })}</th>
             {report.bySex.map(({ sex }) => (
-              <CellFigures key={sex} cell={cellOf(grade, sex)} />
+              <CellFigures key={sex} cell={cellOf(grade, sex)} text={text} />
             ))}
-            <CellFigures cell={cell} />
+            <CellFigures cell={cell} text={text} />
           </tr>
         ))}
         <tr>
           <th scope="row">{t("total")}</th>
           {report.bySex.map(({ sex, cell }) => (
-            <CellFigures key={sex} cell={cell} />
+            <CellFigures key={sex} cell={cell} text={text} />
           ))}
-          <CellFigures cell={report.total} />
+          <CellFigures cell={report.total} text={text} />
         </tr>
       </tbody>
     </ReportTable>
@@ -112,7 +112,7 @@ function HeaderTriple({ t }: { t: Awaited<ReturnType<typeof getTranslations<"vis
 }
 
 export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
-  const t = await getTranslations("visits.reachability");
+  const [t, text] = await Promise.all([getTranslations("visits.reachability"), getFigureText()]);
   const columns: { key: string; label: string; cell: ReachCell }[] = [
     ...report.byGrade.map((g) => ({ key: `g${g.grade}`, label: t("gradeValue", { grade: g.grade }), cell: g.cell })),
     ...report.bySex.map((s) => ({ key: s.sex, label: t(`sex.${s.sex}`), cell: s.cell })),
@@ -136,14 +136,14 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
             <tr key={reason} className="border-b border-slate-100" data-reason={reason}>
               <th scope="row">{t(`reasons.${reason}`)}</th>
               {columns.map((c) => (
-                <FigureCell key={c.key} value={c.cell.reasons?.[reason] ?? "withheld"} />
+                <FigureCell text={text} key={c.key} value={c.cell.reasons?.[reason] ?? "withheld"} />
               ))}
             </tr>
           ))}
           <tr>
             <th scope="row">{t("notReached")}</th>
             {columns.map((c) => (
-              <FigureCell key={c.key} className="font-semibold" value={c.cell.notReached ?? "withheld"} />
+              <FigureCell text={text} key={c.key} className="font-semibold" value={c.cell.notReached ?? "withheld"} />
             ))}
           </tr>
         </tbody>

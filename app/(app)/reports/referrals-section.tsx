@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell } from "@/components/reports/figure";
+import { FigureCell, getFigureText } from "@/components/reports/figure";
 import { CardSection } from "@/components/ui/card";
 import type { AgencyTimes, ReferralTimesReport } from "@/lib/reports/referral-times";
 import { DownloadLink, ReportTable } from "./table-parts";
@@ -13,7 +13,7 @@ export async function ReferralsSection({
   report: ReferralTimesReport;
   exportQuery: string | null;
 }) {
-  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const [t, format, text] = await Promise.all([getTranslations("reports"), getFormatter(), getFigureText()]);
   const time = (value: number | null, unit: "hours" | "days") =>
     value === null ? "—" : t(`referrals.${unit}`, { value: format.number(value, { maximumFractionDigits: 1 }) });
   const rows = [
@@ -71,7 +71,7 @@ export async function ReferralsSection({
                   <tr key={r.key} className="border-b border-slate-100">
                     <th scope="row">{r.name}</th>
                     {counts.map((c) => (
-                      <FigureCell key={c} value={r.times[c]} />
+                      <FigureCell text={text} key={c} value={r.times[c]} />
                     ))}
                     <td>{time(r.times.toAcceptHours.median, "hours")}</td>
                     <td>{time(r.times.toAcceptHours.p90, "hours")}</td>
