@@ -466,6 +466,29 @@ describe("[RISK] self-harm present (version 2): a same-day urgent referral to th
       ).toContain(taskId);
       expect(await openTasksOnCase(u[key], kase.id), key).toEqual([taskId]);
     }
+    // What the home page shows of it is the task, its agency, and its case's student and school as recorded.
+    const recorded = await t.db.caseTask.findUniqueOrThrow({
+      where: { id: taskId },
+      select: {
+        id: true,
+        kind: true,
+        agencyType: true,
+        createdAt: true,
+        dueAt: true,
+        agencyId: true,
+        agency: { select: { name: true, district: true } },
+        case: {
+          select: {
+            id: true,
+            student: {
+              select: { paternalSurname: true, maternalSurname: true, givenNames: true, grade: true, section: true },
+            },
+            school: { select: { name: true } },
+          },
+        },
+      },
+    });
+    expect((await listOpenTasksForHome(u.director)).find((x) => x.id === taskId)).toEqual(recorded);
     for (const key of ["directorSjl", "tutor", "coordinator", "csmc", "bapes"] as const) {
       expect(await listOpenTasksForHome(u[key]), key).toEqual([]);
       expect(await openTasksOnCase(u[key], kase.id), key).toEqual([]);
