@@ -22,20 +22,14 @@ export const OPEN_TASK_SELECT = {
 
 export type OpenCaseTask = Prisma.CaseTaskGetPayload<{ select: typeof OPEN_TASK_SELECT }>;
 
-const HOME_SELECT = {
-  ...OPEN_TASK_SELECT,
+/** An open task as the home page lists it: with its case's student and school. */
+export type HomeTask = OpenCaseTask & {
   case: {
-    select: {
-      id: true,
-      student: {
-        select: { paternalSurname: true, maternalSurname: true, givenNames: true, grade: true, section: true },
-      },
-      school: { select: { name: true } },
-    },
-  },
-} satisfies Prisma.CaseTaskSelect;
-
-export type HomeTask = Prisma.CaseTaskGetPayload<{ select: typeof HOME_SELECT }>;
+    id: string;
+    student: { paternalSurname: string; maternalSurname: string; givenNames: string; grade: number; section: string };
+    school: { name: string };
+  };
+};
 
 type HomeTaskRow = Omit<HomeTask, "agency" | "case"> & {
   agencyName: string | null;
