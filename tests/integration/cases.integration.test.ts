@@ -453,6 +453,11 @@ describe("[CASES] list and timeline", () => {
     // Two members, the second assigned later: the row names them in that order.
     await assignCaseMember(s.users.directorB, { caseId, version: 1, userId: s.users.socialWorker.id }, origin);
     await assignCaseMember(s.users.directorB, { caseId, version: 2, userId: s.users.psychologist.id }, origin);
+    // Two assignments in the same millisecond would tie; the second is made a minute later.
+    await t.db.caseAssignment.update({
+      where: { caseId_userId: { caseId, userId: s.users.psychologist.id } },
+      data: { assignedAt: new Date(Date.now() + 60_000) },
+    });
 
     const listed = await findCases(user, filters(), 1000);
     const records = await t.db.case.findMany({
@@ -472,7 +477,11 @@ describe("[CASES] list and timeline", () => {
             sex: true,
           },
         },
-        assignments: { select: { user: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
+        // Ties (assignments of the same millisecond) in user id order, as the list orders them.
+        assignments: {
+          select: { user: { select: { name: true } } },
+          orderBy: [{ assignedAt: "asc" }, { userId: "asc" }],
+        },
       },
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     });
