@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { authorize } from "../auth/authorize";
 import { can } from "../auth/policy";
-import { scopedSchoolIds } from "../auth/scope";
+import { schoolScopeSql } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { Prisma } from "../generated/prisma/client";
 import { loadPageWithTotal, type ListQuery, type Page } from "../lists/page";
@@ -44,14 +44,9 @@ type InboxRead = {
  * alerts, students and cases of the user's schools, each only if the role may read them.
  */
 function inboxSql(user: SessionUser, filters: Partial<TAlertListFilters>, take: number, skip: number) {
-  const schools = scopedSchoolIds(user);
-  const studentScope = can(user.role, "students.read")
-    ? Prisma.sql`s."schoolId" = ANY(${schools}::uuid[])`
-    : Prisma.sql`false`;
-  const caseScope = can(user.role, "cases.readSummary")
-    ? Prisma.sql`c."schoolId" = ANY(${schools}::uuid[])`
-    : Prisma.sql`false`;
-  const open = Prisma.sql`a.status = 'OPEN' AND a."schoolId" = ANY(${schools}::uuid[]) AND ${studentScope}`;
+  const studentScope = can(user.role, "students.read") ? schoolScopeSql(user, 's."schoolId"') : Prisma.sql`false`;
+  const caseScope = can(user.role, "cases.readSummary") ? schoolScopeSql(user, 'c."schoolId"') : Prisma.sql`false`;
+  const open = Prisma.sql`a.status = 'OPEN' AND ${schoolScopeSql(user, 'a."schoolId"')} AND ${studentScope}`;
   const narrow: Prisma.Sql[] = [];
   if (filters.kind) narrow.push(Prisma.sql`a.kind = ${filters.kind}::"AlertKind"`);
   if (filters.grade) narrow.push(Prisma.sql`s.grade = ${filters.grade}::smallint`);

@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { AGENCIES_WITHOUT_SENSITIVE_DATA, can, MAX_SHARED_SECTIONS, isSchoolBoundRole } from "./policy";
 import type { SessionUser } from "./types";
 
@@ -19,6 +19,14 @@ export function isSchoolInScope(user: SessionUser, schoolId: string): boolean {
 
 export function schoolScopeWhere(user: SessionUser): { schoolId: { in: string[] } } {
   return { schoolId: { in: scopedSchoolIds(user) } };
+}
+
+/**
+ * schoolScopeWhere for a raw statement: `<column> = ANY(<the user's schools>)`. `column` is the
+ * SQL name of a school id column written in code (e.g. `c."schoolId"`), never input.
+ */
+export function schoolScopeSql(user: SessionUser, column: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(column)} = ANY(${scopedSchoolIds(user)}::uuid[])`;
 }
 
 export function schoolWhere(user: SessionUser): Prisma.SchoolWhereInput {

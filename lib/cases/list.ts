@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "../auth/authorize";
 import { CASE_TEAM_ROLES } from "../auth/policy";
-import { scopedSchoolIds } from "../auth/scope";
+import { schoolScopeSql } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -47,11 +47,10 @@ type CaseListRead = {
  * a read of one query per relation and the members' query: five statements, each compiled and
  * its rows turned into objects by the app (decision 017, eighth round). The count reads
  * case_file alone; the student is joined only when the grade or sex filter asks for it.
- * Scope: the cases, and the members, of the user's schools (scopedSchoolIds, as caseWhere).
+ * Scope: the cases, and the members, of the user's schools (schoolScopeSql, as caseWhere).
  */
 function caseListSql(user: SessionUser, filters: Partial<TCaseListFilters>, take: number, skip: number) {
-  const schools = scopedSchoolIds(user);
-  const where: Prisma.Sql[] = [Prisma.sql`c."schoolId" = ANY(${schools}::uuid[])`];
+  const where: Prisma.Sql[] = [schoolScopeSql(user, 'c."schoolId"')];
   if (filters.state === NOT_CLOSED) where.push(Prisma.sql`c.state <> 'CLOSED'`);
   else if (filters.state) where.push(Prisma.sql`c.state = ${filters.state}::"CaseState"`);
   if (filters.assignee) {
@@ -89,7 +88,7 @@ function caseListSql(user: SessionUser, filters: Partial<TCaseListFilters>, take
         SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id)
           FROM app_user u
          WHERE u.active AND u.role = ANY(${[...CASE_TEAM_ROLES]}::"Role"[])
-           AND EXISTS (SELECT 1 FROM user_school us WHERE us."userId" = u.id AND us."schoolId" = ANY(${schools}::uuid[]))
+           AND EXISTS (SELECT 1 FROM user_school us WHERE us."userId" = u.id AND ${schoolScopeSql(user, 'us."schoolId"')})
       ), '[]'::json) AS assignees`;
 }
 

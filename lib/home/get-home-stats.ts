@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { authorize } from "../auth/authorize";
 import { can } from "../auth/policy";
-import { caseWhere, referralWhere, scopedSchoolIds } from "../auth/scope";
+import { caseWhere, referralWhere, schoolScopeSql } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import { dayFromIso, todayInLima } from "../format/date";
@@ -51,13 +51,12 @@ type SchoolCounts = {
 /**
  * Director and tutor: their school's roster, today's attendance and (director) alerts and
  * cases. One statement of five counts (five Prisma queries before: decision 017, eighth round);
- * each count is limited to `scopedSchoolIds` and is asked only if the role may read its rows,
+ * each count is limited to the user's schools (schoolScopeSql) and is asked only if the role may read its rows,
  * as studentWhere, alertWhere and caseWhere do.
  */
 async function getSchoolStats(user: SessionUser, now: Date): Promise<HomeStat[]> {
   authorize(user, "students.read");
-  const schools = scopedSchoolIds(user);
-  const inScope = Prisma.sql`"schoolId" = ANY(${schools}::uuid[])`;
+  const inScope = schoolScopeSql(user, '"schoolId"');
   const today = dayFromIso(todayInLima(now));
   const attendance = can(user.role, "attendance.read")
     ? Prisma.sql`(SELECT count(*)::int FROM attendance_day WHERE ${inScope} AND date = ${today}::date)`

@@ -1,6 +1,6 @@
 import "server-only";
 import { can } from "../auth/policy";
-import { scopedSchoolIds } from "../auth/scope";
+import { schoolScopeSql } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -47,21 +47,20 @@ type HomeTaskRow = Omit<HomeTask, "agency" | "case"> & {
  * Open tasks of the user's schools for the home page, most urgent first (at most 20). One
  * statement with its joins: most homes have none, and the Prisma read with a relation filter
  * and three relations cost ~3 ms of the server's time even then (decision 017, eighth round).
- * Scope: tasks and cases of `scopedSchoolIds` (caseWhere's school-side rule).
+ * Scope: tasks and cases of the user's schools (schoolScopeSql, caseWhere's school-side rule).
  */
 export async function listOpenTasksForHome(user: SessionUser): Promise<HomeTask[]> {
   if (!can(user.role, "caseTasks.read")) return [];
-  const schools = scopedSchoolIds(user);
   const rows = await db.$queryRaw<HomeTaskRow[]>`
     SELECT t.id, t.kind, t."agencyType", t."createdAt", t."dueAt", t."agencyId",
            a.name AS "agencyName", a.district AS "agencyDistrict", c.id AS "caseId",
            s."paternalSurname", s."maternalSurname", s."givenNames", s.grade, s.section, sc.name AS "schoolName"
       FROM case_task t
-      JOIN case_file c ON c.id = t."caseId" AND c."schoolId" = ANY(${schools}::uuid[])
+      JOIN case_file c ON c.id = t."caseId" AND ${schoolScopeSql(user, 'c."schoolId"')}
       JOIN student s ON s.id = c."studentId"
       JOIN school sc ON sc.id = c."schoolId"
       LEFT JOIN agency a ON a.id = t."agencyId"
-     WHERE t."doneAt" IS NULL AND t."schoolId" = ANY(${schools}::uuid[])
+     WHERE t."doneAt" IS NULL AND ${schoolScopeSql(user, 't."schoolId"')}
      ORDER BY t."dueAt", t."createdAt"
      LIMIT 20`;
   return rows.map((r) => ({

@@ -14,7 +14,7 @@ import { getEvaluationSeries } from "../../lib/risk/series";
 import { startEvaluation } from "../../lib/risk/start-evaluation";
 import { completeCaseTask } from "../../lib/tasks/complete-task";
 import { endOfLimaDay } from "../../lib/tasks/due";
-import { listOpenTasksForHome } from "../../lib/tasks/queries";
+import { listOpenTasksForHome, OPEN_TASK_SELECT } from "../../lib/tasks/queries";
 import { buildPlan } from "../../prisma/seed/plan";
 import { riskItemId } from "../../prisma/seed/evaluations";
 import { agencyId, schoolId, userId, type UserKey } from "../../prisma/seed/people";
@@ -470,13 +470,7 @@ describe("[RISK] self-harm present (version 2): a same-day urgent referral to th
     const recorded = await t.db.caseTask.findUniqueOrThrow({
       where: { id: taskId },
       select: {
-        id: true,
-        kind: true,
-        agencyType: true,
-        createdAt: true,
-        dueAt: true,
-        agencyId: true,
-        agency: { select: { name: true, district: true } },
+        ...OPEN_TASK_SELECT,
         case: {
           select: {
             id: true,
