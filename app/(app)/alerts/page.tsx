@@ -11,7 +11,8 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { AlertFiltersForm } from "./alert-filters";
-import { InboxStudentRow } from "./inbox-student";
+import { InboxList } from "./inbox-list";
+import { inboxView } from "./inbox-view";
 
 export const generateMetadata = titleFrom("common.nav", "alerts");
 
@@ -48,19 +49,11 @@ export default async function AlertsPage({ searchParams }: Props) {
       {result.rows.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4">{t("inbox.empty")}</p>
       ) : (
-        <ul className="space-y-3">
-          {result.rows.map((row) => (
-            <InboxStudentRow
-              key={row.student.id}
-              row={row}
-              showSchool={result.multiSchool}
-              canReview={canReview}
-              canOpenCase={canOpenCase}
-              t={t}
-              locale={locale}
-            />
-          ))}
-        </ul>
+        <InboxList
+          rows={inboxView(result.rows, t, locale, result.multiSchool)}
+          canReview={canReview}
+          canOpenCase={canOpenCase}
+        />
       )}
       <Pager path="/alerts" filters={result.filters} page={result.page} pageCount={result.pageCount} />
     </div>
