@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, PercentCell, getFigureText } from "@/components/reports/figure";
+import { getFigureText } from "@/components/reports/figure";
+import { FigureRows } from "@/components/reports/figure-rows";
 import { CardSection } from "@/components/ui/card";
 import { CASE_OUTCOMES } from "@/lib/reports/cohort-sql";
 import type { FunnelReport } from "@/lib/reports/funnel";
@@ -43,13 +44,15 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
             </tr>
           </thead>
           <tbody>
-            {steps.map((s) => (
-              <tr key={s.step} className="border-b border-slate-100" data-step={s.step}>
-                <th scope="row">{t(`funnel.steps.${s.step}`)}</th>
-                <FigureCell text={text} value={s.count} />
-                <PercentCell text={text} value={s.pctOfPrevious} />
-              </tr>
-            ))}
+            <FigureRows
+              words={text.words}
+              rows={steps.map((s) => ({
+                key: s.step,
+                head: t(`funnel.steps.${s.step}`),
+                data: { "data-step": s.step },
+                cells: [text.figure(s.count), text.percent(s.pctOfPrevious)],
+              }))}
+            />
           </tbody>
         </ReportTable>
         {funnel.schools.length > 0 ? (
@@ -65,17 +68,13 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
               </tr>
             </thead>
             <tbody>
-              {[
-                ...funnel.schools.map((x) => ({ key: x.school.id, name: x.school.name, column: x.column })),
-                { key: "total", name: t("total"), column: funnel.total },
-              ].map((row) => (
-                <tr key={row.key} className="border-b border-slate-100">
-                  <th scope="row">{row.name}</th>
-                  {row.column.steps.map((s) => (
-                    <FigureCell text={text} key={s.step} value={s.count} />
-                  ))}
-                </tr>
-              ))}
+              <FigureRows
+                words={text.words}
+                rows={[
+                  ...funnel.schools.map((x) => ({ key: x.school.id, head: x.school.name, column: x.column })),
+                  { key: "total", head: t("total"), column: funnel.total },
+                ].map(({ column, ...row }) => ({ ...row, cells: column.steps.map((s) => text.figure(s.count)) }))}
+              />
             </tbody>
           </ReportTable>
         ) : null}
@@ -90,16 +89,23 @@ export async function FunnelSection({ funnel, exportQuery }: { funnel: FunnelRep
               </tr>
             </thead>
             <tbody>
-              {CASE_OUTCOMES.map((o) => (
-                <tr key={o} className="border-b border-slate-100">
-                  <th scope="row">{t(`funnel.outcomes.${o}`)}</th>
-                  <FigureCell text={text} value={funnel.total.outcomes[o]} />
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t("funnel.closed")}</th>
-                <FigureCell text={text} className="font-semibold" value={funnel.total.closed} />
-              </tr>
+              <FigureRows
+                words={text.words}
+                rows={[
+                  ...CASE_OUTCOMES.map((o) => ({
+                    key: o,
+                    head: t(`funnel.outcomes.${o}`),
+                    cells: [text.figure(funnel.total.outcomes[o])],
+                  })),
+                  {
+                    key: "closed",
+                    head: t("funnel.closed"),
+                    cells: [text.figure(funnel.total.closed)],
+                    strong: true,
+                    last: true,
+                  },
+                ]}
+              />
             </tbody>
           </ReportTable>
           <p className="text-sm text-slate-600">{t("funnel.closedHelp")}</p>

@@ -1,11 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, PercentCell, getFigureText, type FigureText } from "@/components/reports/figure";
+import { getFigureText } from "@/components/reports/figure";
+import { FigureRows } from "@/components/reports/figure-rows";
 import { CardSection } from "@/components/ui/card";
 import type { GradeSexReport, GradeSexRow, SexColumn } from "@/lib/reports/grade-sex";
 import { DownloadLink, ReportTable } from "./table-parts";
 
 const COLORS = { F: "#7c3aed", M: "#0f766e" } as const;
+/** The three figures under each sex, in the order of their cells (data-measure). */
+const MEASURES = ["followed", "alerted", "rate"] as const;
 
 /** Followed and alerted by grade × sex, with the share alerted: the pilot's finding at a glance. */
 export async function GradeSexSection({ report, exportQuery }: { report: GradeSexReport; exportQuery: string | null }) {
@@ -51,14 +54,21 @@ export async function GradeSexSection({ report, exportQuery }: { report: GradeSe
             </tr>
           </thead>
           <tbody>
-            {[...report.rows, report.total].map((row) => (
-              <tr key={String(row.grade)} className="border-b border-slate-100" data-grade={row.grade}>
-                <th scope="row">{gradeLabel(row)}</th>
-                {columns.map((c) => (
-                  <CellTriple key={c} cell={row.cells[c]} sex={c} text={text} />
-                ))}
-              </tr>
-            ))}
+            <FigureRows
+              words={text.words}
+              columns={columns.flatMap((sex) =>
+                MEASURES.map((measure) => ({ "data-sex": sex, "data-measure": measure })),
+              )}
+              rows={[...report.rows, report.total].map((row) => ({
+                key: String(row.grade),
+                head: gradeLabel(row),
+                data: { "data-grade": row.grade },
+                cells: columns.flatMap((c) => {
+                  const cell = row.cells[c];
+                  return [text.figure(cell.followed), text.figure(cell.alerted), text.percent(cell.rate)];
+                }),
+              }))}
+            />
           </tbody>
         </ReportTable>
         {exportQuery !== null ? (
@@ -77,16 +87,6 @@ function HeaderTriple({ labels }: { labels: string[] }) {
           {l}
         </th>
       ))}
-    </>
-  );
-}
-
-function CellTriple({ cell, sex, text }: { cell: GradeSexRow["cells"][SexColumn]; sex: SexColumn; text: FigureText }) {
-  return (
-    <>
-      <FigureCell text={text} data-sex={sex} data-measure="followed" value={cell.followed} />
-      <FigureCell text={text} data-sex={sex} data-measure="alerted" value={cell.alerted} />
-      <PercentCell text={text} data-sex={sex} data-measure="rate" value={cell.rate} />
     </>
   );
 }

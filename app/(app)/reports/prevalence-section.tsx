@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, PercentCell, getFigureText } from "@/components/reports/figure";
+import { getFigureText } from "@/components/reports/figure";
+import { FigureRows } from "@/components/reports/figure-rows";
 import { CardSection } from "@/components/ui/card";
 import type { RiskDomain } from "@/lib/generated/prisma/enums";
 import type { Prevalence } from "@/lib/risk/prevalence";
@@ -84,16 +85,16 @@ export async function PrevalenceSection({
                       </tr>
                     </thead>
                     <tbody>
-                      {rows.map((r) => (
-                        <tr key={r.code} className="border-b border-slate-100" data-item={r.code}>
-                          <th scope="row" className="min-w-48 whitespace-normal">
-                            {labelOf(r)}
-                          </th>
-                          <FigureCell text={text} value={r.present} />
-                          <FigureCell text={text} value={r.answered} />
-                          <PercentCell text={text} value={r.percent} />
-                        </tr>
-                      ))}
+                      <FigureRows
+                        words={text.words}
+                        headClass="min-w-48 whitespace-normal"
+                        rows={rows.map((r) => ({
+                          key: r.code,
+                          head: labelOf(r),
+                          data: { "data-item": r.code },
+                          cells: [text.figure(r.present), text.figure(r.answered), text.percent(r.percent)],
+                        }))}
+                      />
                     </tbody>
                   </ReportTable>
                 );

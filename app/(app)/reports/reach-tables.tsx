@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { FigureCell, PercentCell, getFigureText, type FigureText } from "@/components/reports/figure";
+import { getFigureText, type FigureText } from "@/components/reports/figure";
+import { FigureRows } from "@/components/reports/figure-rows";
 import type { ReachCell } from "@/lib/reports/grade-sex";
 import type { ReachabilityReport } from "@/lib/reports/load";
 import type { Count } from "@/lib/reports/table-model";
@@ -11,15 +12,12 @@ import { ReportTable } from "./table-parts";
 
 type Triple = { alerted: Count; reached: Count; reachedPct: number | null };
 
-function CellFigures({ cell, text }: { cell: Triple; text: FigureText }) {
-  return (
-    <>
-      <FigureCell text={text} value={cell.alerted} />
-      <FigureCell text={text} value={cell.reached} />
-      <PercentCell text={text} value={cell.reachedPct} />
-    </>
-  );
-}
+/** Alerted, reached and the share reached, as FigureRows cells. */
+const triple = (cell: Triple, text: FigureText) => [
+  text.figure(cell.alerted),
+  text.figure(cell.reached),
+  text.percent(cell.reachedPct),
+];
 
 export async function SchoolTable({ report }: { report: ReachabilityReport }) {
   const [t, text] = await Promise.all([getTranslations("visits.reachability"), getFigureText()]);
@@ -32,16 +30,13 @@ export async function SchoolTable({ report }: { report: ReachabilityReport }) {
         </tr>
       </thead>
       <tbody>
-        {report.schools.map((s) => (
-          <tr key={s.school.id} className="border-b border-slate-100">
-            <th scope="row">{s.school.name}</th>
-            <CellFigures cell={s} text={text} />
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">{t("total")}</th>
-          <CellFigures cell={report.total} text={text} />
-        </tr>
+        <FigureRows
+          words={text.words}
+          rows={[
+            ...report.schools.map((s) => ({ key: s.school.id, head: s.school.name, cells: triple(s, text) })),
+            { key: "total", head: t("total"), cells: triple(report.total, text), last: true },
+          ]}
+        />
       </tbody>
     </ReportTable>
   );
@@ -74,22 +69,22 @@ export async function GradeSexTable({ report }: { report: ReachabilityReport }) 
         </tr>
       </thead>
       <tbody>
-        {report.byGrade.map(({ grade, cell }) => (
-          <tr key={grade} className="border-b border-slate-100">
-            <th scope="row">{t("gradeValue", { grade })}</th>
-            {report.bySex.map(({ sex }) => (
-              <CellFigures key={sex} cell={cellOf(grade, sex)} text={text} />
-            ))}
-            <CellFigures cell={cell} text={text} />
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">{t("total")}</th>
-          {report.bySex.map(({ sex, cell }) => (
-            <CellFigures key={sex} cell={cell} text={text} />
-          ))}
-          <CellFigures cell={report.total} text={text} />
-        </tr>
+        <FigureRows
+          words={text.words}
+          rows={[
+            ...report.byGrade.map(({ grade, cell }) => ({
+              key: String(grade),
+              head: t("gradeValue", { grade }),
+              cells: [...report.bySex.flatMap(({ sex }) => triple(cellOf(grade, sex), text)), ...triple(cell, text)],
+            })),
+            {
+              key: "total",
+              head: t("total"),
+              cells: [...report.bySex.flatMap(({ cell }) => triple(cell, text)), ...triple(report.total, text)],
+              last: true,
+            },
+          ]}
+        />
       </tbody>
     </ReportTable>
   );
@@ -132,20 +127,24 @@ export async function ReasonsTable({ report }: { report: ReachabilityReport }) {
           </tr>
         </thead>
         <tbody>
-          {UNREACHED_REASONS.map((reason) => (
-            <tr key={reason} className="border-b border-slate-100" data-reason={reason}>
-              <th scope="row">{t(`reasons.${reason}`)}</th>
-              {columns.map((c) => (
-                <FigureCell text={text} key={c.key} value={c.cell.reasons?.[reason] ?? "withheld"} />
-              ))}
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">{t("notReached")}</th>
-            {columns.map((c) => (
-              <FigureCell text={text} key={c.key} className="font-semibold" value={c.cell.notReached ?? "withheld"} />
-            ))}
-          </tr>
+          <FigureRows
+            words={text.words}
+            rows={[
+              ...UNREACHED_REASONS.map((reason) => ({
+                key: reason,
+                head: t(`reasons.${reason}`),
+                data: { "data-reason": reason },
+                cells: columns.map((c) => text.figure(c.cell.reasons?.[reason] ?? "withheld")),
+              })),
+              {
+                key: "notReached",
+                head: t("notReached"),
+                cells: columns.map((c) => text.figure(c.cell.notReached ?? "withheld")),
+                strong: true,
+                last: true,
+              },
+            ]}
+          />
         </tbody>
       </ReportTable>
       <p className="text-sm text-slate-600">{t("reasonsHelp")}</p>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportChart } from "@/components/reports/bar-chart";
-import { FigureCell, getFigureText } from "@/components/reports/figure";
+import { getFigureText } from "@/components/reports/figure";
+import { FigureRows } from "@/components/reports/figure-rows";
 import { CardSection } from "@/components/ui/card";
 import type { AgencyTimes, ReferralTimesReport } from "@/lib/reports/referral-times";
 import { DownloadLink, ReportTable } from "./table-parts";
@@ -67,18 +68,22 @@ export async function ReferralsSection({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} className="border-b border-slate-100">
-                    <th scope="row">{r.name}</th>
-                    {counts.map((c) => (
-                      <FigureCell text={text} key={c} value={r.times[c]} />
-                    ))}
-                    <td>{time(r.times.toAcceptHours.median, "hours")}</td>
-                    <td>{time(r.times.toAcceptHours.p90, "hours")}</td>
-                    <td>{time(r.times.toCloseDays.median, "days")}</td>
-                    <td>{time(r.times.toCloseDays.p90, "days")}</td>
-                  </tr>
-                ))}
+                <FigureRows
+                  words={text.words}
+                  rows={rows.map(({ key, name, times }) => ({
+                    key,
+                    head: name,
+                    cells: [
+                      ...counts.map((c) => text.figure(times[c])),
+                      ...[
+                        time(times.toAcceptHours.median, "hours"),
+                        time(times.toAcceptHours.p90, "hours"),
+                        time(times.toCloseDays.median, "days"),
+                        time(times.toCloseDays.p90, "days"),
+                      ].map((printed) => [null, printed] as const),
+                    ],
+                  }))}
+                />
               </tbody>
             </ReportTable>
             {exportQuery !== null ? (
