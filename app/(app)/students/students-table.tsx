@@ -1,6 +1,6 @@
-import { PendingLink } from "@/components/nav/pending-link";
 import { getTranslations } from "next-intl/server";
 import type { StudentListRow } from "@/lib/students/queries";
+import { StudentRows } from "./student-rows";
 
 function fullName(r: StudentListRow): string {
   return `${[r.paternalSurname, r.maternalSurname].filter(Boolean).join(" ")}, ${r.givenNames}`;
@@ -25,25 +25,16 @@ export async function StudentsTable({ rows, showSchool }: { rows: StudentListRow
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <PendingLink href={`/students/${r.id}`} className="row-link">
-                {fullName(r)}
-              </PendingLink>
-              <span className="row-detail">
-                {doc(r)} · {t(`sex.${r.sex}`)}
-                {showSchool ? ` · ${r.schoolName}` : ""}
-              </span>
-            </td>
-            <td>{t("gradeSection", { grade: r.grade, section: r.section })}</td>
-            <td>
-              <span className="badge" data-status={r.status}>
-                {t(`status.${r.status}`)}
-              </span>
-            </td>
-          </tr>
-        ))}
+        <StudentRows
+          rows={rows.map((r) => ({
+            id: r.id,
+            name: fullName(r),
+            detail: [doc(r), t(`sex.${r.sex}`), ...(showSchool ? [r.schoolName] : [])].join(" · "),
+            grade: t("gradeSection", { grade: r.grade, section: r.section }),
+            status: r.status,
+            statusLabel: t(`status.${r.status}`),
+          }))}
+        />
       </tbody>
     </table>
   );
