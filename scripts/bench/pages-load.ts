@@ -20,7 +20,29 @@ export type LoadResult = {
   errors: number;
   /** Mean response body, bytes. */
   bytes: number;
+  /** Seconds driven. */
+  seconds: number;
+  /** Every response's latency, ascending (so runs can be pooled: pool()). */
+  latencies: number[];
 };
+
+/** Several runs of one page as one: their responses pooled, the percentiles over all of them. */
+export function pool(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const bytes = runs.reduce((n, r) => n + r.bytes * r.requests, 0);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    bytes: latencies.length ? bytes / latencies.length : 0,
+    seconds,
+    latencies,
+  };
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -60,5 +82,7 @@ export async function drive(
     p99: percentile(latencies, 99),
     errors: result.errors + result.timeouts + result.non2xx,
     bytes: latencies.length ? bodyBytes / latencies.length : 0,
+    seconds: opts.seconds,
+    latencies,
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { ensureBuild, firstLoadJs } from "./pages-build";
 import { DATA_DIR, openDataset, type DatasetInfo } from "./pages-data";
 import { postmasterPid, treeCpuMs } from "./pages-cpu";
-import { drive, type LoadResult } from "./pages-load";
+import { drive, pool, type LoadResult } from "./pages-load";
 import { FIRST_LOAD_TARGET_KB, ROUTES, routePath, TARGET_RATIO, WEIGHED_PAGES, type BenchRoute } from "./pages-routes";
 import { signIn, startServer, type RunningServer } from "../lib/production-server";
 import { runScript } from "../lib/embedded-postgres";
@@ -13,11 +13,12 @@ import { runScript } from "../lib/embedded-postgres";
 // A production build, the UGEL data set (pages-data.ts) in its own embedded cluster, the
 // production server as `npm start` runs it, three signed-in users, and 20 concurrent users
 // on each page of pages-routes.ts. Prints req/s, p50, p95, p99 and errors per page, each
-// page's p95 ÷ the shell's p95 in the same run (the shell is measured before and after every
-// page), the gain of one process per core over one process, and the first-load JavaScript of
-// the pages a phone opens.
+// page's p95 ÷ the shell's p95 in the same minutes (each page runs in slices alternating
+// with slices of the shell: runInterleaved), the gain of one process per core over one
+// process, and the first-load JavaScript of the pages a phone opens.
 //
-// Settings (environment): BENCH_DURATION seconds per page (12), BENCH_WARMUP seconds of
+// Settings (environment): BENCH_DURATION seconds per page (12), BENCH_SLICES the slices they
+// are driven in, each between two slices of the shell (3), BENCH_WARMUP seconds of
 // warm-up per page before any is measured (5), BENCH_RECONNECT requests per connection before
 // it is opened again (10; 0 keeps it), BENCH_SETTLE seconds of load on each page
 // just before it is measured (2), BENCH_CONNECTIONS (20),
@@ -29,6 +30,8 @@ import { runScript } from "../lib/embedded-postgres";
 
 const env = process.env;
 const SECONDS = Number(env.BENCH_DURATION ?? 12);
+// A page's SECONDS are driven in this many slices, each between two slices of the shell.
+const SLICES = Number(env.BENCH_SLICES ?? 3);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
 // 5 s, not 2: after 2 s per page the server was still warming up (the shell's first run cost
 // 26–30 ms of CPU per request, its last 18–24), so the pages measured first paid for it.
@@ -110,11 +113,30 @@ async function coldReport(server: RunningServer, cookies: Cookies): Promise<{ ca
   return { cached: median(cached), computed: median(computed) };
 }
 
-async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, label: string) {
-  const live = rows.filter((row) => !row.notice?.startsWith("404"));
-  // Every page once under load before any is measured: the first page measured would
-  // otherwise also pay for the server's cold code (JIT, caches) that later pages find warm.
-  for (const row of live) {
+/** A page driven for `seconds`, with the CPU per request of the web processes and of PostgreSQL. */
+async function measure(server: RunningServer, row: Row, cookies: Cookies, seconds: number) {
+  const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
+  // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
+  const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
+  const result = await drive(server.base + row.path, cookies[row.route.user], {
+    connections: CONNECTIONS,
+    seconds,
+    reconnectRate: RECONNECT,
+  });
+  return { result, app: treeCpuMs(server.pid) - app0, db: postmaster ? treeCpuMs(postmaster) - db0 : NaN };
+}
+
+/** The slices of one page as one row: latencies pooled, CPU summed over all their requests. */
+function pooled(row: Row, slices: Awaited<ReturnType<typeof measure>>[]) {
+  row.result = pool(slices.map((x) => x.result));
+  row.appCpu = slices.reduce((n, x) => n + x.app, 0) / row.result.requests;
+  row.dbCpu = slices.reduce((n, x) => n + x.db, 0) / row.result.requests;
+}
+
+/** Every page once under load before any is measured: the first page measured would otherwise
+ *  also pay for the server's cold code (JIT, caches) that later pages find warm. */
+async function warm(server: RunningServer, rows: Row[], cookies: Cookies, label: string) {
+  for (const row of rows) {
     log(`${label}: warming ${row.path} as ${row.route.user}…`);
     await drive(server.base + row.path, cookies[row.route.user], {
       connections: CONNECTIONS,
@@ -122,24 +144,47 @@ async function runTable(server: RunningServer, rows: Row[], cookies: Cookies, la
       reconnectRate: RECONNECT,
     });
   }
+}
+
+/**
+ * The table: each page measured in SLICES slices of SECONDS / SLICES, alternating with slices
+ * of the shell (shell, page, shell, …, page, shell), and divided by the shell of its own
+ * slices. The machine is shared and its speed drifts; a slow spell of a few seconds used to
+ * fall on one page's 12 s window alone (run S → T, decision 017, ninth round), and now falls
+ * on the page and the shell alike. Returns the shell's slices over the whole run, pooled.
+ */
+async function runInterleaved(server: RunningServer, shell: Row, pages: Row[], cookies: Cookies, label: string) {
+  const live = pages.filter((row) => !row.notice?.startsWith("404"));
+  await warm(server, [shell, ...live], cookies, label);
+  const slice = SECONDS / SLICES;
+  const allShell: Awaited<ReturnType<typeof measure>>[] = [];
   for (const row of live) {
-    log(`${label}: ${row.path} as ${row.route.user}…`);
+    log(`${label}: ${row.path} as ${row.route.user}, ${SLICES} slices between the shell's…`);
     if (SETTLE_SECONDS > 0)
       await drive(server.base + row.path, cookies[row.route.user], {
         connections: CONNECTIONS,
         seconds: SETTLE_SECONDS,
         reconnectRate: RECONNECT,
       });
-    const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
-    // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
-    const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
-    row.result = await drive(server.base + row.path, cookies[row.route.user], {
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      reconnectRate: RECONNECT,
-    });
-    row.appCpu = (treeCpuMs(server.pid) - app0) / row.result.requests;
-    row.dbCpu = postmaster ? (treeCpuMs(postmaster) - db0) / row.result.requests : NaN;
+    const own: Awaited<ReturnType<typeof measure>>[] = [];
+    const shells = [await measure(server, shell, cookies, slice)];
+    for (let i = 0; i < SLICES; i++) {
+      own.push(await measure(server, row, cookies, slice));
+      shells.push(await measure(server, shell, cookies, slice));
+    }
+    pooled(row, own);
+    row.shellP95 = pool(shells.map((x) => x.result)).p95;
+    allShell.push(...shells);
+  }
+  pooled(shell, allShell);
+}
+
+/** Each row in turn for SECONDS (the one-process comparison). */
+async function runStraight(server: RunningServer, rows: Row[], cookies: Cookies, label: string) {
+  await warm(server, rows, cookies, label);
+  for (const row of rows) {
+    log(`${label}: ${row.path} as ${row.route.user}…`);
+    pooled(row, [await measure(server, row, cookies, SECONDS)]);
   }
 }
 
@@ -239,17 +284,8 @@ async function main() {
     const cold = table.some((r) => r.route.kind === "report" && !r.notice)
       ? await coldReport(server, cookies)
       : undefined;
-    // The shell before and after every page: the machine is shared and its speed drifts over
-    // the minutes of a run, so each page is divided by the shell of the same minutes (the mean
-    // of the two runs around it), not by the shell at the start and end of the whole run.
     const [shell, ...pages] = table;
-    const shells: Row[] = [shell, ...pages.map(() => ({ ...shell }))];
-    const sequence = pages.flatMap((page, i) => [shells[i], page]).concat(shells[pages.length]);
-    await runTable(server, sequence, cookies, `${processes ?? "N"} processes`);
-    pages.forEach((page, i) => {
-      const around = [shells[i], shells[i + 1]].map((r) => r.result?.p95 ?? NaN).filter(Number.isFinite);
-      page.shellP95 = around.reduce((a, b) => a + b, 0) / around.length;
-    });
+    await runInterleaved(server, shell, pages, cookies, `${processes ?? "N"} processes`);
     await server.stop();
     server = undefined;
 
@@ -264,7 +300,7 @@ async function main() {
       });
       const oneCookies = await signInAll(server, info);
       const one = rows().filter((r) => COMPARED.some(([p, u]) => r.route.path === p && r.route.user === u));
-      await runTable(server, one, oneCookies, "1 process");
+      await runStraight(server, one, oneCookies, "1 process");
       await server.stop();
       server = undefined;
       compare = { one, many: table.filter((r) => one.some((o) => o.path === r.path && o.route.user === r.route.user)) };
@@ -284,12 +320,10 @@ async function main() {
     );
     out(`load average at the start ${loadStart}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine)`);
     out();
-    printTable([shells[0], ...pages, shells[pages.length]]);
-    const shellRuns = shells.map((r) => r.result?.p95 ?? NaN).filter(Number.isFinite);
-    const shellErrors = shells.reduce((n, r) => n + (r.result?.errors ?? 0), 0);
+    printTable([shell, ...pages]);
     out(
-      `shell p95: ${shellRuns.map((x) => x.toFixed(0)).join(", ")} ms (${shellErrors} errors), run before and after ` +
-        `each page; a page's p95/shell divides by the mean of the two around it (column "shell p95")`,
+      `Each page ran in ${SLICES} slices of ${(SECONDS / SLICES).toFixed(0)} s between ${SLICES + 1} slices of the shell; ` +
+        `its p95/shell divides by the p95 of those shell slices (column "shell p95"). The shell's row pools all of its slices.`,
     );
     out(
       `CPU app+db: CPU time per request of the server processes and of PostgreSQL (steadier than latency on a shared machine)`,
@@ -299,7 +333,7 @@ async function main() {
         `/reports one at a time: ${ms(cold.cached)} with the figures cached, ${ms(cold.computed)} computing them ` +
           `(a miss: once per process and filter, then refreshed behind readers every minute)`,
       );
-    const failed = [...shells, ...pages].some(
+    const failed = [shell, ...pages].some(
       (r) =>
         r.result &&
         (r.result.errors > 0 ||
