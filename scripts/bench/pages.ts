@@ -18,7 +18,8 @@ import { runScript } from "../lib/embedded-postgres";
 // process, and the first-load JavaScript of the pages a phone opens.
 //
 // Settings (environment): BENCH_DURATION seconds per page (12), BENCH_SLICES the slices they
-// are driven in, each between two slices of the shell (3), BENCH_WARMUP seconds of
+// are driven in, each between two slices of the shell (3), BENCH_SLICE_SETTLE unmeasured
+// seconds before each slice (1), BENCH_WARMUP seconds of
 // warm-up per page before any is measured (5), BENCH_RECONNECT requests per connection before
 // it is opened again (10; 0 keeps it), BENCH_SETTLE seconds of load on each page
 // just before it is measured (2), BENCH_CONNECTIONS (20),
@@ -30,8 +31,10 @@ import { runScript } from "../lib/embedded-postgres";
 
 const env = process.env;
 const SECONDS = Number(env.BENCH_DURATION ?? 12);
-// A page's SECONDS are driven in this many slices, each between two slices of the shell.
+// A page's SECONDS are driven in this many slices, each between two slices of the shell, and
+// each slice after this many seconds of its own page, unmeasured (the one before has drained).
 const SLICES = Number(env.BENCH_SLICES ?? 3);
+const SLICE_SETTLE_SECONDS = Number(env.BENCH_SLICE_SETTLE ?? 1);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
 // 5 s, not 2: after 2 s per page the server was still warming up (the shell's first run cost
 // 26–30 ms of CPU per request, its last 18–24), so the pages measured first paid for it.
@@ -113,8 +116,18 @@ async function coldReport(server: RunningServer, cookies: Cookies): Promise<{ ca
   return { cached: median(cached), computed: median(computed) };
 }
 
-/** A page driven for `seconds`, with the CPU per request of the web processes and of PostgreSQL. */
-async function measure(server: RunningServer, row: Row, cookies: Cookies, seconds: number) {
+/**
+ * A page driven for `seconds`, with the CPU per request of the web processes and of PostgreSQL.
+ * `settle` seconds of the same page go first, unmeasured: the responses and the garbage left
+ * by the page before (a report is 255 KB) would otherwise be paid inside this one's slice.
+ */
+async function measure(server: RunningServer, row: Row, cookies: Cookies, seconds: number, settle = 0) {
+  if (settle > 0)
+    await drive(server.base + row.path, cookies[row.route.user], {
+      connections: CONNECTIONS,
+      seconds: settle,
+      reconnectRate: RECONNECT,
+    });
   const postmaster = postmasterPid(path.join(DATA_DIR, "pg"));
   // The launcher (the job worker) is left out: only the web processes' CPU is the page's.
   const [app0, db0] = [treeCpuMs(server.pid), postmaster ? treeCpuMs(postmaster) : NaN];
@@ -167,10 +180,10 @@ async function runInterleaved(server: RunningServer, shell: Row, pages: Row[], c
         reconnectRate: RECONNECT,
       });
     const own: Awaited<ReturnType<typeof measure>>[] = [];
-    const shells = [await measure(server, shell, cookies, slice)];
+    const shells = [await measure(server, shell, cookies, slice, SLICE_SETTLE_SECONDS)];
     for (let i = 0; i < SLICES; i++) {
-      own.push(await measure(server, row, cookies, slice));
-      shells.push(await measure(server, shell, cookies, slice));
+      own.push(await measure(server, row, cookies, slice, SLICE_SETTLE_SECONDS));
+      shells.push(await measure(server, shell, cookies, slice, SLICE_SETTLE_SECONDS));
     }
     pooled(row, own);
     row.shellP95 = pool(shells.map((x) => x.result)).p95;
@@ -322,7 +335,8 @@ async function main() {
     out();
     printTable([shell, ...pages]);
     out(
-      `Each page ran in ${SLICES} slices of ${(SECONDS / SLICES).toFixed(0)} s between ${SLICES + 1} slices of the shell; ` +
+      `Each page ran in ${SLICES} slices of ${(SECONDS / SLICES).toFixed(0)} s between ${SLICES + 1} slices of the shell, ` +
+        `each after ${SLICE_SETTLE_SECONDS} s of its own page unmeasured; ` +
         `its p95/shell divides by the p95 of those shell slices (column "shell p95"). The shell's row pools all of its slices.`,
     );
     out(
