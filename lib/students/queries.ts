@@ -3,9 +3,9 @@ import { Prisma } from "../generated/prisma/client";
 import type { StudentStatus } from "../generated/prisma/enums";
 import { db } from "../db";
 import { authorize } from "../auth/authorize";
-import { schoolWhere, scopedSchoolIds, studentWhere } from "../auth/scope";
+import { schoolScopeSql, schoolWhere, studentWhere } from "../auth/scope";
 import type { SessionUser } from "../auth/types";
-import { loadPage, type ListQuery } from "../lists/page";
+import { loadPageWithTotal, type ListQuery, type Page } from "../lists/page";
 import { STUDENTS_PAGE_SIZE, type TStudentListFilters } from "./list-filters";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,7 +35,7 @@ function likeEscape(token: string): string {
 /** The roster's WHERE clause (table alias `s`); exported so a test can EXPLAIN it. */
 export function studentListWhere(user: SessionUser, filters: Partial<TStudentListFilters>): Prisma.Sql {
   // The school scope of every role that passed authorize("students.read").
-  const conditions: Prisma.Sql[] = [Prisma.sql`s."schoolId" = ANY(${scopedSchoolIds(user)}::uuid[])`];
+  const conditions: Prisma.Sql[] = [schoolScopeSql(user, 's."schoolId"')];
   if (filters.grade) conditions.push(Prisma.sql`s.grade = ${filters.grade}::smallint`);
   if (filters.section) conditions.push(Prisma.sql`s.section = ${filters.section}`);
   if (filters.status) conditions.push(Prisma.sql`s.status = ${filters.status}::"StudentStatus"`);
@@ -48,43 +48,52 @@ export function studentListWhere(user: SessionUser, filters: Partial<TStudentLis
   return Prisma.join(conditions, " AND ");
 }
 
-/** The roster page, ordered by name. Scope: the user's schools. */
-export const findStudents: ListQuery<TStudentListFilters, StudentListRow> = async (
+export type StudentListPage = Page<StudentListRow> & {
+  /** Grades and sections present in the user's schools, for the filter selects. */
+  sections: { grade: number; section: string }[];
+};
+
+/**
+ * The roster page, ordered by name, in one statement: the matching students counted, the
+ * page's rows, and the grades and sections of the user's schools for the filters (a count, a
+ * page and a Prisma groupBy before; decision 017, ninth round). Scope: the user's schools, in
+ * every part.
+ */
+export const findStudents: ListQuery<TStudentListFilters, StudentListRow, StudentListPage> = async (
   user,
   filters,
   pageSize = STUDENTS_PAGE_SIZE,
 ) => {
   authorize(user, "students.read");
   const where = studentListWhere(user, filters);
-  return loadPage(
-    filters.page,
-    pageSize,
-    async () => {
-      const [{ total }] = await db.$queryRaw<{ total: number }[]>`
-        SELECT count(*)::int AS total FROM student s WHERE ${where}`;
-      return total;
-    },
-    ({ skip, take }) => db.$queryRaw<StudentListRow[]>`
-      SELECT s.id::text AS id, s."documentType"::text AS "documentType", s."documentNumber", s."paternalSurname",
-             s."maternalSurname", s."givenNames", s.sex::text AS sex, s.grade::int AS grade, s.section,
-             s.status::text AS status, sc.name AS "schoolName"
-        FROM student s JOIN school sc ON sc.id = s."schoolId"
-       WHERE ${where}
-       ORDER BY s."paternalSurname", s."maternalSurname", s."givenNames", s.id
-       LIMIT ${take} OFFSET ${skip}`,
-  );
-};
-
-/** Grades and sections present in the user's schools, for the filter selects. */
-export async function findStudentSections(user: SessionUser | null) {
-  authorize(user, "students.read");
-  const groups = await db.student.groupBy({
-    by: ["grade", "section"],
-    where: studentWhere(user),
-    orderBy: [{ grade: "asc" }, { section: "asc" }],
+  const { result, window } = await loadPageWithTotal(filters.page, pageSize, async ({ skip, take }) => {
+    const [read] = await db.$queryRaw<Omit<StudentListPage, "page" | "pageSize" | "pageCount">[]>`
+      SELECT (SELECT count(*)::int FROM student s WHERE ${where}) AS total,
+        COALESCE((
+          SELECT json_agg(p ORDER BY p."paternalSurname", p."maternalSurname", p."givenNames", p.id)
+            FROM (SELECT s.id, s."documentType", s."documentNumber", s."paternalSurname", s."maternalSurname",
+                         s."givenNames", s.sex, s.grade::int AS grade, s.section, s.status, sc.name AS "schoolName"
+                    FROM student s JOIN school sc ON sc.id = s."schoolId"
+                   WHERE ${where}
+                   ORDER BY s."paternalSurname", s."maternalSurname", s."givenNames", s.id
+                   LIMIT ${take} OFFSET ${skip}) p
+        ), '[]'::json) AS rows,
+        COALESCE((
+          SELECT json_agg(g ORDER BY g.grade, g.section)
+            FROM (SELECT DISTINCT s.grade::int AS grade, s.section FROM student s
+                   WHERE ${schoolScopeSql(user, 's."schoolId"')}) g
+        ), '[]'::json) AS sections`;
+    return read;
   });
-  return groups;
-}
+  return {
+    rows: result.rows,
+    total: result.total,
+    page: window.page,
+    pageSize,
+    pageCount: window.pageCount,
+    sections: result.sections,
+  };
+};
 
 export const studentDetailSelect = {
   id: true,

@@ -229,6 +229,43 @@ describe("[STUDENTS] list", () => {
     ]);
   });
 
+  it("reads each row, the list's order and the filter's sections as the records hold them, in scope only", async () => {
+    const page = await findStudents(directorA, { page: 2 }, 20);
+    const reference = await t.db.student.findMany({
+      where: { schoolId: schoolA },
+      orderBy: [{ paternalSurname: "asc" }, { maternalSurname: "asc" }, { givenNames: "asc" }, { id: "asc" }],
+      skip: 20,
+      take: 20,
+      include: { school: { select: { name: true } } },
+    });
+    expect(page.rows).toEqual(
+      reference.map((r) => ({
+        id: r.id,
+        documentType: r.documentType,
+        documentNumber: r.documentNumber,
+        paternalSurname: r.paternalSurname,
+        maternalSurname: r.maternalSurname,
+        givenNames: r.givenNames,
+        sex: r.sex,
+        grade: r.grade,
+        section: r.section,
+        status: r.status,
+        schoolName: r.school.name,
+      })),
+    );
+    // The sections are the school's, whatever the filters; school B's 3.° B is not among them.
+    const groups = await t.db.student.groupBy({
+      by: ["grade", "section"],
+      where: { schoolId: schoolA },
+      orderBy: [{ grade: "asc" }, { section: "asc" }],
+    });
+    const expected = groups.map(({ grade, section }) => ({ grade, section }));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(page.sections).toEqual(expected);
+    expect((await findStudents(directorA, { q: "relleno01" })).sections).toEqual(expected);
+    expect((await findStudents(directorB, {})).sections).toEqual([{ grade: 3, section: "B" }]);
+  });
+
   it("[REGRESSION] a search past its last page reports the search's total, not the whole roster's", async () => {
     // Relleno00…Relleno09: ten of the school's sixty-odd students.
     const beyond = await findStudents(directorA, { q: "relleno0", page: 9 });

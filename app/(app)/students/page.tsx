@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { ZStudentListFilters } from "@/lib/students/list-filters";
-import { findStudents, findStudentSections } from "@/lib/students/queries";
+import { findStudents } from "@/lib/students/queries";
 import { StudentFiltersForm } from "./student-filters";
 import { StudentsTable } from "./students-table";
 
@@ -22,7 +22,7 @@ export default async function StudentsPage({ searchParams }: Props) {
   if (!can(user.role, "students.read")) notFound();
   const t = await getTranslations("students");
   const filters = parseListParams(await searchParams, ZStudentListFilters);
-  const [result, sections] = await Promise.all([findStudents(user, filters), findStudentSections(user)]);
+  const result = await findStudents(user, filters);
   const multiSchool = user.schoolIds.length > 1;
 
   return (
@@ -45,7 +45,7 @@ export default async function StudentsPage({ searchParams }: Props) {
           </>
         }
       />
-      <StudentFiltersForm filters={filters} sections={sections} />
+      <StudentFiltersForm filters={filters} sections={result.sections} />
       <p className="text-sm text-slate-700" role="status" data-testid="student-count">
         {t("resultCount", { count: result.total })}
       </p>
