@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { percentile } from "./pages-load";
+import { latencyStats } from "./pages-load";
 import { STEP_KINDS, type Step, type StepKind } from "./load-mix";
 
 // The load of `npm run bench:load`: every user at once, each on its own keep-alive connection
@@ -22,17 +22,13 @@ export type DriveResult = {
   samples: string[];
 };
 
-const stats = (latencies: number[], errors: number, seconds: number): KindStats => {
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-  };
-};
+const stats = (latencies: number[], errors: number, seconds: number): KindStats => ({
+  ...latencyStats(
+    latencies.sort((a, b) => a - b),
+    seconds,
+  ),
+  errors,
+});
 
 export async function driveUsers(users: Driven[], seconds: number): Promise<DriveResult> {
   const latencies = new Map<StepKind, number[]>(STEP_KINDS.map((k) => [k, []]));

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { percentile, pool, type LoadResult } from "./pages-load";
+import { loadResult, pool, type LoadResult } from "./pages-load";
 
 // bench:pages pools a page's slices into one row (decision 017, ninth round): the pooled
 // percentiles must be those of all the responses together, not an average of the slices'.
-const run = (latencies: number[], seconds: number, bytes = 100, errors = 0): LoadResult => {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    requests: sorted.length,
-    rps: sorted.length / seconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    errors,
-    bytes,
-    seconds,
-    latencies: sorted,
-  };
-};
+const run = (latencies: number[], seconds: number, bytes = 100, errors = 0): LoadResult =>
+  loadResult([...latencies], seconds, errors, bytes * latencies.length);
 
 describe("pool", () => {
   it("takes the percentiles over every response of the slices", () => {

@@ -28,17 +28,32 @@ export type LoadResult = {
 
 /** Several runs of one page as one: their responses pooled, the percentiles over all of them. */
 export function pool(runs: LoadResult[]): LoadResult {
-  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
-  const bytes = runs.reduce((n, r) => n + r.bytes * r.requests, 0);
+  return loadResult(
+    runs.flatMap((r) => r.latencies),
+    runs.reduce((n, r) => n + r.seconds, 0),
+    runs.reduce((n, r) => n + r.errors, 0),
+    runs.reduce((n, r) => n + r.bytes * r.requests, 0),
+  );
+}
+
+/** Requests, rate and percentiles of ascending latencies over `seconds` (bench:pages and bench:load). */
+export function latencyStats(sorted: number[], seconds: number) {
   return {
-    requests: latencies.length,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    bytes: latencies.length ? bytes / latencies.length : 0,
+    requests: sorted.length,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
+}
+
+/** A run's result from its latencies (sorted here), its errors and its response bodies' bytes. */
+export function loadResult(latencies: number[], seconds: number, errors: number, bodyBytes: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    ...latencyStats(latencies, seconds),
+    errors,
+    bytes: latencies.length ? bodyBytes / latencies.length : 0,
     seconds,
     latencies,
   };
@@ -73,16 +88,5 @@ export async function drive(
       bodyBytes += resBytes;
     });
   });
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / opts.seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts + result.non2xx,
-    bytes: latencies.length ? bodyBytes / latencies.length : 0,
-    seconds: opts.seconds,
-    latencies,
-  };
+  return loadResult(latencies, opts.seconds, result.errors + result.timeouts + result.non2xx, bodyBytes);
 }
